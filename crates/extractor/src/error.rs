@@ -1,0 +1,53 @@
+//! Typed errors for one document.
+
+use thiserror::Error;
+
+/// Why a document could not be processed. Each variant maps to a stable `kind` string.
+#[derive(Debug, Error)]
+pub enum ExtractError {
+    /// The file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// Path as given.
+        path: String,
+        /// Underlying error.
+        source: std::io::Error,
+    },
+    /// Zero bytes.
+    #[error("the file is empty")]
+    Empty,
+    /// Neither a PDF nor UTF-8 text.
+    #[error("not a PDF: {0}")]
+    NotPdf(String),
+    /// The file is not valid UTF-8 text.
+    #[error("text file is not UTF-8: {0}")]
+    NotUtf8(String),
+    /// Encrypted with a password we do not have.
+    #[error("encrypted PDF needs a password: {0}")]
+    Encrypted(String),
+    /// The PDF structure could not be parsed.
+    #[error("malformed PDF: {0}")]
+    Malformed(String),
+    /// A per-document limit was exceeded (size, pages, nesting, time).
+    #[error("limit exceeded: {0}")]
+    Limit(String),
+    /// The PDF library panicked; the panic was contained.
+    #[error("PDF reader panicked: {0}")]
+    Panic(String),
+}
+
+impl ExtractError {
+    /// Stable machine-readable kind, as written in the output's `error.kind`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ExtractError::Io { .. } => "io",
+            ExtractError::Empty => "empty",
+            ExtractError::NotPdf(_) => "not_pdf",
+            ExtractError::NotUtf8(_) => "not_utf8",
+            ExtractError::Encrypted(_) => "encrypted",
+            ExtractError::Malformed(_) => "malformed_pdf",
+            ExtractError::Limit(_) => "limit_exceeded",
+            ExtractError::Panic(_) => "panic",
+        }
+    }
+}

@@ -1,0 +1,21 @@
+//! From a PDF or text file to a [`DocumentRecord`]: pages, clean text, structure, tasks.
+//!
+//! Data flows one way: [`pdf`] (or [`text_input`]) gives pages, the normalizer cleans them,
+//! [`header`] and [`outline`] build the document's structure, [`tasks`] turns outline units
+//! into tasks with [`deadline`]s and [`target`]s. Nothing here knows an output format.
+//!
+//! ```no_run
+//! let rec = nhiemvu_extractor::process_file(std::path::Path::new("corpus/003.pdf"), &Default::default());
+//! println!("{} tasks", rec.tasks.len());
+//! ```
+
+pub mod deadline;
+pub mod error;
+pub mod pdf;
+pub mod pipeline;
+pub mod target;
+pub mod text_input;
+
+pub use error::ExtractError;
+pub use pipeline::{process_bytes, process_file, Options};
+pub use nhiemvu_model::DocumentRecord;

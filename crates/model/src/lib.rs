@@ -1,0 +1,543 @@
+//! The one data model every nhiemvu crate shares.
+//!
+//! A [`DocumentRecord`] is what the pipeline produces for one input file:
+//! where it came from ([`Source`]), its metadata ([`Metadata`]), the tasks it
+//! assigns ([`Task`]), its digital signatures, its page texts and any warnings
+//! or the error that stopped it. The extractor fills it, the exporter
+//! serialises it; neither redefines it. Every extracted value keeps its raw
+//! text and a [`Provenance`] pointing back into a page.
+//!
+//! ```
+//! use nhiemvu_model::{DocumentRecord, Source, SourceFormat};
+//! let rec = DocumentRecord::new(Source::new("a.txt", "00", 1, SourceFormat::Text));
+//! assert_eq!(rec.schema_version, nhiemvu_model::SCHEMA_VERSION);
+//! assert!(rec.tasks.is_empty());
+//! ```
+
+mod moment;
+
+pub use moment::Moment;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON contract; bumped on any breaking change (see CHANGELOG).
+pub const SCHEMA_VERSION: &str = "1";
+
+/// Everything the pipeline says about one input document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentRecord {
+    /// Contract version, [`SCHEMA_VERSION`].
+    pub schema_version: String,
+    /// The tool that produced the record, so stale outputs can be detected.
+    pub tool: ToolInfo,
+    /// The input file.
+    pub source: Source,
+    /// Header, title, signers and references; `None` when the document could not be read.
+    pub document: Option<Metadata>,
+    /// Instructions found in the document.
+    pub tasks: Vec<Task>,
+    /// Digital signatures found in the PDF.
+    pub signatures: Vec<Signature>,
+    /// Footnotes removed from the running text, linked to their markers.
+    #[serde(default)]
+    pub footnotes: Vec<Footnote>,
+    /// Per-page text as extracted (before cleaning), the anchor of every provenance.
+    pub pages: Vec<Page>,
+    /// What was odd but did not stop the document.
+    pub warnings: Vec<Warning>,
+    /// Set when the document could not be processed; then `tasks` is empty.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub error: Option<ErrorInfo>,
+}
+
+impl DocumentRecord {
+    /// An empty record for `source`, ready to be filled.
+    pub fn new(source: Source) -> Self {
+        DocumentRecord {
+            schema_version: SCHEMA_VERSION.to_string(),
+            tool: ToolInfo::default(),
+            source,
+            document: None,
+            tasks: Vec::new(),
+            signatures: Vec::new(),
+            footnotes: Vec::new(),
+            pages: Vec::new(),
+            warnings: Vec::new(),
+            error: None,
+        }
+    }
+
+    /// A record that says `source` could not be processed.
+    pub fn failed(source: Source, error: ErrorInfo) -> Self {
+        let mut rec = DocumentRecord::new(source);
+        rec.error = Some(error);
+        rec
+    }
+}
+
+/// Name and version of the producing tool.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ToolInfo {
+    /// Always "nhiemvu".
+    pub name: String,
+    /// The crate version that produced the record.
+    pub version: String,
+}
+
+impl Default for ToolInfo {
+    fn default() -> Self {
+        ToolInfo {
+            name: "nhiemvu".to_string(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+        }
+    }
+}
+
+/// What kind of file the input was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceFormat {
+    /// A PDF file.
+    Pdf,
+    /// UTF-8 text already extracted elsewhere.
+    Text,
+}
+
+/// The input file a record was made from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// The path as given on the command line.
+    pub path: String,
+    /// SHA-256 of the input bytes, lowercase hex.
+    pub sha256: String,
+    /// Number of pages (1 for a text file without form feeds).
+    pub pages: u32,
+    /// "pdf" or "text".
+    pub format: SourceFormat,
+}
+
+impl Source {
+    /// A source description.
+    pub fn new(path: &str, sha256: &str, pages: u32, format: SourceFormat) -> Self {
+        Source {
+            path: path.to_string(),
+            sha256: sha256.to_string(),
+            pages,
+            format,
+        }
+    }
+}
+
+/// One page's text, as extracted, plus text found in its annotations.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// 1-based page number.
+    pub number: u32,
+    /// The page text in reading order; provenance offsets are byte offsets into it.
+    pub text: String,
+    /// Text drawn by widget/FreeText annotations (signature stamps, stamped numbers).
+    #[serde(default)]
+    pub annotations: Vec<AnnotationText>,
+    /// Share of tokens that read as Vietnamese (0..1); `None` when not measured.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub readability: Option<f32>,
+    /// Positioned lines, kept for layout work; not serialised.
+    #[serde(skip)]
+    pub lines: Vec<TextLine>,
+}
+
+/// A rectangle in PDF user space (points, origin bottom-left).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Rect {
+    /// Left.
+    pub x0: f32,
+    /// Bottom.
+    pub y0: f32,
+    /// Right.
+    pub x1: f32,
+    /// Top.
+    pub y1: f32,
+}
+
+/// One horizontal run of text with its position, the unit of layout analysis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TextLine {
+    /// Text of the run.
+    pub text: String,
+    /// Bounding box of the run.
+    pub rect: Rect,
+    /// Dominant font size in points.
+    pub font_size: f32,
+    /// Font name of the first glyph (e.g. ".VnTime", "LiberationSerif-Bold").
+    pub font: String,
+}
+
+/// Where an annotation's text came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnnotationKind {
+    /// A form widget; signature fields are widgets.
+    Widget,
+    /// A FreeText annotation.
+    FreeText,
+    /// Another subtype with an appearance stream.
+    Other,
+}
+
+/// Text drawn by an annotation's appearance stream.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnnotationText {
+    /// Annotation subtype.
+    pub kind: AnnotationKind,
+    /// Form field name (`/T`), when the annotation is a field.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub field: Option<String>,
+    /// True when the field is a signature field (`/FT /Sig`).
+    #[serde(default)]
+    pub signature_field: bool,
+    /// The annotation rectangle on the page.
+    pub rect: Rect,
+    /// The text its appearance draws, lines joined with '\n'.
+    pub text: String,
+}
+
+/// Kind of document, from its kind line (or "V/v" for a Công văn).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    /// Kết luận.
+    KetLuan,
+    /// Thông báo.
+    ThongBao,
+    /// Kế hoạch.
+    KeHoach,
+    /// Báo cáo.
+    BaoCao,
+    /// Công văn (official letter with a "V/v" subject).
+    CongVan,
+    /// Quyết định.
+    QuyetDinh,
+    /// Chỉ thị.
+    ChiThi,
+    /// Nghị quyết.
+    NghiQuyet,
+    /// Tờ trình.
+    ToTrinh,
+    /// Giấy mời.
+    GiayMoi,
+    /// Anything else.
+    #[default]
+    Other,
+}
+
+/// Whether the header follows the state (Decree 30) or Party (HD 36) form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocForm {
+    /// "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".
+    State,
+    /// "ĐẢNG CỘNG SẢN VIỆT NAM".
+    Party,
+}
+
+/// A document number and symbol split into parts ("146/KH-UBND", "09-TB/VPTU").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocNumber {
+    /// As written after "Số".
+    pub raw: String,
+    /// The serial number; `None` when left blank for the signing service.
+    pub serial: Option<String>,
+    /// Kind code ("KH", "TB", "NQ"); `None` for a Công văn symbol.
+    pub kind_code: Option<String>,
+    /// Issuer code(s) ("UBND-KGVX", "VPTU").
+    pub issuer_code: Option<String>,
+}
+
+/// A person who signed the document, from the signature block.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signer {
+    /// "TM.", "KT.", "TL.", "TUQ.", "Q." or `None`.
+    pub authority: Option<String>,
+    /// On whose behalf ("Ban Thường vụ", "Ủy ban nhân dân").
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub on_behalf_of: Option<String>,
+    /// Position lines ("Phó Chánh Văn phòng").
+    pub position: Option<String>,
+    /// The signer's name.
+    pub name: Option<String>,
+}
+
+/// Another document the text cites.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reference {
+    /// The citation as written.
+    pub text: String,
+    /// Kind of the cited document.
+    pub kind: DocKind,
+    /// Number and symbol ("57-NQ/TW").
+    pub number: Option<String>,
+    /// Its date when given.
+    pub date: Option<NaiveDate>,
+    /// Who issued it when given ("Bộ Chính trị").
+    pub issuer: Option<String>,
+}
+
+/// An appendix (PHỤ LỤC) and its title.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Appendix {
+    /// Label as written ("Phụ lục", "PHỤ LỤC I").
+    pub label: String,
+    /// Its title line(s).
+    pub title: Option<String>,
+    /// Page it starts on.
+    pub page: u32,
+}
+
+/// Document metadata from the header, signature block and body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Metadata {
+    /// Kind of document.
+    pub kind: DocKind,
+    /// Number and symbol as written; `None` when blank.
+    pub number: Option<String>,
+    /// The number split into parts.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub number_parts: Option<DocNumber>,
+    /// Issuing body, canonical ("Ủy ban nhân dân tỉnh Đắk Lắk").
+    pub issuer: Option<String>,
+    /// The body above the issuer in the header ("UBND TỈNH LÂM ĐỒNG").
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub issuer_parent: Option<String>,
+    /// State or Party form.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub form: Option<DocForm>,
+    /// Place in the date line.
+    pub place: Option<String>,
+    /// Full date; `None` when the day or month is blank.
+    pub date: Option<NaiveDate>,
+    /// The date line as written ("ngày    tháng 10 năm 2025").
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub date_raw: Option<String>,
+    /// Year from the date line even when day or month are blank.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub year: Option<i32>,
+    /// Month from the date line even when the day is blank.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub month: Option<u32>,
+    /// Title or "V/v" subject.
+    pub title: Option<String>,
+    /// "Kính gửi" addressees.
+    pub addressees: Vec<String>,
+    /// Signature block.
+    pub signers: Vec<Signer>,
+    /// "Nơi nhận" list.
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// Appendices.
+    #[serde(default)]
+    pub appendices: Vec<Appendix>,
+    /// Cited documents.
+    pub references: Vec<Reference>,
+}
+
+/// An organisational unit as written and in canonical form.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Unit {
+    /// Canonical name: abbreviations expanded, NFC, one tone style.
+    pub name: String,
+    /// As written in the document.
+    pub raw: String,
+}
+
+/// How often a recurring duty repeats.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recurrence {
+    /// "daily", "weekly", "monthly", "quarterly", "semiannual", "yearly", or "irregular".
+    pub freq: String,
+    /// RFC 5545 RRULE ("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=10").
+    pub rule: Option<String>,
+    /// The phrase it came from.
+    pub raw: String,
+}
+
+/// When a task must be done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deadline {
+    /// Date or date-time by which it is due; `None` for open-ended.
+    pub due: Option<Moment>,
+    /// When it starts ("từ quý II/2026" → 2026-04-01).
+    pub start: Option<Moment>,
+    /// Periodic duties.
+    pub recurrence: Option<Recurrence>,
+    /// True for "thường xuyên", "kịp thời": ongoing, no date.
+    #[serde(default)]
+    pub ongoing: bool,
+    /// The phrase(s) it came from.
+    pub raw: String,
+}
+
+/// How a target value compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Comparator {
+    /// At least.
+    #[serde(rename = ">=")]
+    Ge,
+    /// At most.
+    #[serde(rename = "<=")]
+    Le,
+    /// Exactly.
+    #[serde(rename = "=")]
+    Eq,
+    /// Between `value` and `value_max`.
+    #[serde(rename = "range")]
+    Range,
+}
+
+/// A measurable value a task commits to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    /// As written ("ít nhất 50%", "≥ 1,0% GRDP", "top 10/102").
+    pub raw: String,
+    /// Numeric value; `None` for qualitative cells ("Có").
+    pub value: Option<f64>,
+    /// Upper bound for a range ("80-90%").
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub value_max: Option<f64>,
+    /// "%", "% GRDP", "rank", or a counted noun ("nhiệm vụ").
+    pub unit: Option<String>,
+    /// Comparison.
+    pub comparator: Comparator,
+    /// What is measured, when stated.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub measure: Option<String>,
+    /// Milestone year (table columns "Đến hết năm 2030").
+    pub by: Option<i32>,
+}
+
+/// Where a value came from: a page and byte offsets into that page's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// 1-based page number.
+    pub page: u32,
+    /// Byte offset of the start in `pages[page-1].text`.
+    pub start: usize,
+    /// Byte offset of the end (exclusive); may lie on a later page when the text crosses one.
+    pub end: usize,
+    /// The page `end` refers to, when different from `page`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub end_page: Option<u32>,
+}
+
+/// One instruction to one or more units.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Task {
+    /// Stable id: same document bytes and task text give the same id.
+    pub id: String,
+    /// Outline path of the unit ("IV.1", "3.4", "2.2.5", "fn1.2").
+    pub section: String,
+    /// Full text, normalized (NFC, lines rejoined).
+    pub text: String,
+    /// Lead units (đơn vị chủ trì).
+    pub assignees: Vec<Unit>,
+    /// Supporting units (phối hợp).
+    pub coordinators: Vec<Unit>,
+    /// Deadline, if the task has one.
+    pub deadline: Option<Deadline>,
+    /// Measurable targets.
+    pub targets: Vec<Target>,
+    /// Where the text came from.
+    pub provenance: Provenance,
+}
+
+/// A footnote body removed from the running text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Footnote {
+    /// The marker ("1", "¹").
+    pub marker: String,
+    /// Body text, normalized.
+    pub text: String,
+    /// Where the body came from.
+    pub provenance: Provenance,
+}
+
+/// Verdict on a signature's integrity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignatureStatus {
+    /// Digest and signature check out.
+    Valid,
+    /// The bytes changed after signing.
+    DigestMismatch,
+    /// The signature does not verify with the certificate's key.
+    BadSignature,
+    /// Algorithm or format this tool cannot check.
+    Unsupported,
+}
+
+/// A digital signature in the PDF.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Signature {
+    /// Field name (`/T`).
+    pub field: Option<String>,
+    /// `/SubFilter`.
+    pub sub_filter: Option<String>,
+    /// `/ByteRange`.
+    pub byte_range: Vec<u64>,
+    /// `/M` signing time as written.
+    pub signing_time: Option<String>,
+    /// `/Reason`.
+    pub reason: Option<String>,
+    /// `/Location`.
+    pub location: Option<String>,
+    /// Signer certificate subject, one entry per attribute ("CN=…").
+    pub signer_subject: Option<String>,
+    /// Signer's common name.
+    pub signer_name: Option<String>,
+    /// Signer's organisation.
+    pub signer_org: Option<String>,
+    /// Issuer of the signer certificate.
+    pub issuer: Option<String>,
+    /// Digest algorithm name ("sha256").
+    pub digest_algorithm: Option<String>,
+    /// Integrity verdict; `None` when not verified.
+    pub status: Option<SignatureStatus>,
+    /// True when the ByteRange covers the whole file.
+    pub covers_whole_file: Option<bool>,
+    /// Chain of trust: always "not_checked" (no national roots shipped).
+    pub trust: String,
+    /// Text of the visible stamp tied to this signature.
+    pub stamp_text: Option<String>,
+}
+
+/// Something odd that did not stop the document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// Machine-readable kind ("ocr_needed", "legacy_encoding", "page_failed").
+    pub kind: String,
+    /// Human-readable explanation.
+    pub message: String,
+    /// Page it concerns, if any.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub page: Option<u32>,
+}
+
+impl Warning {
+    /// A warning of `kind` about `page`.
+    pub fn new(kind: &str, message: impl Into<String>, page: Option<u32>) -> Self {
+        Warning {
+            kind: kind.to_string(),
+            message: message.into(),
+            page,
+        }
+    }
+}
+
+/// Why a document could not be processed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorInfo {
+    /// Machine-readable kind ("not_pdf", "empty", "encrypted", "panic", "too_large", "io").
+    pub kind: String,
+    /// Human-readable explanation with context.
+    pub message: String,
+}

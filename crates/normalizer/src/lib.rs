@@ -1,0 +1,20 @@
+//! Vietnamese text canonicalization. Knows nothing of PDF.
+//!
+//! - [`text`]: NFC, one tone style for matching, dashes, spaces, invisible characters.
+//! - [`legacy`]: TCVN3 (ABC) and VNI-Windows mojibake detected and mapped to Unicode.
+//! - [`readability`]: how much of a page reads as Vietnamese (OCR-needed warnings).
+//! - [`layout`]: raw page text to clean lines and paragraphs with offsets back into the page,
+//!   page numbers, running headers, footnotes and signature-stamp text set apart.
+//! - [`units`], [`numbers`]: canonical unit names, Vietnamese number notation, Roman numerals.
+//!
+//! ```
+//! use nhiemvu_normalizer::text::match_key;
+//! assert_eq!(match_key("Hoà  Bình"), match_key("hòa bình"));
+//! ```
+
+pub mod layout;
+pub mod legacy;
+pub mod numbers;
+pub mod readability;
+pub mod text;
+pub mod units;
