@@ -17,5 +17,5 @@ pub mod target;
 pub mod text_input;
 
 pub use error::ExtractError;
-pub use pipeline::{process_bytes, process_file, Options};
 pub use nhiemvu_model::DocumentRecord;
+pub use pipeline::{process_bytes, process_file, Options};

@@ -1,1 +1,665 @@
-//! TODO(skeleton): filled by its issue.
+//! Raw page text to clean lines and paragraphs, each pointing back into its page.
+//!
+//! Extracted text is hard-wrapped, carries page numbers and running headers, footnote
+//! bodies dropped at page bottoms (often mid-paragraph), and signature-stamp text. This
+//! module classifies every raw line ([`LineRole`]), keeps the body lines with their byte
+//! offsets, sets footnotes and stamps apart, and rejoins body lines into [`Paragraph`]s
+//! while list markers and headings stay paragraph starts.
+
+use crate::text;
+use nhiemvu_model::TextLine;
+use once_cell::sync::Lazy;
+use regex::Regex;
+use std::collections::HashMap;
+
+/// One page of input: its raw text and, for PDFs, its positioned runs.
+#[derive(Debug, Clone, Copy)]
+pub struct PageIn<'a> {
+    /// 1-based page number.
+    pub number: u32,
+    /// Raw page text; offsets in the output are byte offsets into it.
+    pub text: &'a str,
+    /// Positioned runs (empty for text input).
+    pub lines: &'a [TextLine],
+}
+
+/// What a raw line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineRole {
+    /// Running text, headings, list items, table cells.
+    Body,
+    /// A page number ("2", "- 2 -", "Trang 2").
+    PageNumber,
+    /// A header or footer repeated on many pages.
+    RunningHeader,
+    /// Part of a footnote body.
+    Footnote,
+    /// Digital-signature stamp text (emails, ISO times, X.509 subjects, "Ký bởi:").
+    Stamp,
+}
+
+/// A cleaned line with where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// Clean text (NFC, spaces and dashes unified), trimmed; column runs joined by a tab.
+    pub text: String,
+    /// 1-based page.
+    pub page: u32,
+    /// Byte offset of the line start in the raw page text.
+    pub start: usize,
+    /// Byte offset of the line end in the raw page text.
+    pub end: usize,
+    /// Dominant font size when known (PDF input).
+    pub font_size: Option<f32>,
+    /// Left edge when known (PDF input).
+    pub x0: Option<f32>,
+    /// True when the font is bold (name contains "Bold").
+    pub bold: bool,
+    /// True when this is the first non-empty line of its page.
+    pub page_start: bool,
+    /// Role of the line.
+    pub role: LineRole,
+    /// Footnote markers removed from this line's text (glued to words).
+    pub markers: Vec<String>,
+}
+
+/// A footnote body, linked to its marker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FootnoteText {
+    /// The marker as printed ("1", "¹").
+    pub marker: String,
+    /// Clean body text, lines rejoined.
+    pub text: String,
+    /// Page of the body.
+    pub page: u32,
+    /// Byte offset of the body's start in the raw page text.
+    pub start: usize,
+    /// Byte offset of the body's end.
+    pub end: usize,
+    /// Indices into [`CleanText::all_lines`] of the body lines.
+    pub lines: Vec<usize>,
+}
+
+/// A paragraph of body text rejoined from lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    /// Text with wrapped lines joined by single spaces.
+    pub text: String,
+    /// Indices into [`CleanText::all_lines`] of the lines it was made from.
+    pub lines: Vec<usize>,
+}
+
+/// The whole document, cleaned.
+#[derive(Debug, Clone, Default)]
+pub struct CleanText {
+    /// Every raw line with its role (body and non-body).
+    pub all_lines: Vec<Line>,
+    /// Footnote bodies.
+    pub footnotes: Vec<FootnoteText>,
+    /// Signature-stamp text, one entry per contiguous block.
+    pub stamps: Vec<String>,
+}
+
+impl CleanText {
+    /// Indices of body lines, in order.
+    pub fn body(&self) -> impl Iterator<Item = usize> + '_ {
+        self.all_lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.role == LineRole::Body && !l.text.is_empty())
+            .map(|(i, _)| i)
+    }
+}
+
+static PAGE_NUMBER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:[-–]\s*)?(?:[Tt]rang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–])?$").unwrap()
+});
+static STAMP: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(?:",
+        r"[\w.+-]+@[\w.-]+", // an e-mail alone
+        r"|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:?\d{2}|Z)?", // ISO time
+        r"|\{.*\}",          // JSON blob
+        r"|(?:EMAILADDRESS|E|CN|OU|O|L|ST|C|SERIALNUMBER|UID)=.*,\s*(?:CN|OU|O|L|ST|C)=.*", // X.509
+        r"|(?:Ký bởi|Người ký|Cơ quan|Thời gian ký|Ngày ký|Email|Chức vụ)\s*:.*",
+        r"|Signature Not Verified|Digitally signed by.*|Signed by:.*",
+        r")$"
+    ))
+    .unwrap()
+});
+static FOOTNOTE_START: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^([0-9]{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})(?:\s+(\S.*))?$").unwrap());
+static SUPERSCRIPT_MARKER: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"([^\s¹²³⁴⁵⁶⁷⁸⁹⁰])([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})").unwrap());
+
+/// Clean a document's pages: classify lines, set apart footnotes and stamps.
+pub fn clean_pages(pages: &[PageIn<'_>]) -> CleanText {
+    let mut out = CleanText::default();
+    for page in pages {
+        split_page(page, &mut out.all_lines);
+    }
+    mark_running_headers(&mut out.all_lines, pages.len());
+    mark_stamps(&mut out);
+    mark_footnotes(&mut out);
+    out
+}
+
+/// Split one page into cleaned lines with offsets and PDF layout facts.
+fn split_page(page: &PageIn<'_>, lines: &mut Vec<Line>) {
+    let mut offset = 0usize;
+    let mut first = true;
+    let mut run_cursor = 0usize;
+    let first_line_index = lines.len();
+    for raw in page.text.split_inclusive('\n') {
+        let start = offset;
+        offset += raw.len();
+        let body = raw.trim_end_matches(['\n', '\r']);
+        let trimmed = body.trim();
+        // A single leading space marks a page start in pdftotext-style text input.
+        let lead_space = body.starts_with(' ') && !body.starts_with("  ");
+        let cleaned = clean_line(trimmed);
+        let (font_size, x0, bold) = layout_facts(page.lines, &mut run_cursor, trimmed);
+        let is_first = first && !cleaned.is_empty();
+        if is_first {
+            first = false;
+        }
+        let lead = start + (body.len() - body.trim_start().len());
+        lines.push(Line {
+            text: cleaned,
+            page: page.number,
+            start: lead,
+            end: lead + trimmed.len(),
+            font_size,
+            x0,
+            bold,
+            page_start: is_first || (page.lines.is_empty() && lead_space && !trimmed.is_empty()),
+            role: LineRole::Body,
+            markers: Vec::new(),
+        });
+    }
+    // Page numbers: a lone number among the first or last two non-empty lines.
+    let idx: Vec<usize> = (first_line_index..lines.len())
+        .filter(|&i| !lines[i].text.is_empty())
+        .collect();
+    let edge: Vec<usize> = idx
+        .iter()
+        .take(2)
+        .chain(idx.iter().rev().take(2))
+        .copied()
+        .collect();
+    for i in edge {
+        if PAGE_NUMBER.is_match(&lines[i].text) && !page.lines.is_empty() {
+            lines[i].role = LineRole::PageNumber;
+        }
+    }
+}
+
+/// Font size, left edge and boldness of the runs that make up `trimmed`.
+fn layout_facts(
+    runs: &[TextLine],
+    cursor: &mut usize,
+    trimmed: &str,
+) -> (Option<f32>, Option<f32>, bool) {
+    if runs.is_empty() || trimmed.is_empty() {
+        return (None, None, false);
+    }
+    let first_cell = trimmed.split('\t').next().unwrap_or("").trim();
+    for (k, run) in runs.iter().enumerate().skip(*cursor) {
+        let rt = run.text.trim();
+        if !rt.is_empty() && (first_cell.starts_with(rt) || rt.starts_with(first_cell)) {
+            *cursor = k + 1;
+            let bold = run.font.contains("Bold") || run.font.contains("bold");
+            return (Some(run.font_size), Some(run.rect.x0), bold);
+        }
+    }
+    (None, None, false)
+}
+
+/// Clean one raw line's text; column runs separated by tabs stay separated.
+fn clean_line(s: &str) -> String {
+    s.split('\t')
+        .map(|c| text::clean(c).trim().to_string())
+        .filter(|c| !c.is_empty())
+        .collect::<Vec<_>>()
+        .join("\t")
+}
+
+/// Lines that repeat at page tops or bottoms on at least three pages are running headers.
+fn mark_running_headers(lines: &mut [Line], pages: usize) {
+    if pages < 3 {
+        return;
+    }
+    let mut count: HashMap<String, usize> = HashMap::new();
+    let mut edges = Vec::new();
+    let mut by_page: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        if !l.text.is_empty() {
+            by_page.entry(l.page).or_default().push(i);
+        }
+    }
+    for idx in by_page.values() {
+        for &i in idx.iter().take(2).chain(idx.iter().rev().take(2)) {
+            edges.push(i);
+            *count.entry(digits_blanked(&lines[i].text)).or_default() += 1;
+        }
+    }
+    for i in edges {
+        let key = digits_blanked(&lines[i].text);
+        if count[&key] >= 3 && key.chars().count() > 3 && lines[i].role == LineRole::Body {
+            lines[i].role = LineRole::RunningHeader;
+        }
+    }
+}
+
+fn digits_blanked(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect()
+}
+
+/// Signature-stamp lines are set apart from the body, grouped in blocks.
+fn mark_stamps(out: &mut CleanText) {
+    let mut block: Vec<String> = Vec::new();
+    for l in out.all_lines.iter_mut() {
+        if l.role == LineRole::Body && !l.text.is_empty() && STAMP.is_match(&l.text) {
+            l.role = LineRole::Stamp;
+            block.push(l.text.clone());
+        } else if !l.text.is_empty() && !block.is_empty() {
+            out.stamps.push(block.join("\n"));
+            block.clear();
+        }
+    }
+    if !block.is_empty() {
+        out.stamps.push(block.join("\n"));
+    }
+}
+
+/// Find footnote bodies and the markers glued to words in the text.
+///
+/// A footnote body starts at a line that opens with a marker number that was seen glued
+/// to the text before (PDF: in smaller type), and runs to the end of its page (the next
+/// page start, for text input without page breaks).
+fn mark_footnotes(out: &mut CleanText) {
+    let body_size = median_font_size(&out.all_lines);
+    let mut seen_markers: Vec<String> = Vec::new();
+    let n = out.all_lines.len();
+    let mut i = 0;
+    while i < n {
+        let line = &out.all_lines[i];
+        if line.role != LineRole::Body || line.text.is_empty() {
+            i += 1;
+            continue;
+        }
+        if let Some(fn_start) = footnote_start(&out.all_lines, i, body_size, &seen_markers) {
+            let (marker, first_text) = fn_start;
+            let page = out.all_lines[i].page;
+            let mut members = vec![i];
+            let mut texts = Vec::new();
+            if !first_text.is_empty() {
+                texts.push(first_text);
+            }
+            let mut j = i + 1;
+            while j < n {
+                let l = &out.all_lines[j];
+                let continues_lone_marker = texts.is_empty();
+                if l.page != page
+                    || (l.page_start && !continues_lone_marker)
+                    || l.role != LineRole::Body
+                {
+                    break;
+                }
+                if let Some(bs) = body_size {
+                    if l.font_size.map(|s| s >= bs * 0.9).unwrap_or(false) {
+                        break;
+                    }
+                }
+                if !l.text.is_empty() {
+                    // A new footnote on the same page.
+                    if footnote_start(&out.all_lines, j, body_size, &seen_markers).is_some()
+                        && j > i + 1
+                    {
+                        break;
+                    }
+                    texts.push(l.text.clone());
+                }
+                members.push(j);
+                j += 1;
+            }
+            for &m in &members {
+                out.all_lines[m].role = LineRole::Footnote;
+            }
+            let first = &out.all_lines[members[0]];
+            let last = &out.all_lines[*members.last().unwrap()];
+            out.footnotes.push(FootnoteText {
+                marker: marker.clone(),
+                text: join_wrapped(texts.iter().map(|s| s.as_str())),
+                page,
+                start: first.start,
+                end: last.end,
+                lines: members,
+            });
+            seen_markers.retain(|m| m != &marker);
+            i = j;
+            continue;
+        }
+        // Record markers glued to words, and strip them from the line.
+        let (stripped, found) =
+            strip_markers(&out.all_lines[i].text, &seen_markers, i, &out.all_lines);
+        if !found.is_empty() {
+            out.all_lines[i].text = stripped;
+            out.all_lines[i].markers = found.clone();
+            seen_markers.extend(found);
+        }
+        i += 1;
+    }
+}
+
+/// If line `i` opens a footnote body, its marker and the text after the marker.
+fn footnote_start(
+    lines: &[Line],
+    i: usize,
+    body_size: Option<f32>,
+    seen: &[String],
+) -> Option<(String, String)> {
+    let l = &lines[i];
+    let caps = FOOTNOTE_START.captures(&l.text)?;
+    let marker = normalize_marker(caps.get(1)?.as_str());
+    let rest = caps
+        .get(2)
+        .map(|m| m.as_str().to_string())
+        .unwrap_or_default();
+    if !seen.contains(&marker) {
+        return None;
+    }
+    if let (Some(bs), Some(fs)) = (body_size, l.font_size) {
+        if fs >= bs * 0.9 {
+            return None;
+        }
+    } else if rest.is_empty() {
+        // A digit alone on its line: a footnote only when the next text line is its body
+        // and not an item "1." or a continuation.
+        let next = lines[i + 1..].iter().find(|x| !x.text.is_empty())?;
+        if !next
+            .text
+            .starts_with(|c: char| c.is_uppercase() || c == '(')
+        {
+            return None;
+        }
+    } else if !rest.starts_with(|c: char| c.is_uppercase() || c == '(') {
+        return None;
+    }
+    Some((marker, rest))
+}
+
+/// Superscript digits as plain digits.
+fn normalize_marker(m: &str) -> String {
+    m.chars()
+        .map(|c| match c {
+            '¹' => '1',
+            '²' => '2',
+            '³' => '3',
+            '⁴' => '4',
+            '⁵' => '5',
+            '⁶' => '6',
+            '⁷' => '7',
+            '⁸' => '8',
+            '⁹' => '9',
+            '⁰' => '0',
+            other => other,
+        })
+        .collect()
+}
+
+/// Remove footnote markers from `text`: superscripts anywhere, a bare number alone on a
+/// line between text lines, and a plain digit glued to the end of a word when the next
+/// footnote number is expected ("hồ sơ1;").
+fn strip_markers(text: &str, seen: &[String], i: usize, lines: &[Line]) -> (String, Vec<String>) {
+    let mut found = Vec::new();
+    let mut out = text.to_string();
+    if SUPERSCRIPT_MARKER.is_match(&out) {
+        for c in SUPERSCRIPT_MARKER.captures_iter(text) {
+            found.push(normalize_marker(&c[2]));
+        }
+        out = SUPERSCRIPT_MARKER.replace_all(&out, "$1").into_owned();
+    }
+    let expected = next_marker(seen, &found);
+    // A lone number line between two text lines of one sentence: "quá hạn" / "1" / "); …".
+    if out == expected && i > 0 && lines.get(i + 1).is_some() {
+        let next = lines[i + 1..].iter().find(|x| !x.text.is_empty());
+        if next
+            .map(|n| n.text.starts_with([')', ';', ',', '.']))
+            .unwrap_or(false)
+        {
+            found.push(expected);
+            return (String::new(), found);
+        }
+    }
+    // A digit glued to a letter: "hồ sơ1;" or "năm 20251" is ambiguous; accept a glued
+    // marker only after a letter, never after digits, and only the expected number.
+    let glued = Regex::new(&format!(
+        r"(\p{{L}}){}([\s;,.:)]|$)",
+        regex::escape(&expected)
+    ))
+    .unwrap();
+    if let Some(c) = glued.captures(&out) {
+        let whole = c.get(0).unwrap();
+        let keep = format!("{}{}", &c[1], &c[2]);
+        out = format!("{}{}{}", &out[..whole.start()], keep, &out[whole.end()..]);
+        found.push(expected);
+    }
+    (out, found)
+}
+
+/// The next footnote number expected after those already seen.
+fn next_marker(seen: &[String], found: &[String]) -> String {
+    let max = seen
+        .iter()
+        .chain(found.iter())
+        .filter_map(|m| m.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    (max + 1).to_string()
+}
+
+fn median_font_size(lines: &[Line]) -> Option<f32> {
+    let mut sizes: Vec<f32> = lines.iter().filter_map(|l| l.font_size).collect();
+    if sizes.len() < 5 {
+        return None;
+    }
+    sizes.sort_by(|a, b| a.total_cmp(b));
+    Some(sizes[sizes.len() / 2])
+}
+
+/// Join hard-wrapped lines into one string: single spaces, and a word split by a hyphen
+/// at the line end kept as written (Vietnamese words are not hyphenated).
+pub fn join_wrapped<'a>(parts: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for p in parts {
+        let p = p.trim();
+        if p.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            let glue_tight = out.ends_with(['(', '/', '“', '"'])
+                || p.starts_with([')', ',', ';', '.', ':', '”'])
+                || (out.ends_with('-') && !out.ends_with(" -"));
+            if !glue_tight {
+                out.push(' ');
+            }
+        }
+        out.push_str(p);
+    }
+    out
+}
+
+static MARKER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(concat!(
+        r"^(?:",
+        r"(?:[IVXLC]{1,6})[.)]\s",               // I.  II)
+        r"|(?:\d{1,3}(?:\.\d{1,3}){0,4})[.)]\s", // 1.  2.1.  3.4)
+        r"|\d{1,3}(?:\.\d{1,3}){1,4}\s",         // 2.1 without the final dot
+        r"|\(\d{1,3}\)\s?",                      // (1)
+        r"|[a-zđ][).]\s",                        // a)  đ)
+        r"|[-–+•*]\s?",                          // - + •
+        r")"
+    ))
+    .unwrap()
+});
+
+/// True when a line opens a list item or numbered heading.
+pub fn starts_with_marker(line: &str) -> bool {
+    MARKER.is_match(line)
+}
+
+/// True when a line is a heading in capitals ("I. MỤC TIÊU", "KẾ HOẠCH").
+pub fn is_caps_heading(line: &str) -> bool {
+    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 4 && letters.iter().all(|c| !c.is_lowercase())
+}
+
+/// Rejoin body lines into paragraphs. A paragraph starts at a list marker, a heading in
+/// capitals, after a line that ends a sentence when the next starts with a capital, or
+/// at a PDF first-line indent.
+pub fn paragraphs(clean: &CleanText) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut cur: Vec<usize> = Vec::new();
+    let lines = &clean.all_lines;
+    let mut prev: Option<usize> = None;
+    for i in clean.body() {
+        let text = &lines[i].text;
+        let new_para = match prev {
+            None => true,
+            Some(p) => breaks_between(&lines[p], &lines[i], text),
+        };
+        if new_para && !cur.is_empty() {
+            out.push(make_paragraph(lines, std::mem::take(&mut cur)));
+        }
+        cur.push(i);
+        prev = Some(i);
+    }
+    if !cur.is_empty() {
+        out.push(make_paragraph(lines, cur));
+    }
+    out
+}
+
+fn breaks_between(prev: &Line, line: &Line, text: &str) -> bool {
+    let p = prev.text.trim_end();
+    if text.contains('\t') || p.contains('\t') {
+        return true;
+    }
+    if starts_with_marker(text) || is_caps_heading(text) != is_caps_heading(p) {
+        return true;
+    }
+    if is_caps_heading(text) && is_caps_heading(p) {
+        // Consecutive capital lines: a wrapped title stays one paragraph.
+        return false;
+    }
+    let first = text.chars().next().unwrap_or(' ');
+    let starts_upper = first.is_uppercase() || first == '“' || first == '"';
+    let ends_sentence = p.ends_with(['.', ':', ';', '!', '?']) || p.ends_with("./.");
+    if ends_sentence && starts_upper {
+        return true;
+    }
+    if prev.bold != line.bold && (prev.font_size.is_some()) && ends_sentence {
+        return true;
+    }
+    false
+}
+
+fn make_paragraph(lines: &[Line], idx: Vec<usize>) -> Paragraph {
+    let text = join_wrapped(idx.iter().map(|&i| lines[i].text.as_str()));
+    Paragraph { text, lines: idx }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> CleanText {
+        clean_pages(&[PageIn {
+            number: 1,
+            text,
+            lines: &[],
+        }])
+    }
+
+    #[test]
+    fn rejoins_wrapped_lines_and_keeps_markers_as_starts() {
+        let c = doc("1. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với các đơn vị \n\nliên quan: \n\n- Đôn đốc triển khai thực hiện 03 nhiệm vụ quá hạn; tham mưu việc xây \n\ndựng lộ trình.\n\n- Rà soát, điều chỉnh.");
+        let ps = paragraphs(&c);
+        let texts: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "1. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với các đơn vị liên quan:",
+                "- Đôn đốc triển khai thực hiện 03 nhiệm vụ quá hạn; tham mưu việc xây dựng lộ trình.",
+                "- Rà soát, điều chỉnh."
+            ]
+        );
+    }
+
+    #[test]
+    fn sets_apart_a_footnote_dropped_mid_paragraph() {
+        let text = "trả kết quả 8.608 hồ sơ1; cụ thể: trả trực tuyến \nhồ sơ. Các cơ sở dữ liệu chuyên ngành \n\n1 Trong đó: Trả trực tuyến (Igate) là 5.050 hồ sơ.\n về đất đai, đăng ký kinh doanh được rà soát.\n";
+        let c = doc(text);
+        assert_eq!(c.footnotes.len(), 1);
+        assert_eq!(c.footnotes[0].marker, "1");
+        assert!(c.footnotes[0].text.starts_with("Trong đó"));
+        let ps = paragraphs(&c);
+        let all: String = ps
+            .iter()
+            .map(|p| p.text.clone())
+            .collect::<Vec<_>>()
+            .join("|");
+        assert!(all.contains("8.608 hồ sơ;"), "{all}");
+        assert!(all.contains("chuyên ngành về đất đai"), "{all}");
+        assert!(!all.contains("Igate"));
+        // Provenance of the footnote points at its raw text.
+        let f = &c.footnotes[0];
+        assert!(text[f.start..f.end].starts_with("1 Trong đó"));
+    }
+
+    #[test]
+    fn year_digits_are_not_footnote_markers() {
+        let c = doc("Hoàn thành trong năm 2025. Chỉ thị số 50-CT/TW đã triển khai.\n1. Giao UBND xã chủ trì.");
+        assert!(c.footnotes.is_empty());
+        let ps = paragraphs(&c);
+        assert_eq!(ps.len(), 2);
+        assert!(ps[0].text.contains("năm 2025."));
+    }
+
+    #[test]
+    fn footnote_marker_alone_on_a_line_and_body_after_separator() {
+        let text = "các nhiệm vụ quá hạn (Sở Tài chính khẩn trương triển khai thực hiện các nhiệm vụ quá hạn\n1\n); phối hợp xây dựng lộ trình\n                                \n1\n (1) Tập trung số hóa hồ sơ (Văn phòng Tỉnh ủy); (2) khẩn trương xác định dự án (Sở Tài chính).\n thực hiện cao; không xây dựng mới.\n";
+        let c = doc(text);
+        assert_eq!(c.footnotes.len(), 1, "{:?}", c.footnotes);
+        assert!(c.footnotes[0].text.starts_with("(1) Tập trung"));
+        let ps = paragraphs(&c);
+        let all: String = ps
+            .iter()
+            .map(|p| p.text.clone())
+            .collect::<Vec<_>>()
+            .join("|");
+        assert!(all.contains("quá hạn); phối hợp"), "{all}");
+        assert!(all.contains("lộ trình thực hiện cao"), "{all}");
+    }
+
+    #[test]
+    fn stamp_text_is_kept_apart() {
+        let c = doc("Đặng Gia Duẩn\n\t\tdanggiaduan@tudaclac\n\t2026-01-09T16:36:36+0700\n\t{\"signedBy\":3498777}\n\tEMAILADDRESS=a@b, CN=Đặng Gia Duẩn, OU=ĐẢNG ỦY, O=TỈNH ỦY, L=Đắk Lắk, C=VN\n");
+        assert_eq!(c.stamps.len(), 1);
+        assert!(c.stamps[0].contains("CN=Đặng Gia Duẩn"));
+        let ps = paragraphs(&c);
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].text, "Đặng Gia Duẩn");
+    }
+
+    #[test]
+    fn superscript_markers_are_stripped_and_recorded() {
+        let c = doc("trên địa bàn xã Đa Huoai¹.\n\n¹ Kế hoạch số 90/KH-UBND ngày 30/10/2025.\n");
+        assert_eq!(c.footnotes.len(), 1);
+        let ps = paragraphs(&c);
+        assert_eq!(ps[0].text, "trên địa bàn xã Đa Huoai.");
+    }
+}
