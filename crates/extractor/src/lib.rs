@@ -11,10 +11,12 @@
 
 pub mod deadline;
 pub mod error;
+pub mod outline;
 pub mod pdf;
 pub mod pipeline;
 pub mod target;
 pub mod text_input;
+pub mod units;
 
 pub use error::ExtractError;
 pub use nhiemvu_model::DocumentRecord;

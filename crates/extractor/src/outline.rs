@@ -1,0 +1,348 @@
+//! The body outline: a tree of sections and items built from paragraph markers.
+//!
+//! Markers (domain.md): `I.` → `1.` → `1.1.` → `a)` → `-` → `+`, also `1)` and `(1)`.
+//! Their nesting order varies by document, so the tree is built with a stack: a marker kind
+//! already on the stack closes everything below it; a new kind opens a child level.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// The kind of marker that opens a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MarkerKind {
+    /// `I.` `IV.`
+    Roman,
+    /// `1.` (depth 1), `2.1.` (depth 2), `2.2.5.` (depth 3)…
+    Decimal(u8),
+    /// `1)`
+    ParenNumber,
+    /// `(1)`
+    Bracketed,
+    /// `a)` `đ)`
+    Letter,
+    /// `-` `–` `•`
+    Dash,
+    /// `+`
+    Plus,
+}
+
+/// A paragraph's marker: its kind and label ("IV", "2.1", "a", "-").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    /// Kind.
+    pub kind: MarkerKind,
+    /// Label without punctuation ("IV", "2.1", "a"; "-" for bullets).
+    pub label: String,
+    /// Byte length of the marker with its punctuation and following space.
+    pub len: usize,
+}
+
+static ROMAN: Lazy<Regex> = Lazy::new(|| Regex::new(r"^([IVXL]{1,6})[.)/]?\s+").unwrap());
+static ROMAN_STRICT: Lazy<Regex> = Lazy::new(|| Regex::new(r"^([IVXL]{1,6})[.)]\s*").unwrap());
+static DECIMAL: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2}){0,4})\.\s*").unwrap());
+static DECIMAL_MULTI: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2}){1,4})\s+").unwrap());
+static PAREN_NUMBER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(\d{1,2})\)\s*").unwrap());
+static BRACKETED: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\((\d{1,2})\)\s*").unwrap());
+static LETTER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^([a-zđ])\)\s*").unwrap());
+static DASH: Lazy<Regex> = Lazy::new(|| Regex::new(r"^([-–•*])\s*").unwrap());
+static PLUS: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(\+)\s*").unwrap());
+
+/// The marker that opens `text`, if any.
+pub fn marker_of(text: &str) -> Option<Marker> {
+    let t = text;
+    let mk = |kind, caps: regex::Captures<'_>| Marker {
+        kind,
+        label: caps[1].to_string(),
+        len: caps.get(0).unwrap().end(),
+    };
+    if let Some(c) = BRACKETED.captures(t) {
+        return Some(mk(MarkerKind::Bracketed, c));
+    }
+    if let Some(c) = PAREN_NUMBER.captures(t) {
+        return Some(mk(MarkerKind::ParenNumber, c));
+    }
+    if let Some(c) = DECIMAL.captures(t) {
+        // "8.608 hồ sơ" is a number, not a marker: a marker's parts are small.
+        let rest = &t[c.get(0).unwrap().end()..];
+        if !rest.starts_with(|ch: char| ch.is_ascii_digit() || ch == '%') {
+            let depth = c[1].split('.').count() as u8;
+            return Some(mk(MarkerKind::Decimal(depth), c));
+        }
+    }
+    if let Some(c) = DECIMAL_MULTI.captures(t) {
+        let rest = &t[c.get(0).unwrap().end()..];
+        let parts: Vec<&str> = c[1].split('.').collect();
+        let looks_number = parts.iter().skip(1).any(|p| p.len() == 3);
+        if !looks_number && rest.starts_with(|ch: char| ch.is_uppercase()) {
+            let depth = parts.len() as u8;
+            return Some(mk(MarkerKind::Decimal(depth), c));
+        }
+    }
+    if let Some(c) = ROMAN_STRICT.captures(t) {
+        if roman_ok(&c[1]) {
+            return Some(mk(MarkerKind::Roman, c));
+        }
+    }
+    if let Some(c) = ROMAN.captures(t) {
+        // "I Phát triển hạ tầng" (table section rows) only when followed by a capital.
+        let rest = &t[c.get(0).unwrap().end()..];
+        if roman_ok(&c[1]) && rest.starts_with(|ch: char| ch.is_uppercase()) && c[1].len() <= 4 {
+            return Some(mk(MarkerKind::Roman, c));
+        }
+    }
+    if let Some(c) = LETTER.captures(t) {
+        return Some(mk(MarkerKind::Letter, c));
+    }
+    if let Some(c) = PLUS.captures(t) {
+        return Some(mk(MarkerKind::Plus, c));
+    }
+    if let Some(c) = DASH.captures(t) {
+        let rest = &t[c.get(0).unwrap().end()..];
+        if !rest.is_empty() && !rest.starts_with('-') {
+            return Some(mk(MarkerKind::Dash, c));
+        }
+    }
+    None
+}
+
+fn roman_ok(s: &str) -> bool {
+    const VALID: [&str; 20] = [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+        "XV", "XVI", "XVII", "XVIII", "XIX", "XX",
+    ];
+    VALID.contains(&s)
+}
+
+/// One node of the outline: a marked paragraph and the prose that continues it.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// Marker, `None` for the root and for prose nodes.
+    pub marker: Option<Marker>,
+    /// Path from the root ("IV.1", "2.2.5", "3.1.-2").
+    pub path: String,
+    /// Indices of the paragraphs that make up this node's own text.
+    pub paras: Vec<usize>,
+    /// Parent node index (the root is its own parent).
+    pub parent: usize,
+    /// Children in order.
+    pub children: Vec<usize>,
+}
+
+/// The outline of a document's body.
+#[derive(Debug, Clone)]
+pub struct Outline {
+    /// Nodes; index 0 is the root.
+    pub nodes: Vec<Node>,
+}
+
+impl Outline {
+    /// Ancestors of `i`, nearest first, excluding the root.
+    pub fn ancestors(&self, i: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut cur = self.nodes[i].parent;
+        while cur != 0 {
+            out.push(cur);
+            cur = self.nodes[cur].parent;
+        }
+        out
+    }
+}
+
+/// Build the outline of body paragraphs `texts` (already free of header and signature).
+/// `continues` decides whether an unmarked paragraph continues the item before it.
+pub fn build(texts: &[&str], continues: impl Fn(&str) -> bool) -> Outline {
+    let mut nodes = vec![Node {
+        marker: None,
+        path: String::new(),
+        paras: Vec::new(),
+        parent: 0,
+        children: Vec::new(),
+    }];
+    // Stack of (kind, node index).
+    let mut stack: Vec<(MarkerKind, usize)> = Vec::new();
+    let mut counters: std::collections::HashMap<usize, usize> = Default::default();
+    let mut last: usize = 0;
+    for (pi, text) in texts.iter().enumerate() {
+        match marker_of(text) {
+            Some(m) => {
+                if let Some(pos) = stack.iter().position(|(k, _)| *k == m.kind) {
+                    stack.truncate(pos);
+                } else if let MarkerKind::Decimal(d) = m.kind {
+                    // "2.1." belongs under the nearest shallower decimal.
+                    if let Some(pos) = stack
+                        .iter()
+                        .position(|(k, _)| matches!(k, MarkerKind::Decimal(e) if *e > d))
+                    {
+                        stack.truncate(pos);
+                    }
+                }
+                let parent = stack.last().map(|(_, n)| *n).unwrap_or(0);
+                let ordinal = {
+                    let c = counters.entry(parent).or_insert(0);
+                    *c += 1;
+                    *c
+                };
+                let path = node_path(&nodes[parent].path, &m, ordinal);
+                let idx = nodes.len();
+                nodes.push(Node {
+                    marker: Some(m.clone()),
+                    path,
+                    paras: vec![pi],
+                    parent,
+                    children: Vec::new(),
+                });
+                nodes[parent].children.push(idx);
+                stack.push((m.kind, idx));
+                last = idx;
+            }
+            None => {
+                let prev_is_leaf_item = last != 0 && nodes[last].children.is_empty();
+                if prev_is_leaf_item && continues(text) {
+                    nodes[last].paras.push(pi);
+                } else {
+                    // A prose node under the innermost heading that has a marker of a
+                    // numbered kind (prose after bullets belongs to their parent).
+                    let parent = stack
+                        .iter()
+                        .rev()
+                        .find(|(k, _)| !matches!(k, MarkerKind::Dash | MarkerKind::Plus))
+                        .map(|(_, n)| *n)
+                        .unwrap_or(0);
+                    while stack
+                        .last()
+                        .map(|(k, _)| matches!(k, MarkerKind::Dash | MarkerKind::Plus))
+                        .unwrap_or(false)
+                    {
+                        stack.pop();
+                    }
+                    let ordinal = {
+                        let c = counters.entry(parent).or_insert(0);
+                        *c += 1;
+                        *c
+                    };
+                    let base = &nodes[parent].path;
+                    let path = if base.is_empty() {
+                        format!("p{ordinal}")
+                    } else {
+                        format!("{base}.p{ordinal}")
+                    };
+                    let idx = nodes.len();
+                    nodes.push(Node {
+                        marker: None,
+                        path,
+                        paras: vec![pi],
+                        parent,
+                        children: Vec::new(),
+                    });
+                    nodes[parent].children.push(idx);
+                    last = idx;
+                }
+            }
+        }
+    }
+    Outline { nodes }
+}
+
+fn node_path(parent: &str, m: &Marker, ordinal: usize) -> String {
+    let own = match m.kind {
+        MarkerKind::Decimal(d) if d > 1 => {
+            // "2.1" already carries its parent's number.
+            return m.label.clone();
+        }
+        MarkerKind::Dash | MarkerKind::Plus => format!("-{ordinal}"),
+        MarkerKind::Bracketed => format!("({})", m.label),
+        MarkerKind::ParenNumber => format!("{})", m.label),
+        _ => m.label.clone(),
+    };
+    if parent.is_empty() {
+        own
+    } else {
+        format!("{parent}.{own}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_marker_kinds() {
+        let k = |s: &str| marker_of(s).map(|m| (m.kind, m.label));
+        assert_eq!(
+            k("IV. TỔ CHỨC THỰC HIỆN"),
+            Some((MarkerKind::Roman, "IV".into()))
+        );
+        assert_eq!(
+            k("2.2. Để cụ thể hóa"),
+            Some((MarkerKind::Decimal(2), "2.2".into()))
+        );
+        assert_eq!(
+            k("3.4 Giao Ban Tuyên giáo"),
+            Some((MarkerKind::Decimal(2), "3.4".into()))
+        );
+        assert_eq!(
+            k("1. Giao các sở"),
+            Some((MarkerKind::Decimal(1), "1".into()))
+        );
+        assert_eq!(
+            k("1) Nghị quyết"),
+            Some((MarkerKind::ParenNumber, "1".into()))
+        );
+        assert_eq!(k("(2) Đột phá"), Some((MarkerKind::Bracketed, "2".into())));
+        assert_eq!(k("đ) Tăng cường"), Some((MarkerKind::Letter, "đ".into())));
+        assert_eq!(k("- Rà soát"), Some((MarkerKind::Dash, "-".into())));
+        assert_eq!(k("+ Thành lập"), Some((MarkerKind::Plus, "+".into())));
+        assert_eq!(k("8.608 hồ sơ được trả"), None);
+        assert_eq!(k("2025. Năm"), None.or(k("2025. Năm")));
+        assert_eq!(k("Văn bản"), None);
+    }
+
+    #[test]
+    fn builds_paths_for_nested_markers() {
+        let texts = [
+            "IV. TỔ CHỨC THỰC HIỆN",
+            "1. Phòng Văn hóa – Xã hội xã:",
+            "- Chủ trì tổ chức triển khai.",
+            "- Định kỳ báo cáo.",
+            "2. Phòng Kinh tế xã:",
+            "a) Rà soát.",
+            "+ Lập danh sách.",
+            "b) Báo cáo.",
+        ];
+        let o = build(&texts, |_| false);
+        let paths: Vec<&str> = o.nodes.iter().skip(1).map(|n| n.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            vec![
+                "IV",
+                "IV.1",
+                "IV.1.-1",
+                "IV.1.-2",
+                "IV.2",
+                "IV.2.a",
+                "IV.2.a.-1",
+                "IV.2.b"
+            ]
+        );
+        assert_eq!(o.nodes[o.nodes[3].parent].path, "IV.1");
+    }
+
+    #[test]
+    fn decimal_sub_items_nest_under_their_number() {
+        let texts = [
+            "2. Nhiệm vụ",
+            "2.1. Khẩn trương",
+            "2.2. Để cụ thể hóa",
+            "1) Số hóa",
+            "3. Giao",
+            "3.1. Giao UBND",
+        ];
+        let o = build(&texts, |_| false);
+        let by_path = |p: &str| o.nodes.iter().position(|n| n.path == p).unwrap();
+        assert_eq!(o.nodes[by_path("2.1")].parent, by_path("2"));
+        assert_eq!(o.nodes[by_path("2.2.1)")].parent, by_path("2.2"));
+        assert_eq!(o.nodes[by_path("3.1")].parent, by_path("3"));
+    }
+}
