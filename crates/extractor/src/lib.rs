@@ -11,6 +11,7 @@
 
 pub mod deadline;
 pub mod error;
+pub mod header;
 pub mod outline;
 pub mod pdf;
 pub mod pipeline;

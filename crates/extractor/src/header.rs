@@ -1,0 +1,578 @@
+//! Document metadata: header (issuer, number, place and date, kind, title, addressees),
+//! the end matter (Nơi nhận, signature block), appendices and cited documents.
+//!
+//! The header's two columns arrive interleaved or as tab-separated runs; each field is found
+//! by its own pattern, so column order does not matter. Numbers and days stamped by the
+//! signing service into blanks arrive as annotation text and are merged here.
+
+use chrono::NaiveDate;
+use nhiemvu_model::{Appendix, DocForm, DocKind, DocNumber, Metadata, Reference, Signer};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// Where the body starts and ends among the paragraphs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Regions {
+    /// First paragraph of the body.
+    pub body_start: usize,
+    /// One past the last body paragraph (start of Nơi nhận / signature).
+    pub body_end: usize,
+    /// Paragraph index where each appendix starts.
+    pub appendices: Vec<usize>,
+}
+
+static NUMBER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i:^|\s|\t)Số\s*:?\s*([0-9]*)\s*([-/]\s*[A-ZĐ0-9][A-ZĐ0-9&.\-/]*)").unwrap()
+});
+static DATE_LINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?:([\p{Lu}][\p{L} .]{1,40}?),\s*)?ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})")
+        .unwrap()
+});
+static KIND_LINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(THÔNG BÁO|KẾT LUẬN|KẾ HOẠCH|BÁO CÁO|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|TỜ TRÌNH|GIẤY MỜI|CÔNG VĂN|CHƯƠNG TRÌNH|HƯỚNG DẪN|QUY CHẾ|ĐỀ ÁN|BIÊN BẢN)(?:\s+[\p{Lu} ]*)?$")
+        .unwrap()
+});
+static VV: Lazy<Regex> = Lazy::new(|| Regex::new(r"^V/v\s*(.*)").unwrap());
+static KINH_GUI: Lazy<Regex> = Lazy::new(|| Regex::new(r"^Kính gửi\s*:?\s*(.*)").unwrap());
+static MOTTO: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM|^-{3,}$|^\*$")
+        .unwrap()
+});
+static NOI_NHAN: Lazy<Regex> = Lazy::new(|| Regex::new(r"^Nơi nhận\s*:?").unwrap());
+static AUTHORITY: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(TM|KT|TL|TUQ|Q)\.\s*(.*)$").unwrap());
+static APPENDIX: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(PHỤ LỤC|Phụ lục)(\s+[IVX0-9]+)?\s*$").unwrap());
+static BODY_OPENERS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"^(Căn cứ|Thực hiện|Ngày \d|Vừa qua|Sau khi|Theo|Nhằm|Trên cơ sở|Để|Tiếp tục|Qua|Trong)",
+    )
+    .unwrap()
+});
+
+/// Which kind a kind line or citation names.
+pub fn kind_from_word(word: &str) -> DocKind {
+    let w = word.to_lowercase();
+    let w = w.trim();
+    if w.starts_with("thông báo") {
+        DocKind::ThongBao
+    } else if w.starts_with("kết luận") {
+        DocKind::KetLuan
+    } else if w.starts_with("kế hoạch") {
+        DocKind::KeHoach
+    } else if w.starts_with("báo cáo") {
+        DocKind::BaoCao
+    } else if w.starts_with("quyết định") {
+        DocKind::QuyetDinh
+    } else if w.starts_with("chỉ thị") {
+        DocKind::ChiThi
+    } else if w.starts_with("nghị quyết") {
+        DocKind::NghiQuyet
+    } else if w.starts_with("tờ trình") {
+        DocKind::ToTrinh
+    } else if w.starts_with("giấy mời") {
+        DocKind::GiayMoi
+    } else if w.starts_with("công văn") {
+        DocKind::CongVan
+    } else {
+        DocKind::Other
+    }
+}
+
+/// Parse a number and symbol ("146/KH-UBND", "09-TB/VPTU", "/UBND-KGVX").
+pub fn parse_number(serial: &str, symbol: &str) -> DocNumber {
+    let symbol: String = symbol.chars().filter(|c| !c.is_whitespace()).collect();
+    let serial = serial.trim();
+    let raw = format!("{serial}{symbol}");
+    let body = symbol.trim_start_matches(['-', '/']);
+    // State form: "KH-UBND" (kind-issuer) or "UBND-KGVX" (Công văn: issuer-unit).
+    // Party form: "TB/VPTU" (kind/issuer).
+    let (kind_code, issuer_code) = if symbol.starts_with('-') {
+        match body.split_once('/') {
+            Some((k, i)) => (Some(k.to_string()), Some(i.to_string())),
+            None => (None, Some(body.to_string())),
+        }
+    } else {
+        match body.split_once('-') {
+            Some((k, i)) if is_kind_code(k) => (Some(k.to_string()), Some(i.to_string())),
+            _ => (None, Some(body.to_string())),
+        }
+    };
+    DocNumber {
+        raw,
+        serial: if serial.is_empty() {
+            None
+        } else {
+            Some(serial.to_string())
+        },
+        kind_code,
+        issuer_code,
+    }
+}
+
+fn is_kind_code(k: &str) -> bool {
+    matches!(
+        k,
+        "KH" | "TB"
+            | "BC"
+            | "QĐ"
+            | "CT"
+            | "NQ"
+            | "TTr"
+            | "KL"
+            | "GM"
+            | "HD"
+            | "CTr"
+            | "QC"
+            | "ĐA"
+            | "BB"
+            | "TT"
+            | "NĐ"
+    )
+}
+
+/// Parse the header and end matter of `paras` (paragraph texts in order).
+pub fn parse(paras: &[String]) -> (Metadata, Regions) {
+    let mut meta = Metadata::default();
+    let mut regions = Regions {
+        body_start: 0,
+        body_end: paras.len(),
+        appendices: Vec::new(),
+    };
+    let head_limit = paras.len().min(40);
+    let mut last_header = None;
+    let mut in_title = false;
+    let mut in_addressees = false;
+    let mut issuer_lines: Vec<String> = Vec::new();
+    for (i, p) in paras.iter().enumerate().take(head_limit) {
+        let cells: Vec<&str> = p.split('\t').map(str::trim).collect();
+        let mut header_hit = false;
+        for cell in &cells {
+            if let Some(c) = NUMBER.captures(cell) {
+                if meta.number_parts.is_none() {
+                    let n = parse_number(&c[1], &c[2]);
+                    meta.number = n.serial.as_ref().map(|_| n.raw.clone());
+                    meta.number_parts = Some(n);
+                    header_hit = true;
+                    continue;
+                }
+            }
+            if let Some(c) = DATE_LINE.captures(cell) {
+                if meta.year.is_none() && cell.len() < 120 {
+                    meta.place = c.get(1).map(|m| m.as_str().trim().to_string());
+                    meta.year = c[4].parse().ok();
+                    meta.month = c.get(3).and_then(|m| m.as_str().parse().ok());
+                    let day: Option<u32> = c.get(2).and_then(|m| m.as_str().parse().ok());
+                    meta.date = match (meta.year, meta.month, day) {
+                        (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y, m, d),
+                        _ => None,
+                    };
+                    meta.date_raw = Some(c[0].to_string());
+                    header_hit = true;
+                    continue;
+                }
+            }
+            if MOTTO.is_match(cell) {
+                if cell.contains("ĐẢNG CỘNG SẢN") {
+                    meta.form = Some(DocForm::Party);
+                } else if cell.contains("CỘNG H") {
+                    meta.form = Some(DocForm::State);
+                }
+                header_hit = true;
+                continue;
+            }
+            if let Some(c) = KIND_LINE.captures(cell) {
+                if meta.kind == DocKind::Other {
+                    meta.kind = kind_from_word(&c[1]);
+                    in_title = true;
+                    header_hit = true;
+                    continue;
+                }
+            }
+            if let Some(c) = VV.captures(cell) {
+                meta.kind = DocKind::CongVan;
+                meta.title = Some(c[1].trim().to_string());
+                header_hit = true;
+                continue;
+            }
+            if let Some(c) = KINH_GUI.captures(cell) {
+                in_addressees = true;
+                in_title = false;
+                let rest = c[1].trim();
+                if !rest.is_empty() {
+                    push_addressee(&mut meta.addressees, rest);
+                }
+                header_hit = true;
+                continue;
+            }
+        }
+        if header_hit {
+            last_header = Some(i);
+            continue;
+        }
+        let first = cells[0];
+        if in_addressees && first.starts_with(['-', '+', '•']) {
+            push_addressee(
+                &mut meta.addressees,
+                first.trim_start_matches(['-', '+', '•', ' ']),
+            );
+            last_header = Some(i);
+            continue;
+        }
+        in_addressees = false;
+        if in_title {
+            if first
+                .chars()
+                .all(|c| c == '-' || c == '*' || c.is_whitespace())
+            {
+                last_header = Some(i);
+                in_title = false;
+                continue;
+            }
+            if BODY_OPENERS.is_match(first) || crate::outline::marker_of(first).is_some() {
+                in_title = false;
+            } else {
+                let t = meta.title.get_or_insert_with(String::new);
+                if !t.is_empty() {
+                    t.push(' ');
+                }
+                t.push_str(first);
+                last_header = Some(i);
+                continue;
+            }
+        }
+        if meta.kind == DocKind::Other
+            && meta.number_parts.is_none()
+            && is_caps(first)
+            && last_header.map(|l| l + 2 >= i).unwrap_or(i < 3)
+        {
+            issuer_lines.push(first.to_string());
+            last_header = Some(i);
+            continue;
+        }
+        // A V/v subject wraps over a few lines before the motto or date.
+        if meta.kind == DocKind::CongVan && meta.addressees.is_empty() && meta.year.is_none() {
+            if let Some(t) = meta.title.as_mut() {
+                t.push(' ');
+                t.push_str(first);
+                last_header = Some(i);
+                continue;
+            }
+        }
+        if last_header.is_some() && i > last_header.unwrap() + 1 {
+            break;
+        }
+    }
+    for cell_line in paras.iter().take(head_limit) {
+        for cell in cell_line.split('\t') {
+            let c = cell.trim();
+            if !is_caps(c) || MOTTO.is_match(c) || KIND_LINE.is_match(c) {
+                continue;
+            }
+            if looks_issuer(c) {
+                if !issuer_lines.iter().any(|x| x == c) {
+                    issuer_lines.push(c.to_string());
+                }
+            } else if LEVEL_START.is_match(c) {
+                if let Some(last) = issuer_lines.last_mut() {
+                    if !LEVEL_IN.is_match(last) {
+                        last.push(' ');
+                        last.push_str(c);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(last) = issuer_lines.last() {
+        meta.issuer = Some(last.clone());
+        if issuer_lines.len() > 1 {
+            meta.issuer_parent = Some(issuer_lines[0].clone());
+        }
+    }
+    regions.body_start = last_header.map(|l| l + 1).unwrap_or(0);
+    // End matter.
+    for (i, p) in paras.iter().enumerate().skip(regions.body_start) {
+        let first = p.split('\t').next().unwrap_or("").trim();
+        if APPENDIX.is_match(first) {
+            regions.appendices.push(i);
+            meta.appendices.push(Appendix {
+                label: first.to_string(),
+                title: paras.get(i + 1).map(|t| t.replace('\t', " ")),
+                page: 0,
+            });
+        }
+        if regions.body_end == paras.len() && p.split('\t').any(|c| NOI_NHAN.is_match(c.trim())) {
+            regions.body_end = i;
+        }
+    }
+    if regions.body_end < paras.len() {
+        let end = regions.appendices.first().copied().unwrap_or(paras.len());
+        parse_end_matter(
+            &paras[regions.body_end..end.max(regions.body_end)],
+            &mut meta,
+        );
+    }
+    meta.references = references(paras);
+    (meta, regions)
+}
+
+static LEVEL_START: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(TỈNH|XÃ|PHƯỜNG|HUYỆN|THÀNH PHỐ|THỊ TRẤN|THỊ XÃ|QUẬN)\s").unwrap());
+static LEVEL_IN: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\s(TỈNH|XÃ|PHƯỜNG|HUYỆN|THÀNH PHỐ|THỊ TRẤN|THỊ XÃ|QUẬN)\s").unwrap());
+
+fn looks_issuer(c: &str) -> bool {
+    let u = c.to_uppercase();
+    [
+        "ỦY BAN",
+        "UỶ BAN",
+        "UBND",
+        "ĐẢNG ỦY",
+        "ĐẢNG UỶ",
+        "ĐẢNG BỘ",
+        "SỞ ",
+        "BAN ",
+        "VĂN PHÒNG",
+        "TỈNH ỦY",
+        "HỘI ĐỒNG",
+        "PHÒNG ",
+        "BỘ ",
+        "HUYỆN ỦY",
+        "THÀNH ỦY",
+    ]
+    .iter()
+    .any(|k| u.starts_with(k))
+        && c.chars().count() < 80
+}
+
+fn is_caps(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 3 && letters.iter().all(|c| !c.is_lowercase())
+}
+
+fn push_addressee(list: &mut Vec<String>, s: &str) {
+    for part in s.split(';') {
+        let p = part.trim().trim_end_matches(['.', ',', ';']).trim();
+        if !p.is_empty() {
+            list.push(p.to_string());
+        }
+    }
+}
+
+/// Recipients and signers from the paragraphs after "Nơi nhận".
+fn parse_end_matter(paras: &[String], meta: &mut Metadata) {
+    let mut cells: Vec<String> = Vec::new();
+    for p in paras {
+        for c in p.split('\t') {
+            let c = c.trim();
+            if !c.is_empty() {
+                cells.push(c.to_string());
+            }
+        }
+    }
+    let mut signer: Option<Signer> = None;
+    for c in &cells {
+        if NOI_NHAN.is_match(c) {
+            let rest = NOI_NHAN.replace(c, "").trim().to_string();
+            if !rest.is_empty() {
+                meta.recipients
+                    .push(rest.trim_start_matches(['-', ' ']).to_string());
+            }
+            continue;
+        }
+        if c.starts_with('-') || c.starts_with('+') {
+            let r = c
+                .trim_start_matches(['-', '+', ' '])
+                .trim_end_matches(['.', ';', ','])
+                .to_string();
+            // "- Lưu: VT, …" and the rest are recipients.
+            meta.recipients.push(r);
+            continue;
+        }
+        if let Some(a) = AUTHORITY.captures(c) {
+            if let Some(s) = signer.as_mut().filter(|s| s.name.is_none()) {
+                // Nested authority ("TL. CHỦ TỊCH" then "KT. CHÁNH VĂN PHÒNG"): one signer.
+                let chain = s.on_behalf_of.get_or_insert_with(String::new);
+                if !chain.is_empty() {
+                    chain.push_str(" / ");
+                }
+                chain.push_str(c);
+                continue;
+            }
+            if let Some(s) = signer.take() {
+                meta.signers.push(s);
+            }
+            signer = Some(Signer {
+                authority: Some(format!("{}.", &a[1])),
+                on_behalf_of: Some(a[2].trim().to_string()).filter(|s| !s.is_empty()),
+                position: None,
+                name: None,
+            });
+            continue;
+        }
+        if is_caps(c) && c.chars().count() < 60 {
+            let s = signer.get_or_insert(Signer {
+                authority: None,
+                on_behalf_of: None,
+                position: None,
+                name: None,
+            });
+            if s.name.is_some() {
+                let done = signer.take().unwrap();
+                meta.signers.push(done);
+                signer = Some(Signer {
+                    authority: None,
+                    on_behalf_of: None,
+                    position: Some(c.clone()),
+                    name: None,
+                });
+            } else if let Some(a) = AUTHORITY.captures(c) {
+                s.authority = Some(format!("{}.", &a[1]));
+            } else {
+                // Nested authorities: "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH…".
+                s.position = Some(c.clone());
+            }
+            continue;
+        }
+        if looks_name(c) {
+            if let Some(s) = signer.as_mut() {
+                if s.name.is_none() {
+                    s.name = Some(c.clone());
+                    continue;
+                }
+            }
+        }
+    }
+    if let Some(s) = signer {
+        meta.signers.push(s);
+    }
+}
+
+fn looks_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().map(|c| c.is_uppercase()).unwrap_or(false))
+        && !s.contains(':')
+}
+
+static REFERENCE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(concat!(
+        r"(Nghị quyết|Kế hoạch(?: hành động)?|Quyết định|Chỉ thị|Thông báo|Công văn|Kết luận|",
+        r"Chương trình(?: hành động)?|Hướng dẫn|Thông tư|Nghị định|Quy chế|Báo cáo|Tờ trình|Luật)",
+        r"\s+(?:số\s+)?(\d{1,4}[-/][A-ZĐa-z0-9\-/&]*[A-ZĐ])",
+        r"(?:,?\s*ngày\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|,?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))?",
+        r"(?:\s+của\s+((?:Bộ|Ban|Chính phủ|Thủ tướng|Tỉnh ủy|Tỉnh uỷ|UBND|Ủy ban|Chủ tịch|Văn phòng|Đảng ủy|Hội đồng|Sở|HĐND|Quốc hội)[^,;.()“\n]{0,60}?)(?:\s+(?:về|gửi|để|thực hiện|trên|tại)\b|[,;.()“\n]|$))?"
+    ))
+    .unwrap()
+});
+
+/// Every cited document in `paras`, in order, without duplicates.
+pub fn references(paras: &[String]) -> Vec<Reference> {
+    let mut out: Vec<Reference> = Vec::new();
+    for p in paras {
+        for c in REFERENCE.captures_iter(p) {
+            let number = c[2].to_string();
+            let date = match (c.get(3), c.get(6)) {
+                (Some(d), _) => ymd(&c[5], &c[4], d.as_str()),
+                (None, Some(d)) => ymd(&c[8], &c[7], d.as_str()),
+                _ => None,
+            };
+            let issuer = c.get(9).map(|m| m.as_str().trim().to_string());
+            let text = c[0]
+                .trim_end_matches([',', ';', '.', '(', ')', ' '])
+                .to_string();
+            if out
+                .iter()
+                .any(|r: &Reference| r.number.as_deref() == Some(&number) && r.date == date)
+            {
+                continue;
+            }
+            out.push(Reference {
+                text,
+                kind: kind_from_word(&c[1]),
+                number: Some(number),
+                date,
+                issuer,
+            });
+        }
+    }
+    out
+}
+
+fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(s: &str) -> Vec<String> {
+        s.lines().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn state_letter_header_with_blank_number_and_day() {
+        let p = paras("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH ĐẮK LẮK\tĐộc lập - Tự do - Hạnh phúc\nSố: /UBND-KGVX\tĐắk Lắk, ngày tháng 10 năm 2025\nV/v triển khai Kết luận của Thường trực Ban Chỉ đạo tỉnh\nKính gửi:\n- Các sở, ban, ngành;\n- UBND các xã, phường.\nThực hiện Kết luận của đồng chí Đỗ Hữu Huy (Thông báo số 09-TB/VPTU ngày 21/10/2025 của Văn phòng Tỉnh ủy gửi kèm), UBND tỉnh có ý kiến như sau:\n1. Giao các sở triển khai.\nNơi nhận:\tTL. CHỦ TỊCH\n- Như trên;\tKT. CHÁNH VĂN PHÒNG\n- Lưu: VT, KGVX.\tPHÓ CHÁNH VĂN PHÒNG\nCao Như Khánh");
+        let (m, r) = parse(&p);
+        assert_eq!(m.kind, DocKind::CongVan);
+        assert_eq!(m.number, None);
+        let n = m.number_parts.unwrap();
+        assert_eq!(n.issuer_code.as_deref(), Some("UBND-KGVX"));
+        assert_eq!(m.date, None);
+        assert_eq!((m.year, m.month), (Some(2025), Some(10)));
+        assert_eq!(m.place.as_deref(), Some("Đắk Lắk"));
+        assert_eq!(
+            m.addressees,
+            vec!["Các sở, ban, ngành", "UBND các xã, phường"]
+        );
+        assert_eq!(m.issuer.as_deref(), Some("ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK"));
+        assert_eq!(m.form, Some(DocForm::State));
+        assert_eq!(r.body_start, 7);
+        assert_eq!(r.body_end, 9);
+        assert_eq!(m.signers.len(), 1);
+        assert_eq!(m.signers[0].name.as_deref(), Some("Cao Như Khánh"));
+        assert_eq!(m.signers[0].authority.as_deref(), Some("TL."));
+        assert!(m.recipients.iter().any(|r| r.starts_with("Lưu")));
+        let refs = &m.references;
+        assert_eq!(refs[0].number.as_deref(), Some("09-TB/VPTU"));
+        assert_eq!(refs[0].date, NaiveDate::from_ymd_opt(2025, 10, 21));
+        assert_eq!(refs[0].issuer.as_deref(), Some("Văn phòng Tỉnh ủy"));
+    }
+
+    #[test]
+    fn party_header_and_kind_line_with_title() {
+        let p = paras("ĐẢNG BỘ TỈNH ĐẮK LẮK\tĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY PHƯỜNG EA KAO\tEa Kao, ngày 09 tháng 01 năm 2026\nSố 54-TB/ĐU\nTHÔNG BÁO\nKết luận Hội nghị Ban Chấp hành Đảng bộ phường lần thứ 5 (mở rộng),\ntổng kết công tác năm 2025\n-----\nNgày 06/01/2025, Ban Chấp hành Đảng bộ phường tổ chức Hội nghị.");
+        let (m, r) = parse(&p);
+        assert_eq!(m.kind, DocKind::ThongBao);
+        assert_eq!(m.number.as_deref(), Some("54-TB/ĐU"));
+        assert_eq!(
+            m.number_parts.as_ref().unwrap().kind_code.as_deref(),
+            Some("TB")
+        );
+        assert_eq!(m.date, NaiveDate::from_ymd_opt(2026, 1, 9));
+        assert_eq!(m.form, Some(DocForm::Party));
+        assert_eq!(m.issuer.as_deref(), Some("ĐẢNG ỦY PHƯỜNG EA KAO"));
+        assert_eq!(m.issuer_parent.as_deref(), Some("ĐẢNG BỘ TỈNH ĐẮK LẮK"));
+        assert!(m.title.unwrap().starts_with("Kết luận Hội nghị"));
+        assert_eq!(r.body_start, 7);
+    }
+
+    #[test]
+    fn header_without_motto_is_read() {
+        let p = paras("UBND XÃ EA WY\nSố: 146/KH-UBND\nKẾ HOẠCH\nTriển khai thực hiện Kế hoạch số 146/KH-UBND ngày 25/6/2025 của Chủ tịch UBND tỉnh\nI. MỤC TIÊU");
+        let (m, r) = parse(&p);
+        assert_eq!(m.kind, DocKind::KeHoach);
+        assert_eq!(m.number.as_deref(), Some("146/KH-UBND"));
+        assert_eq!(
+            m.number_parts.as_ref().unwrap().serial.as_deref(),
+            Some("146")
+        );
+        assert_eq!(r.body_start, 4);
+        assert_eq!(
+            m.references[0].issuer.as_deref(),
+            Some("Chủ tịch UBND tỉnh")
+        );
+    }
+}
