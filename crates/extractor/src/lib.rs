@@ -9,6 +9,7 @@
 //! println!("{} tasks", rec.tasks.len());
 //! ```
 
+pub mod analyse;
 pub mod deadline;
 pub mod error;
 pub mod header;
@@ -16,6 +17,7 @@ pub mod outline;
 pub mod pdf;
 pub mod pipeline;
 pub mod target;
+pub mod tasks;
 pub mod text_input;
 pub mod units;
 

@@ -52,8 +52,24 @@ pub fn process_bytes(bytes: &[u8], display_path: &str, opts: &Options) -> Docume
         Ok(Ok((pages, warnings))) => {
             let mut rec = DocumentRecord::new(source);
             rec.source.pages = pages.len() as u32;
+            let analysed = panic::catch_unwind(AssertUnwindSafe(|| {
+                crate::analyse::analyse(&pages, &rec.source.sha256)
+            }));
             rec.pages = pages;
             rec.warnings = warnings;
+            match analysed {
+                Ok(a) => {
+                    rec.document = Some(a.metadata);
+                    rec.tasks = a.tasks;
+                    rec.footnotes = a.footnotes;
+                    rec.warnings.extend(a.warnings);
+                }
+                Err(payload) => {
+                    let err =
+                        ExtractError::Panic(format!("text analysis: {}", panic_message(&payload)));
+                    rec.error = Some(error_info(&err));
+                }
+            }
             rec
         }
         Ok(Err(err)) => DocumentRecord::failed(source, error_info(&err)),

@@ -1,0 +1,209 @@
+//! From pages to metadata and tasks: the text half of the pipeline.
+
+use crate::deadline::{self, DateContext};
+use crate::{header, outline, target, tasks};
+use nhiemvu_model::{Footnote, Metadata, Page, Provenance, Task, Unit, Warning};
+use nhiemvu_normalizer::layout::{self, CleanText, PageIn, Paragraph};
+use sha2::{Digest, Sha256};
+
+/// What the text half of the pipeline finds in a document.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    /// Header and end-matter metadata.
+    pub metadata: Metadata,
+    /// Tasks in document order.
+    pub tasks: Vec<Task>,
+    /// Footnote bodies.
+    pub footnotes: Vec<Footnote>,
+    /// Non-fatal findings.
+    pub warnings: Vec<Warning>,
+}
+
+/// Analyse `pages` of a document whose bytes hash to `sha256`.
+pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
+    let inputs: Vec<PageIn<'_>> = pages
+        .iter()
+        .map(|p| PageIn {
+            number: p.number,
+            text: &p.text,
+            lines: &p.lines,
+        })
+        .collect();
+    let clean = layout::clean_pages(&inputs);
+    let paras = layout::paragraphs(&clean);
+    let texts: Vec<String> = paras.iter().map(|p| p.text.clone()).collect();
+    let (metadata, regions) = header::parse(&texts);
+
+    let body_end = regions
+        .appendices
+        .first()
+        .copied()
+        .unwrap_or(regions.body_end)
+        .min(regions.body_end);
+    let body: Vec<String> = texts[regions.body_start.min(body_end)..body_end].to_vec();
+    let offset = regions.body_start.min(body_end);
+    let refs: Vec<&str> = body.iter().map(|s| s.as_str()).collect();
+    let tree = outline::build(&refs, continues_item);
+    let drafts = tasks::find(&tree, &body, metadata.kind, &metadata.addressees);
+
+    let ctx = DateContext {
+        date: metadata.date,
+        year: metadata.year,
+        month: metadata.month,
+    };
+    let mut out_tasks = Vec::new();
+    for d in drafts {
+        let para_idx: Vec<usize> = d.paras.iter().map(|p| p + offset).collect();
+        let provenance = provenance_of(&clean, &paras, &para_idx);
+        out_tasks.push(make_task(
+            sha256,
+            &d.section,
+            &d.text,
+            &d.leads,
+            &d.coordinators,
+            provenance,
+            &ctx,
+        ));
+    }
+    // Footnote items that name their unit in parentheses are tasks too.
+    let mut footnotes = Vec::new();
+    for f in &clean.footnotes {
+        let prov = Provenance {
+            page: f.page,
+            start: f.start,
+            end: f.end,
+            end_page: None,
+        };
+        footnotes.push(Footnote {
+            marker: f.marker.clone(),
+            text: f.text.clone(),
+            provenance: prov,
+        });
+        for (k, item) in footnote_items(&f.text).into_iter().enumerate() {
+            let p = crate::units::parties_in(&item);
+            if p.leads.is_empty() || !item.trim_end().trim_end_matches(['.', ';']).ends_with(')') {
+                continue;
+            }
+            let section = format!("fn{}.{}", f.marker, k + 1);
+            out_tasks.push(make_task(
+                sha256,
+                &section,
+                &item,
+                &p.leads,
+                &p.coordinators,
+                prov,
+                &ctx,
+            ));
+        }
+    }
+    let mut metadata = metadata;
+    for (i, a) in regions.appendices.iter().enumerate() {
+        if let (Some(app), Some(p)) = (metadata.appendices.get_mut(i), paras.get(*a)) {
+            app.page = clean.all_lines[p.lines[0]].page;
+        }
+    }
+    Analysis {
+        metadata,
+        tasks: out_tasks,
+        footnotes,
+        warnings: Vec::new(),
+    }
+}
+
+/// An unmarked paragraph continues the list item before it when it starts in lower case
+/// (a page break mid-sentence) or opens with a verb and no subject.
+fn continues_item(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_lowercase())
+        || (tasks::is_instruction(text)
+            && crate::units::unit_phrase_len(text).is_none()
+            && text.starts_with("Phối hợp"))
+}
+
+fn make_task(
+    sha256: &str,
+    section: &str,
+    text: &str,
+    leads: &[String],
+    coords: &[String],
+    provenance: Provenance,
+    ctx: &DateContext,
+) -> Task {
+    let mut h = Sha256::new();
+    h.update(sha256.as_bytes());
+    h.update([0]);
+    h.update(section.as_bytes());
+    h.update([0]);
+    h.update(text.as_bytes());
+    let id = hex::encode(&h.finalize()[..8]);
+    Task {
+        id,
+        section: section.to_string(),
+        text: text.to_string(),
+        assignees: leads.iter().map(|r| unit(r)).collect(),
+        coordinators: coords.iter().map(|r| unit(r)).collect(),
+        deadline: deadline::find_deadline(text, ctx),
+        targets: target::find_targets(text),
+        provenance,
+    }
+}
+
+fn unit(raw: &str) -> Unit {
+    Unit {
+        name: raw.to_string(),
+        raw: raw.to_string(),
+    }
+}
+
+fn provenance_of(clean: &CleanText, paras: &[Paragraph], idx: &[usize]) -> Provenance {
+    let first = idx
+        .iter()
+        .filter_map(|&i| paras.get(i))
+        .flat_map(|p| p.lines.first())
+        .next();
+    let last = idx
+        .iter()
+        .rev()
+        .filter_map(|&i| paras.get(i))
+        .flat_map(|p| p.lines.last())
+        .next();
+    match (first, last) {
+        (Some(&f), Some(&l)) => {
+            let (fl, ll) = (&clean.all_lines[f], &clean.all_lines[l]);
+            Provenance {
+                page: fl.page,
+                start: fl.start,
+                end: ll.end,
+                end_page: (ll.page != fl.page).then_some(ll.page),
+            }
+        }
+        _ => Provenance {
+            page: 1,
+            start: 0,
+            end: 0,
+            end_page: None,
+        },
+    }
+}
+
+/// Split a footnote body into its "(1) …; (2) …" items (the whole body when unnumbered).
+fn footnote_items(text: &str) -> Vec<String> {
+    static ITEM: once_cell::sync::Lazy<regex::Regex> =
+        once_cell::sync::Lazy::new(|| regex::Regex::new(r"(?:^|[;.]\s*)\((\d{1,2})\)\s*").unwrap());
+    let starts: Vec<(usize, usize)> = ITEM.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    if starts.is_empty() {
+        return vec![text.to_string()];
+    }
+    let mut out = Vec::new();
+    for (k, &(_, body_start)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map(|s| s.0 + 1).unwrap_or(text.len());
+        let end = end.min(text.len()).max(body_start);
+        out.push(
+            text[body_start..end]
+                .trim()
+                .trim_end_matches(';')
+                .trim()
+                .to_string(),
+        );
+    }
+    out
+}

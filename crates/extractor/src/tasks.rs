@@ -1,0 +1,430 @@
+//! Which outline units are tasks, and who leads and supports each (annotation guide §1–3).
+//!
+//! A task is the smallest outline unit that carries an instruction. Headings whose
+//! children are tasks are not tasks; they lend their units to the children. Zones decide
+//! what counts: results, objectives, funding and proposals hold no tasks; "nhiệm vụ",
+//! "giải pháp", "tổ chức thực hiện" hold nothing else.
+
+use crate::outline::{MarkerKind, Outline};
+use crate::units::{self, Parties};
+use nhiemvu_model::DocKind;
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// A task found in the outline, before dates, targets and provenance are attached.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    /// Outline path.
+    pub section: String,
+    /// Full text (marker removed).
+    pub text: String,
+    /// Paragraph indices the text came from.
+    pub paras: Vec<usize>,
+    /// Lead units, raw spelling.
+    pub leads: Vec<String>,
+    /// Supporting units, raw spelling.
+    pub coordinators: Vec<String>,
+}
+
+/// What a heading says about the units beneath it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    /// Instructions: "Nhiệm vụ", "Giải pháp", "Tổ chức thực hiện".
+    Tasks,
+    /// Records: results, objectives, funding, proposals.
+    NoTasks,
+    /// Says nothing.
+    Neutral,
+}
+
+static POS_START: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?i:(?:các\s+)?nhiệm vụ|giải pháp|tổ chức thực hiện|phương hướng|giao|đề nghị|yêu cầu|phân công|trách nhiệm)").unwrap()
+});
+static NEG: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i:kết quả|tình hình|đánh giá|mục tiêu|mục đích|kinh phí|kiến nghị|đề xuất|hạn chế|tồn tại|nguyên nhân|bài học|thông qua|công tác lãnh đạo|quán triệt và tuyên truyền|quản triệt và tuyên truyền|sự cần thiết|quan điểm|căn cứ|giải trình|trả lời|ý kiến)").unwrap()
+});
+static POS: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i:nhiệm vụ|giải pháp|tổ chức thực hiện|phương hướng)").unwrap());
+
+fn zone_of(heading: &str) -> Zone {
+    let h = strip_marker(heading);
+    if POS_START.is_match(h) {
+        Zone::Tasks
+    } else if NEG.is_match(h) {
+        Zone::NoTasks
+    } else if POS.is_match(h) {
+        Zone::Tasks
+    } else {
+        Zone::Neutral
+    }
+}
+
+static MARKER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:[IVXL]{1,6}[.)]\s*|\d{1,2}(?:\.\d{1,2})*[.)]?\s+|\(\d{1,2}\)\s*|\d{1,2}\)\s*|[a-zđ]\)\s*|[-–+•*]\s*)").unwrap()
+});
+
+/// `s` without its list marker.
+pub fn strip_marker(s: &str) -> &str {
+    match MARKER.find(s) {
+        Some(m) => &s[m.end()..],
+        None => s,
+    }
+}
+
+static PAST: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:[^.;:]{0,80}?\s)?(?:đã|Đã)\s").unwrap());
+static IMPERATIVE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(concat!(
+        r"^(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị|[Pp]hấn đấu|[Tt]iếp tục|[Tt]ập trung|[Tt]riển khai|[Rr]à soát|",
+        r"[Xx]ây dựng|[Tt]ăng cường|[Đđ]ẩy mạnh|[Cc]hỉ đạo|[Tt]ổ chức|[Cc]hủ trì|[Pp]hối hợp|[Tt]ham mưu|",
+        r"[Kk]hẩn trương|[Nn]ghiêm túc|[Hh]oàn thành|[Hh]oàn thiện|[Bb]ố trí|[Tt]hực hiện|[Nn]âng cao|[Qq]uyết liệt|",
+        r"[Cc]hủ động|[Đđ]ảm bảo|[Bb]ảo đảm|[Tt]hường xuyên|[Đđ]ôn đốc|[Kk]iểm tra|[Tt]heo dõi|[Hh]ướng dẫn|",
+        r"[Nn]ghiên cứu|[Bb]an hành|[Tt]hành lập|[Dd]uy trì|[Pp]hát huy|[Vv]ận động|[Tt]uyên truyền|[Qq]uán triệt|",
+        r"[Ss]ố hóa|[Ứứ]ng dụng|[Cc]ập nhật|[Pp]hát triển|[Hh]ỗ trợ|[Ll]ồng ghép|[Kk]ết nối|[Tt]hiết lập|[Cc]ủng cố|",
+        r"[Đđ]ổi mới|[Nn]êu cao|[Cc]ụ thể hóa|[Cc]ụ thể hoá|[Tt]ích cực|[Ll]ãnh đạo|[Gg]iám sát|[Đđ]ịnh kỳ|[Hh]ằng|[Hh]àng|",
+        r"[Kk]ịp thời|[Tt]húc đẩy|[Ưư]u tiên|[Nn]ắm|[Ll]ập|[Cc]ung cấp|[Cc]huẩn bị|[Tt]ổng hợp|[Bb]áo cáo|[Qq]uan tâm|",
+        r"[Tt]ạo|[Xx]ác định|[Kk]hai thác|[Vv]ận hành|[Nn]âng cấp|[Bb]ồi dưỡng|[Đđ]ào tạo|[Kk]hắc phục|[Tt]ranh thủ|",
+        r"[Mm]ở rộng|[Tt]uyên dương|[Kk]hen thưởng|[Ss]ơ kết|[Tt]ổng kết|[Đđ]ưa|[Pp]hổ biến|[Cc]huyển|[Tt]ận dụng|",
+        r"[Ss]ắp xếp|[Gg]iải quyết|[Xx]ử lý|[Ttr]rả lời|[Tt]iếp nhận|[Kk]êu gọi|[Tt]hu hút|[Kk]ý kết|[Cc]ải thiện|",
+        r"[Ll]àm tốt|[Ll]àm rõ|[Gg]iữ vững|[Cc]ải cách|[Vv]ận dụng|[Ss]ử dụng|[Cc]ăn cứ|[Tt]rong quá trình|",
+        r"[Ll]ựa chọn|[Rr]èn luyện|[Đđ]ầu tư|[Hh]uy động|[Kk]iện toàn|[Pp]hân công|[Bb]ám sát|[Tt]ham gia)(?:\s|,|$)"
+    ))
+    .unwrap()
+});
+static CLOSING: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i:^nhận được|^trên đây|được giao nhiệm vụ nghiêm túc|(?:công văn|kế hoạch|thông báo|kết luận|chỉ thị|nghị quyết|quyết định|chương trình) (?:này|đề ra))").unwrap()
+});
+
+/// True when `text` (marker removed) reads as an instruction rather than a record.
+pub fn is_instruction(text: &str) -> bool {
+    let t = strip_label(strip_marker(text));
+    if PAST.is_match(t) && !IMPERATIVE.is_match(t) {
+        return false;
+    }
+    if IMPERATIVE.is_match(t) {
+        return true;
+    }
+    let p = units::parties_in(t);
+    !p.leads.is_empty()
+}
+
+static LABEL: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[^:;.]{2,70}:\s+").unwrap());
+
+/// Drop a short topic label ("Truy xuất nguồn gốc nông sản: ").
+fn strip_label(s: &str) -> &str {
+    match LABEL.find(s) {
+        Some(m) => &s[m.end()..],
+        None => s,
+    }
+}
+
+/// Find tasks in the body outline. `paras` are paragraph texts; `kind` and `addressees`
+/// come from the header.
+pub fn find(
+    outline: &Outline,
+    paras: &[String],
+    kind: DocKind,
+    addressees: &[String],
+) -> Vec<Draft> {
+    let mut is_task = vec![false; outline.nodes.len()];
+    let default_zone = if kind == DocKind::BaoCao {
+        Zone::NoTasks
+    } else {
+        Zone::Neutral
+    };
+    // Pass 1: which nodes are instruction units, bottom-up (children first).
+    for i in (1..outline.nodes.len()).rev() {
+        let node = &outline.nodes[i];
+        let zone = zone_for(outline, paras, i, default_zone);
+        if zone == Zone::NoTasks {
+            continue;
+        }
+        let own = own_text(outline, paras, i);
+        if CLOSING.is_match(strip_marker(&own)) && node.marker.is_none() {
+            continue;
+        }
+        if node
+            .children
+            .iter()
+            .any(|&c| is_task[c] || subtree_has_task(outline, &is_task, c))
+        {
+            continue; // a heading
+        }
+        if node.marker.is_none() {
+            continue; // prose: sentences are handled below
+        }
+        let instr = is_instruction(&own)
+            || (zone == Zone::Tasks
+                && !PAST.is_match(strip_marker(&own))
+                && !own.trim_end().ends_with(':'));
+        if instr {
+            is_task[i] = true;
+        }
+    }
+    let mut out = Vec::new();
+    for i in 1..outline.nodes.len() {
+        let node = &outline.nodes[i];
+        if is_task[i] {
+            let text = subtree_text(outline, paras, i);
+            let mut p = units::parties_in(&text_for_parties(outline, paras, i));
+            inherit(outline, paras, i, &mut p, kind, addressees);
+            out.push(Draft {
+                section: node.path.clone(),
+                text: strip_marker(&text).to_string(),
+                paras: subtree_paras(outline, i),
+                leads: p.leads,
+                coordinators: p.coordinators,
+            });
+        } else if node.marker.is_none() && node.children.is_empty() {
+            let zone = zone_for(outline, paras, i, default_zone);
+            if zone == Zone::NoTasks {
+                continue;
+            }
+            // Running prose: one task per sentence that gives an order to a unit.
+            for (k, sentence) in sentences(&own_text(outline, paras, i))
+                .into_iter()
+                .enumerate()
+            {
+                if CLOSING.is_match(&sentence) || PAST.is_match(&sentence) {
+                    continue;
+                }
+                let p0 = units::parties_in(&sentence);
+                let ordered = ORDER.is_match(&sentence) && !p0.leads.is_empty();
+                if !ordered {
+                    continue;
+                }
+                let mut p = p0;
+                inherit(outline, paras, i, &mut p, kind, addressees);
+                out.push(Draft {
+                    section: format!("{}.s{}", node.path, k + 1),
+                    text: sentence,
+                    paras: node.paras.clone(),
+                    leads: p.leads,
+                    coordinators: p.coordinators,
+                });
+            }
+        }
+    }
+    out
+}
+
+static ORDER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?:^|\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị|chủ trì|có trách nhiệm|chịu trách nhiệm)\s",
+    )
+    .unwrap()
+});
+
+fn zone_for(outline: &Outline, paras: &[String], i: usize, default: Zone) -> Zone {
+    for a in std::iter::once(i).chain(outline.ancestors(i)) {
+        let node = &outline.nodes[a];
+        if node.marker.is_none() {
+            continue;
+        }
+        let heading = &paras[node.paras[0]];
+        // A node's own zone counts for itself only when it is a heading.
+        if a == i && node.children.is_empty() {
+            continue;
+        }
+        match zone_of(heading) {
+            Zone::Neutral => continue,
+            z => return z,
+        }
+    }
+    default
+}
+
+fn subtree_has_task(outline: &Outline, is_task: &[bool], i: usize) -> bool {
+    is_task[i]
+        || outline.nodes[i]
+            .children
+            .iter()
+            .any(|&c| subtree_has_task(outline, is_task, c))
+}
+
+fn own_text(outline: &Outline, paras: &[String], i: usize) -> String {
+    outline.nodes[i]
+        .paras
+        .iter()
+        .map(|&p| paras[p].as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn subtree_paras(outline: &Outline, i: usize) -> Vec<usize> {
+    let mut v = outline.nodes[i].paras.clone();
+    for &c in &outline.nodes[i].children {
+        v.extend(subtree_paras(outline, c));
+    }
+    v
+}
+
+fn subtree_text(outline: &Outline, paras: &[String], i: usize) -> String {
+    subtree_paras(outline, i)
+        .into_iter()
+        .map(|p| paras[p].as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The text searched for the task's own units: its own paragraphs (children's units are
+/// their own business).
+fn text_for_parties(outline: &Outline, paras: &[String], i: usize) -> String {
+    strip_marker(&own_text(outline, paras, i)).to_string()
+}
+
+/// Fill leads and coordinators from enclosing headings, then letter addressees.
+fn inherit(
+    outline: &Outline,
+    paras: &[String],
+    i: usize,
+    p: &mut Parties,
+    kind: DocKind,
+    addressees: &[String],
+) {
+    if !p.leads.is_empty() {
+        return;
+    }
+    for a in outline.ancestors(i) {
+        let node = &outline.nodes[a];
+        let heading = &paras[node.paras[0]];
+        if let Some(units) = units::heading_is_unit(heading) {
+            p.leads = units;
+            return;
+        }
+        let hp = units::parties_in(strip_marker(heading));
+        if !hp.leads.is_empty() {
+            p.leads = hp.leads;
+            if p.coordinators.is_empty() {
+                p.coordinators = hp.coordinators;
+            }
+            return;
+        }
+        if let Some(units) = units::owner_in_heading(heading) {
+            p.leads = units;
+            return;
+        }
+        // A lead-in paragraph under the heading ("Thủ trưởng các cơ quan … chịu trách nhiệm:").
+        if node.paras.len() > 1 {
+            let more = node.paras[1..]
+                .iter()
+                .map(|&q| paras[q].as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let hp = units::parties_in(&more);
+            if !hp.leads.is_empty() {
+                p.leads = hp.leads;
+                return;
+            }
+        }
+    }
+    if kind == DocKind::CongVan && !addressees.is_empty() {
+        p.leads = addressees.to_vec();
+    }
+}
+
+static SENTENCE_END: Lazy<Regex> = Lazy::new(|| Regex::new(r"[.!?]\s+").unwrap());
+
+/// Split running prose into sentences at a full stop followed by a capital.
+pub fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in SENTENCE_END.find_iter(text) {
+        let next = text[m.end()..].chars().next();
+        if next.map(|c| c.is_uppercase()).unwrap_or(false) {
+            out.push(text[start..m.start() + 1].trim().to_string());
+            start = m.end();
+        }
+    }
+    let tail = text[start..].trim();
+    if !tail.is_empty() {
+        out.push(tail.to_string());
+    }
+    out
+}
+
+/// True for marker kinds that open list items rather than sections.
+pub fn is_item_marker(kind: MarkerKind) -> bool {
+    matches!(
+        kind,
+        MarkerKind::Dash
+            | MarkerKind::Plus
+            | MarkerKind::Letter
+            | MarkerKind::Bracketed
+            | MarkerKind::ParenNumber
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outline;
+
+    fn run(kind: DocKind, lines: &[&str]) -> Vec<Draft> {
+        let paras: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+        let refs: Vec<&str> = lines.to_vec();
+        let o = outline::build(&refs, |t| t.starts_with(|c: char| c.is_lowercase()));
+        find(&o, &paras, kind, &[])
+    }
+
+    #[test]
+    fn heading_lends_lead_and_coordinators_to_bullets() {
+        let d = run(
+            DocKind::CongVan,
+            &[
+                "2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với các đơn vị liên quan:",
+                "- Đôn đốc triển khai thực hiện 03 nhiệm vụ quá hạn.",
+                "- Chủ trì, phối hợp với Văn phòng Tỉnh ủy tham mưu hoàn thiện dữ liệu.",
+            ],
+        );
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].leads, vec!["Sở Khoa học và Công nghệ"]);
+        assert_eq!(d[0].coordinators, vec!["các đơn vị liên quan"]);
+        assert_eq!(d[1].leads, vec!["Sở Khoa học và Công nghệ"]);
+        assert_eq!(d[1].coordinators, vec!["Văn phòng Tỉnh ủy"]);
+        assert_eq!(d[1].section, "2.-2");
+    }
+
+    #[test]
+    fn results_are_not_tasks_and_report_needs_task_zone() {
+        let d = run(
+            DocKind::BaoCao,
+            &[
+                "I. KẾT QUẢ THỰC HIỆN",
+                "- Triển khai xây dựng hạ tầng số; đạt 100%.",
+                "IV. Nhiệm vụ trọng tâm trong năm 2026",
+                "- Tiếp tục tuyên truyền, quán triệt các nghị quyết.",
+                "- UBND xã đã xây dựng Kế hoạch.",
+            ],
+        );
+        assert_eq!(d.len(), 1);
+        assert!(d[0].text.starts_with("Tiếp tục tuyên truyền"));
+        assert!(d[0].leads.is_empty());
+    }
+
+    #[test]
+    fn unit_heading_and_owner_heading() {
+        let d = run(
+            DocKind::KeHoach,
+            &[
+                "IV. TỔ CHỨC THỰC HIỆN",
+                "1. Phòng Văn hóa – Xã hội xã:",
+                "- Chủ trì tổ chức triển khai thực hiện Kế hoạch;",
+                "2. Các nhiệm vụ trọng tâm của Ban Chỉ đạo năm 2026",
+                "2.1. Khẩn trương triển khai thực hiện đồng bộ Kế hoạch.",
+            ],
+        );
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].leads, vec!["Phòng Văn hóa – Xã hội xã"]);
+        assert_eq!(d[1].leads, vec!["Ban Chỉ đạo"]);
+    }
+
+    #[test]
+    fn prose_sentences_with_an_order_are_tasks() {
+        let d = run(
+            DocKind::ThongBao,
+            &["Hội nghị đã thống nhất. Giao Văn phòng Đảng ủy theo dõi, đôn đốc việc thực hiện. Trân trọng."],
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].leads, vec!["Văn phòng Đảng ủy"]);
+    }
+}
