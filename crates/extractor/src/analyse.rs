@@ -44,6 +44,16 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
     let offset = regions.body_start.min(body_end);
     let refs: Vec<&str> = body.iter().map(|s| s.as_str()).collect();
     let tree = outline::build(&refs, continues_item);
+    if std::env::var_os("NHIEMVU_DEBUG_OUTLINE").is_some() {
+        eprintln!("regions {:?} kind {:?}", regions, metadata.kind);
+        for (i, t) in texts.iter().enumerate() {
+            eprintln!("P{i}: {}", t.chars().take(100).collect::<String>());
+        }
+        for n in &tree.nodes {
+            let t = n.paras.first().map(|&p| body[p].as_str()).unwrap_or("");
+            eprintln!("{:>12} {}", n.path, t.chars().take(90).collect::<String>());
+        }
+    }
     let drafts = tasks::find(&tree, &body, metadata.kind, &metadata.addressees);
 
     let ctx = DateContext {

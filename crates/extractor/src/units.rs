@@ -34,6 +34,11 @@ const COLLECTIVE: &str = concat!(
     r"Trường|Đoàn|UBND|Ủy ban|cấp ủy|tổ dân phố)"
 );
 
+/// Verbs and nouns that begin like a unit head word ("Tổ chức", "Ban hành").
+static NOT_UNIT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:Tổ chức|Ban hành|Hội nghị|Hội thảo|Đoàn kết|Trường hợp|Bộ máy|Bộ phận|Phòng ngừa|Phòng chống|Sở hữu|Cục bộ|Trạm dừng|Công an ninh)(?:\s|,|$)").unwrap()
+});
+
 static UNIT_START: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!(r"^(?:{HEADS}|{COLLECTIVE})(?:\b|\s|$)")).unwrap());
 
@@ -192,7 +197,7 @@ static STOP: Lazy<Regex> = Lazy::new(|| {
 /// Length in bytes of the unit phrase at the start of `s` (possibly several units joined by
 /// commas or "và"), or `None` when `s` does not open with a unit.
 pub fn unit_phrase_len(s: &str) -> Option<usize> {
-    if !UNIT_START.is_match(s) {
+    if !UNIT_START.is_match(s) || NOT_UNIT.is_match(s) {
         return None;
     }
     let mut end = 0usize;
@@ -244,9 +249,23 @@ pub fn unit_phrase_len(s: &str) -> Option<usize> {
             pos += c.len_utf8();
             continue;
         }
-        let after_quantifier = ["các ", "Các ", "mỗi ", "những "]
-            .iter()
-            .any(|q| s[..pos].ends_with(q));
+        let after_quantifier = [
+            "các ",
+            "Các ",
+            "mỗi ",
+            "Mỗi ",
+            "những ",
+            "Ban ",
+            "Tổ ",
+            "Phòng ",
+            "Sở ",
+            "Hội ",
+            "Đoàn ",
+            "Trung tâm ",
+            "Văn phòng ",
+        ]
+        .iter()
+        .any(|q| s[..pos].ends_with(q));
         if pos > 0
             && !after_quantifier
             && STOP.is_match(rest)
@@ -287,6 +306,10 @@ static SPLIT_AND: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s+và\s+").unwrap());
 /// Split a unit phrase into single units: at commas and "và" when a new unit head follows;
 /// a trailing level word ("xã") applies to every bare abbreviation before it.
 pub fn split_units(phrase: &str) -> Vec<String> {
+    // A group of people named by office is one assignee.
+    if phrase.starts_with("các đồng chí") || phrase.starts_with("Các đồng chí") {
+        return vec![phrase.trim().to_string()];
+    }
     let mut parts: Vec<String> = Vec::new();
     for piece in phrase.split(',') {
         let p = piece.trim();

@@ -313,6 +313,19 @@ fn mark_footnotes(out: &mut CleanText) {
                         break;
                     }
                 }
+                if !l.text.is_empty() && l.font_size.is_none() {
+                    // Text input: running text resumes after a finished footnote sentence
+                    // (lower-case continuation or a new list item), and bodies are short.
+                    let prev_done = texts
+                        .last()
+                        .map(|t| t.trim_end().ends_with('.'))
+                        .unwrap_or(false);
+                    let resumes = l.text.starts_with(|c: char| c.is_lowercase())
+                        || starts_with_marker(&l.text);
+                    if (prev_done && resumes) || texts.len() >= 12 {
+                        break;
+                    }
+                }
                 if !l.text.is_empty() {
                     // A new footnote on the same page.
                     if footnote_start(&out.all_lines, j, body_size, &seen_markers).is_some()
@@ -506,6 +519,11 @@ static MARKER: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
+/// Words that open a new paragraph after a title or header line.
+static OPENER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:Căn cứ|Kính gửi|Nơi nhận|Thực hiện|Ngày \d|V/v|Số\s*:)").unwrap()
+});
+
 /// True when a line opens a list item or numbered heading.
 pub fn starts_with_marker(line: &str) -> bool {
     MARKER.is_match(line)
@@ -548,7 +566,10 @@ fn breaks_between(prev: &Line, line: &Line, text: &str) -> bool {
     if text.contains('\t') || p.contains('\t') {
         return true;
     }
-    if starts_with_marker(text) || is_caps_heading(text) != is_caps_heading(p) {
+    if starts_with_marker(text)
+        || is_caps_heading(text) != is_caps_heading(p)
+        || OPENER.is_match(text)
+    {
         return true;
     }
     if is_caps_heading(text) && is_caps_heading(p) {
