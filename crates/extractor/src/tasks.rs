@@ -161,8 +161,7 @@ pub fn find(
         }
     }
     let mut out = Vec::new();
-    for i in 1..outline.nodes.len() {
-        let node = &outline.nodes[i];
+    for (i, node) in outline.nodes.iter().enumerate().skip(1) {
         if is_task[i] {
             let text = subtree_text(outline, paras, i);
             let mut p = units::parties_in(&text_for_parties(outline, paras, i));

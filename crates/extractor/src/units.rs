@@ -448,12 +448,17 @@ pub fn heading_is_unit(text: &str) -> Option<Vec<String>> {
         .trim_end_matches([':', '.', ';'])
         .trim();
     let len = unit_phrase_len(t)?;
-    if len == t.len() {
-        Some(split_units(t))
+    let rest = t[len..].trim();
+    if rest.is_empty() || OF_PLACE.is_match(rest) {
+        Some(split_units(t[..len].trim()))
     } else {
         None
     }
 }
+
+static OF_PLACE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:của|thuộc|trên địa bàn)\s+(?:UBND\s+)?(?:xã|phường|tỉnh|huyện|thị trấn)(?:\s+\p{Lu}\p{L}*)*$").unwrap()
+});
 
 static OF_UNIT: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i:nhiệm vụ)[^:;.]*?\bcủa\s+").unwrap());
 

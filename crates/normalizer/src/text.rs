@@ -7,14 +7,117 @@ pub fn nfc(s: &str) -> String {
     s.nfc().collect()
 }
 
-/// Clean text shown to users: NFC, unified spaces and dashes, invisible characters removed.
-/// Keeps the document's own tone placement.
+/// Clean text shown to users: NFC, unified spaces and dashes, invisible characters removed,
+/// look-alike letters from broken font maps fixed. Keeps the document's tone placement.
 pub fn clean(s: &str) -> String {
-    nfc(s)
+    let mut out = String::with_capacity(s.len());
+    let mut last_space = false;
+    for c in s.nfc() {
+        let c = match c {
+            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => continue,
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => {
+                ' '
+            }
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2212}' => '-',
+            '\u{2013}' | '\u{2014}' | '\u{2015}' => '–',
+            '\u{00D0}' => 'Đ',
+            '\u{00F0}' => 'đ',
+            '\u{01A2}' => 'Ư',
+            '\u{01A3}' => 'ư',
+            other => other,
+        };
+        if c == ' ' {
+            if last_space {
+                continue;
+            }
+            last_space = true;
+        } else {
+            last_space = false;
+        }
+        out.push(c);
+    }
+    out
 }
 
-/// Key for matching: clean, lower case, one tone style, white space collapsed.
+/// Move tone marks to the new style ("hoà" → "hòa", "thuỷ" → "thủy") for matching.
+/// Only open syllables ending in oa/oe/uy are affected; letters never change.
+pub fn fold_tones(s: &str) -> String {
+    const PAIRS: &[(&str, &str)] = &[
+        ("oà", "òa"),
+        ("oá", "óa"),
+        ("oả", "ỏa"),
+        ("oã", "õa"),
+        ("oạ", "ọa"),
+        ("oè", "òe"),
+        ("oé", "óe"),
+        ("oẻ", "ỏe"),
+        ("oẽ", "õe"),
+        ("oẹ", "ọe"),
+        ("uỳ", "ùy"),
+        ("uý", "úy"),
+        ("uỷ", "ủy"),
+        ("uỹ", "ũy"),
+        ("uỵ", "ụy"),
+        ("Oà", "Òa"),
+        ("Oá", "Óa"),
+        ("Oả", "Ỏa"),
+        ("Oã", "Õa"),
+        ("Oạ", "Ọa"),
+        ("Uỳ", "Ùy"),
+        ("Uý", "Úy"),
+        ("Uỷ", "Ủy"),
+        ("Uỹ", "Ũy"),
+        ("Uỵ", "Ụy"),
+    ];
+    let text = nfc(s);
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if i + 1 < chars.len() {
+            let pair: String = chars[i..i + 2].iter().collect();
+            let open = chars.get(i + 2).map(|c| !c.is_alphabetic()).unwrap_or(true);
+            // "qu" + "ý" keeps its tone on the y ("quý"): u is part of the onset there.
+            let after_q = i > 0 && matches!(chars[i - 1], 'q' | 'Q');
+            if open && !after_q {
+                if let Some((_, new)) = PAIRS.iter().find(|(old, _)| *old == pair) {
+                    out.push_str(new);
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+/// Key for matching: clean, one tone style, lower case, all dashes '-', white space collapsed.
 pub fn match_key(s: &str) -> String {
-    let lowered = clean(s).to_lowercase();
+    let lowered = fold_tones(&clean(s)).to_lowercase().replace('–', "-");
     lowered.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_unifies_spaces_dashes_and_lookalikes() {
+        assert_eq!(
+            clean("Văn\u{00A0}hóa\u{2014}Xã  hội\u{00AD}"),
+            "Văn hóa–Xã hội"
+        );
+        assert_eq!(clean("\u{00D0}ảng ủy"), "Đảng ủy");
+        let nfd = "ho\u{0061}\u{0300}";
+        assert_eq!(clean(nfd), "hoà");
+    }
+
+    #[test]
+    fn tones_fold_to_new_style() {
+        assert_eq!(fold_tones("hoà thuỷ Hoá uỷ khoẻ"), "hòa thủy Hóa ủy khỏe");
+        assert_eq!(fold_tones("quý hoàn"), "quý hoàn");
+        assert_eq!(match_key("Hoà  Bình – Xã"), match_key("hòa bình - xã"));
+    }
 }
