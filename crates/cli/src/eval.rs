@@ -8,7 +8,8 @@
 
 use clap::Args;
 use nhiemvu_model::DocumentRecord;
-use nhiemvu_normalizer::{text::match_key, units::unit_key};
+use nhiemvu_normalizer::text::match_key;
+use nhiemvu_normalizer::units::{canonical_unit, unit_key, Locality};
 use serde::Deserialize;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -116,9 +117,16 @@ fn key(s: &str) -> String {
         .collect()
 }
 
-fn units_equal(pred: &[nhiemvu_model::Unit], gold: &[String]) -> bool {
-    let p: BTreeSet<String> = pred.iter().map(|u| unit_key(&u.raw)).collect();
-    let g: BTreeSet<String> = gold.iter().map(|u| unit_key(u)).collect();
+/// Unit sets are equal when, canonicalised in the document's locality, their keys are.
+fn units_equal(pred: &[nhiemvu_model::Unit], gold: &[String], loc: Option<&Locality>) -> bool {
+    let p: BTreeSet<String> = pred
+        .iter()
+        .map(|u| unit_key(&canonical_unit(&u.raw, loc)))
+        .collect();
+    let g: BTreeSet<String> = gold
+        .iter()
+        .map(|u| unit_key(&canonical_unit(u, loc)))
+        .collect();
     p == g
 }
 
@@ -148,8 +156,13 @@ fn score_doc(rec: &DocumentRecord, gold: &[GoldTask]) -> Score {
         used[i] = true;
         s.matched += 1;
         let t = &rec.tasks[i];
-        s.assignee += units_equal(&t.assignees, &g.assignees) as usize;
-        s.coordinator += units_equal(&t.coordinators, &g.coordinators) as usize;
+        let loc = rec
+            .document
+            .as_ref()
+            .and_then(|d| d.locality.as_deref())
+            .and_then(Locality::parse);
+        s.assignee += units_equal(&t.assignees, &g.assignees, loc.as_ref()) as usize;
+        s.coordinator += units_equal(&t.coordinators, &g.coordinators, loc.as_ref()) as usize;
         let d = t.deadline.as_ref();
         s.due += moment_equal(d.and_then(|d| d.due).map(|m| m.to_string()), &g.due) as usize;
         s.start += moment_equal(d.and_then(|d| d.start).map(|m| m.to_string()), &g.start) as usize;

@@ -1,9 +1,10 @@
 //! From pages to metadata and tasks: the text half of the pipeline.
 
 use crate::deadline::{self, DateContext};
-use crate::{header, outline, target, tasks};
+use crate::{header, outline, table, target, tasks};
 use nhiemvu_model::{Footnote, Metadata, Page, Provenance, Task, Unit, Warning};
 use nhiemvu_normalizer::layout::{self, CleanText, PageIn, Paragraph};
+use nhiemvu_normalizer::units;
 use sha2::{Digest, Sha256};
 
 /// What the text half of the pipeline finds in a document.
@@ -32,7 +33,13 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
     let clean = layout::clean_pages(&inputs);
     let paras = layout::paragraphs(&clean);
     let texts: Vec<String> = paras.iter().map(|p| p.text.clone()).collect();
-    let (metadata, regions) = header::parse(&texts);
+    let (mut metadata, regions) = header::parse(&texts);
+    let locality = metadata
+        .issuer
+        .as_deref()
+        .and_then(units::locality_from_issuer)
+        .or_else(|| units::Locality::most_named(&texts.join("\n")));
+    metadata.locality = locality.as_ref().map(|l| l.to_string());
 
     let body_end = regions
         .appendices
@@ -73,6 +80,7 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
             &d.coordinators,
             provenance,
             &ctx,
+            locality.as_ref(),
         ));
     }
     // Footnote items that name their unit in parentheses are tasks too.
@@ -103,7 +111,80 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
                 &p.coordinators,
                 prov,
                 &ctx,
+                locality.as_ref(),
             ));
+        }
+    }
+    // KPI tables in appendices: each row with a responsible unit is a task.
+    for (k, &a) in regions.appendices.iter().enumerate() {
+        let Some(first) = paras.get(a).and_then(|p| p.lines.first().copied()) else {
+            continue;
+        };
+        let until = regions
+            .appendices
+            .get(k + 1)
+            .and_then(|&n| paras.get(n))
+            .and_then(|p| p.lines.first().copied())
+            .unwrap_or(clean.all_lines.len());
+        let idx: Vec<usize> = (first..until)
+            .filter(|&i| clean.all_lines[i].role == layout::LineRole::Body)
+            .collect();
+        let lines: Vec<String> = idx
+            .iter()
+            .map(|&i| clean.all_lines[i].text.clone())
+            .collect();
+        if !table::is_kpi_table(&lines) {
+            continue;
+        }
+        for row in table::rows(&lines) {
+            if row.responsible.is_empty() {
+                continue;
+            }
+            let (f, l) = (
+                &clean.all_lines[idx[row.first_line]],
+                &clean.all_lines[idx[row.last_line]],
+            );
+            let prov = Provenance {
+                page: f.page,
+                start: f.start,
+                end: l.end,
+                end_page: (l.page != f.page).then_some(l.page),
+            };
+            let section = format!("PL{}.{}", k + 1, row.number);
+            let mut task = make_task(
+                sha256,
+                &section,
+                &row.text,
+                &row.responsible,
+                &[],
+                prov,
+                &ctx,
+                locality.as_ref(),
+            );
+            task.deadline = deadline::find_deadline(&row.indicator, &ctx);
+            task.targets = row
+                .values
+                .iter()
+                .zip(&row.years)
+                .map(|(v, y)| target::parse_cell(v, *y).unwrap_or_else(|| raw_target(v, *y)))
+                .collect();
+            // A single milestone is the row's due date.
+            if let ([_], [Some(y)]) = (row.values.as_slice(), row.years.as_slice()) {
+                let due =
+                    chrono::NaiveDate::from_ymd_opt(*y, 12, 31).map(nhiemvu_model::Moment::Date);
+                let d = task.deadline.get_or_insert(nhiemvu_model::Deadline {
+                    due: None,
+                    start: None,
+                    recurrence: None,
+                    ongoing: false,
+                    raw: String::new(),
+                });
+                if d.due.is_none() {
+                    d.due = due;
+                    d.raw = format!("Đến hết năm {y}");
+                }
+            }
+            out_tasks.push(task);
         }
     }
     let mut metadata = metadata;
@@ -137,6 +218,7 @@ fn make_task(
     coords: &[String],
     provenance: Provenance,
     ctx: &DateContext,
+    locality: Option<&units::Locality>,
 ) -> Task {
     let mut h = Sha256::new();
     h.update(sha256.as_bytes());
@@ -149,17 +231,30 @@ fn make_task(
         id,
         section: section.to_string(),
         text: text.to_string(),
-        assignees: leads.iter().map(|r| unit(r)).collect(),
-        coordinators: coords.iter().map(|r| unit(r)).collect(),
+        assignees: leads.iter().map(|r| unit(r, locality)).collect(),
+        coordinators: coords.iter().map(|r| unit(r, locality)).collect(),
         deadline: deadline::find_deadline(text, ctx),
         targets: target::find_targets(text),
         provenance,
     }
 }
 
-fn unit(raw: &str) -> Unit {
+/// A target known only by its text (a cell the target parser does not read).
+fn raw_target(v: &str, by: Option<i32>) -> nhiemvu_model::Target {
+    nhiemvu_model::Target {
+        raw: v.to_string(),
+        value: None,
+        value_max: None,
+        unit: None,
+        comparator: nhiemvu_model::Comparator::Eq,
+        measure: None,
+        by,
+    }
+}
+
+fn unit(raw: &str, locality: Option<&units::Locality>) -> Unit {
     Unit {
-        name: raw.to_string(),
+        name: units::canonical_unit(raw, locality),
         raw: raw.to_string(),
     }
 }

@@ -314,6 +314,10 @@ pub struct Metadata {
     pub form: Option<DocForm>,
     /// Place in the date line.
     pub place: Option<String>,
+    /// The administrative unit the document belongs to ("phường Ea Kao"), from the issuer
+    /// or the text; unit names are completed with it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub locality: Option<String>,
     /// Full date; `None` when the day or month is blank.
     pub date: Option<NaiveDate>,
     /// The date line as written ("ngày    tháng 10 năm 2025").

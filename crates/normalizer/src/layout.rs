@@ -521,7 +521,7 @@ static MARKER: Lazy<Regex> = Lazy::new(|| {
 
 /// Words that open a new paragraph after a title or header line.
 static OPENER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:Căn cứ|Kính gửi|Nơi nhận|Thực hiện|Ngày \d|V/v|Số\s*:)").unwrap()
+    Regex::new(r"^(?:Căn cứ|Kính gửi|Nơi nhận|Thực hiện|Ngày \d|V/v|Số\s*:|Phụ lục\s*[IVX0-9]*\s*$|PHỤ LỤC)").unwrap()
 });
 
 /// True when a line opens a list item or numbered heading.

@@ -66,3 +66,176 @@ mod tests {
         assert_eq!(expand_abbreviations("UBNDX"), "UBNDX");
     }
 }
+
+/// The administrative place a document belongs to ("phường Ea Kao").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Locality {
+    /// "xã", "phường", "thị trấn", "tỉnh", "huyện".
+    pub level: String,
+    /// Proper name in title case ("Ea Kao").
+    pub name: String,
+}
+
+impl Locality {
+    /// Parse "xã Ea Wy" back into a locality.
+    pub fn parse(s: &str) -> Option<Locality> {
+        let s = s.trim();
+        LEVELS.iter().find_map(|l| {
+            s.strip_prefix(l)
+                .and_then(|rest| rest.strip_prefix(' '))
+                .map(|name| Locality {
+                    level: l.to_string(),
+                    name: name.trim().to_string(),
+                })
+        })
+    }
+
+    /// The locality most often named in running text ("xã Ea Wy" in "UBND xã Ea Wy").
+    pub fn most_named(text: &str) -> Option<Locality> {
+        static NAMED: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+            regex::Regex::new(
+                r"\b(xã|phường|thị trấn) ((?:\p{Lu}[\p{Ll}\p{M}]*)(?: \p{Lu}[\p{Ll}\p{M}]*){0,3})",
+            )
+            .unwrap()
+        });
+        let mut counts: std::collections::BTreeMap<(String, String), usize> = Default::default();
+        for c in NAMED.captures_iter(text) {
+            *counts
+                .entry((c[1].to_string(), c[2].to_string()))
+                .or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(_, n)| *n)
+            .filter(|(_, n)| *n >= 2)
+            .map(|((level, name), _)| Locality { level, name })
+    }
+}
+
+impl std::fmt::Display for Locality {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.level, self.name)
+    }
+}
+
+const LEVELS: &[&str] = &["thị trấn", "phường", "xã", "huyện", "tỉnh", "thành phố"];
+
+/// Units that exist at every level and so need the level to be named in full.
+const LEVELLED: &[&str] = &[
+    "Ủy ban nhân dân",
+    "Hội đồng nhân dân",
+    "Ủy ban Mặt trận Tổ quốc",
+    "Mặt trận Tổ quốc",
+    "Đảng ủy",
+    "Phòng ",
+    "Văn phòng ",
+    "Công an",
+    "Trung tâm ",
+    "Ban Chỉ đạo",
+];
+
+/// The locality named by an issuing body ("ĐẢNG ỦY PHƯỜNG EA KAO" → phường Ea Kao).
+pub fn locality_from_issuer(issuer: &str) -> Option<Locality> {
+    let up = issuer.to_uppercase();
+    for level in LEVELS {
+        let key = format!("{} ", level.to_uppercase());
+        if let Some(pos) = up.rfind(&key) {
+            let name = issuer[pos + key.len()..].trim();
+            if !name.is_empty() {
+                return Some(Locality {
+                    level: level.to_string(),
+                    name: title_case(name),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// "EA KAO" → "Ea Kao", "ĐẮK LẮK" → "Đắk Lắk".
+pub fn title_case(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Canonical unit name: abbreviations expanded, and in a document of `locality` a bare
+/// level word completed ("UBND phường" → "Ủy ban nhân dân phường Ea Kao") or a levelled
+/// unit without level given one ("Phòng Kinh tế" in xã Ea Wy → "Phòng Kinh tế xã Ea Wy").
+/// Plural collectives ("UBND các xã, phường") are only expanded.
+pub fn canonical_unit(raw: &str, locality: Option<&Locality>) -> String {
+    let expanded = expand_abbreviations(raw.trim());
+    let expanded = unify_case(&expanded);
+    let Some(loc) = locality else {
+        return expanded;
+    };
+    let lower = expanded.to_lowercase();
+    if lower.contains("các ") || lower.starts_with("mỗi ") || lower.contains(',') {
+        return expanded;
+    }
+    if let Some(stripped) = expanded.strip_suffix(&format!(" {}", loc.level)) {
+        return format!("{stripped} {loc}");
+    }
+    let has_level = LEVELS
+        .iter()
+        .any(|l| lower.contains(&format!(" {l} ")) || lower.ends_with(&format!(" {l}")));
+    if !has_level && LEVELLED.iter().any(|p| expanded.starts_with(p)) {
+        return format!("{expanded} {loc}");
+    }
+    expanded
+}
+
+/// One capitalisation for the words of common unit names ("Ủy ban Nhân dân" → "Ủy ban nhân dân").
+fn unify_case(s: &str) -> String {
+    s.replace("Ủy ban Nhân dân", "Ủy ban nhân dân")
+        .replace("Uỷ ban", "Ủy ban")
+        .replace("Hội đồng Nhân dân", "Hội đồng nhân dân")
+        .replace("Đảng uỷ", "Đảng ủy")
+}
+
+#[cfg(test)]
+mod locality_tests {
+    use super::*;
+
+    #[test]
+    fn units_complete_with_the_document_locality() {
+        let loc = locality_from_issuer("ĐẢNG ỦY PHƯỜNG EA KAO").unwrap();
+        assert_eq!(loc.to_string(), "phường Ea Kao");
+        assert_eq!(
+            canonical_unit("UBND phường", Some(&loc)),
+            "Ủy ban nhân dân phường Ea Kao"
+        );
+        assert_eq!(
+            canonical_unit("Ủy ban Nhân dân phường", Some(&loc)),
+            "Ủy ban nhân dân phường Ea Kao"
+        );
+        assert_eq!(
+            canonical_unit("UBND các xã, phường", Some(&loc)),
+            "Ủy ban nhân dân các xã, phường"
+        );
+        let xa = Locality {
+            level: "xã".into(),
+            name: "Ea Wy".into(),
+        };
+        assert_eq!(
+            canonical_unit("Phòng Kinh tế", Some(&xa)),
+            "Phòng Kinh tế xã Ea Wy"
+        );
+        assert_eq!(
+            canonical_unit("Phòng Kinh tế xã", Some(&xa)),
+            "Phòng Kinh tế xã Ea Wy"
+        );
+        assert_eq!(
+            canonical_unit("Công an xã Ea Wy", Some(&xa)),
+            "Công an xã Ea Wy"
+        );
+        assert_eq!(canonical_unit("Sở Tài chính", Some(&xa)), "Sở Tài chính");
+    }
+}
