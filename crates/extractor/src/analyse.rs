@@ -68,20 +68,16 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
         year: metadata.year,
         month: metadata.month,
     };
+    let env = TaskEnv {
+        sha256,
+        ctx,
+        locality: locality.clone(),
+    };
     let mut out_tasks = Vec::new();
     for d in drafts {
         let para_idx: Vec<usize> = d.paras.iter().map(|p| p + offset).collect();
         let provenance = provenance_of(&clean, &paras, &para_idx);
-        out_tasks.push(make_task(
-            sha256,
-            &d.section,
-            &d.text,
-            &d.leads,
-            &d.coordinators,
-            provenance,
-            &ctx,
-            locality.as_ref(),
-        ));
+        out_tasks.push(env.task(&d.section, &d.text, &d.leads, &d.coordinators, provenance));
     }
     // Footnote items that name their unit in parentheses are tasks too.
     let mut footnotes = Vec::new();
@@ -103,16 +99,7 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
                 continue;
             }
             let section = format!("fn{}.{}", f.marker, k + 1);
-            out_tasks.push(make_task(
-                sha256,
-                &section,
-                &item,
-                &p.leads,
-                &p.coordinators,
-                prov,
-                &ctx,
-                locality.as_ref(),
-            ));
+            out_tasks.push(env.task(&section, &item, &p.leads, &p.coordinators, prov));
         }
     }
     // KPI tables in appendices: each row with a responsible unit is a task.
@@ -151,16 +138,7 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
                 end_page: (l.page != f.page).then_some(l.page),
             };
             let section = format!("PL{}.{}", k + 1, row.number);
-            let mut task = make_task(
-                sha256,
-                &section,
-                &row.text,
-                &row.responsible,
-                &[],
-                prov,
-                &ctx,
-                locality.as_ref(),
-            );
+            let mut task = env.task(&section, &row.text, &row.responsible, &[], prov);
             task.deadline = deadline::find_deadline(&row.indicator, &ctx);
             task.targets = row
                 .values
@@ -187,7 +165,6 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
             out_tasks.push(task);
         }
     }
-    let mut metadata = metadata;
     for (i, a) in regions.appendices.iter().enumerate() {
         if let (Some(app), Some(p)) = (metadata.appendices.get_mut(i), paras.get(*a)) {
             app.page = clean.all_lines[p.lines[0]].page;
@@ -210,16 +187,36 @@ fn continues_item(text: &str) -> bool {
             && text.starts_with("Phối hợp"))
 }
 
+/// What every task of one document shares: the document hash (for ids), its date (for
+/// deadlines) and its locality (for unit names).
+struct TaskEnv<'a> {
+    sha256: &'a str,
+    ctx: DateContext,
+    locality: Option<units::Locality>,
+}
+
+impl TaskEnv<'_> {
+    fn task(
+        &self,
+        section: &str,
+        text: &str,
+        leads: &[String],
+        coords: &[String],
+        provenance: Provenance,
+    ) -> Task {
+        make_task(self, section, text, leads, coords, provenance)
+    }
+}
+
 fn make_task(
-    sha256: &str,
+    env: &TaskEnv<'_>,
     section: &str,
     text: &str,
     leads: &[String],
     coords: &[String],
     provenance: Provenance,
-    ctx: &DateContext,
-    locality: Option<&units::Locality>,
 ) -> Task {
+    let (sha256, ctx, locality) = (env.sha256, &env.ctx, env.locality.as_ref());
     let mut h = Sha256::new();
     h.update(sha256.as_bytes());
     h.update([0]);
