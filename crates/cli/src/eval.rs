@@ -35,6 +35,9 @@ pub struct EvalArgs {
     /// Minimum target recall.
     #[arg(long)]
     pub min_target_recall: Option<f64>,
+    /// Also list missed, extra and mismatched tasks on stderr.
+    #[arg(long)]
+    pub details: bool,
 }
 
 #[derive(Deserialize)]
@@ -140,7 +143,7 @@ fn moment_equal(pred: Option<String>, gold: &Option<String>) -> bool {
 }
 
 /// Score one document's record against its gold tasks.
-fn score_doc(rec: &DocumentRecord, gold: &[GoldTask]) -> Score {
+fn score_doc(rec: &DocumentRecord, gold: &[GoldTask], details: bool) -> Score {
     let mut s = Score {
         gold: gold.len(),
         predicted: rec.tasks.len(),
@@ -151,6 +154,9 @@ fn score_doc(rec: &DocumentRecord, gold: &[GoldTask]) -> Score {
     for g in gold {
         let q = key(&g.quote);
         let Some(i) = (0..keys.len()).find(|&i| !used[i] && keys[i].contains(&q)) else {
+            if details {
+                eprintln!("  missed   {:?} {:?}", g.quote, g.assignees);
+            }
             continue;
         };
         used[i] = true;
@@ -161,14 +167,54 @@ fn score_doc(rec: &DocumentRecord, gold: &[GoldTask]) -> Score {
             .as_ref()
             .and_then(|d| d.locality.as_deref())
             .and_then(Locality::parse);
-        s.assignee += units_equal(&t.assignees, &g.assignees, loc.as_ref()) as usize;
-        s.coordinator += units_equal(&t.coordinators, &g.coordinators, loc.as_ref()) as usize;
+        let names =
+            |us: &[nhiemvu_model::Unit]| us.iter().map(|u| u.raw.clone()).collect::<Vec<_>>();
+        let a_ok = units_equal(&t.assignees, &g.assignees, loc.as_ref());
+        let c_ok = units_equal(&t.coordinators, &g.coordinators, loc.as_ref());
         let d = t.deadline.as_ref();
-        s.due += moment_equal(d.and_then(|d| d.due).map(|m| m.to_string()), &g.due) as usize;
-        s.start += moment_equal(d.and_then(|d| d.start).map(|m| m.to_string()), &g.start) as usize;
+        let due = d.and_then(|d| d.due).map(|m| m.to_string());
+        let start = d.and_then(|d| d.start).map(|m| m.to_string());
+        let due_ok = moment_equal(due.clone(), &g.due);
+        let start_ok = moment_equal(start.clone(), &g.start);
+        if details && !(a_ok && c_ok && due_ok && start_ok) {
+            eprintln!("  mismatch {:?} [{}]", g.quote, t.section);
+            if !a_ok {
+                eprintln!(
+                    "           assignees gold {:?} got {:?}",
+                    g.assignees,
+                    names(&t.assignees)
+                );
+            }
+            if !c_ok {
+                eprintln!(
+                    "           coordinators gold {:?} got {:?}",
+                    g.coordinators,
+                    names(&t.coordinators)
+                );
+            }
+            if !due_ok {
+                eprintln!("           due gold {:?} got {:?}", g.due, due);
+            }
+            if !start_ok {
+                eprintln!("           start gold {:?} got {:?}", g.start, start);
+            }
+        }
+        s.assignee += a_ok as usize;
+        s.coordinator += c_ok as usize;
+        s.due += due_ok as usize;
+        s.start += start_ok as usize;
         let rec_pred = d.map(|d| d.recurrence.is_some()).unwrap_or(false);
         s.recurring += (rec_pred == g.recurring) as usize;
         s.targets_gold += g.targets.len();
+        if details && !t.targets.is_empty() || details && !g.targets.is_empty() {
+            let got: Vec<&str> = t.targets.iter().map(|x| x.raw.as_str()).collect();
+            if got.len() != g.targets.len() {
+                eprintln!(
+                    "  targets  {:?} gold {:?} got {:?}",
+                    g.quote, g.targets, got
+                );
+            }
+        }
         let mut pool: Vec<String> = t.targets.iter().map(|x| key(&x.raw)).collect();
         for gt in &g.targets {
             let gk = key(gt);
@@ -179,6 +225,16 @@ fn score_doc(rec: &DocumentRecord, gold: &[GoldTask]) -> Score {
                 pool.remove(pos);
                 s.targets_found += 1;
             }
+        }
+    }
+    if details {
+        for (i, t) in rec.tasks.iter().enumerate().filter(|(i, _)| !used[*i]) {
+            let _ = i;
+            eprintln!(
+                "  extra    [{}] {}",
+                t.section,
+                t.text.chars().take(90).collect::<String>()
+            );
         }
     }
     s
@@ -275,7 +331,10 @@ pub fn run(args: &EvalArgs) -> ExitCode {
             )))
             .filter(|_| matching.is_empty()),
         ) {
-            let s = score_doc(rec, &gold.tasks);
+            if args.details {
+                eprintln!("{stem}:");
+            }
+            let s = score_doc(rec, &gold.tasks, args.details);
             print_row(&format!("{stem:.20} {}", short_format(rec)), &s);
             total.add(&s);
         }

@@ -176,7 +176,20 @@ fn parse_row(
     let mut toks: Vec<(String, usize)> = Vec::new();
     for (li, l) in lines.iter().enumerate() {
         for t in tokens(l) {
-            toks.push((t, li));
+            // Cells wrapped inside a value: "≥ 1,0%" / "GRDP", "Ứng" / "dụng".
+            let glue = match (toks.last(), t.as_str()) {
+                (Some((prev, _)), "GRDP") => VALUE.is_match(prev) && !prev.contains("GRDP"),
+                (Some((prev, _)), "dụng") => prev == "Ứng",
+                (Some((prev, _)), "góp") => prev == "Đóng",
+                _ => false,
+            };
+            if glue {
+                let last = toks.last_mut().unwrap();
+                last.0.push(' ');
+                last.0.push_str(&t);
+            } else {
+                toks.push((t, li));
+            }
         }
     }
     let is_value = |k: usize| -> bool {

@@ -183,7 +183,11 @@ pub fn find(
                 .into_iter()
                 .enumerate()
             {
-                if CLOSING.is_match(&sentence) || PAST.is_match(&sentence) {
+                // Lead-ins ending in ':' introduce the items below; they are not tasks.
+                if CLOSING.is_match(&sentence)
+                    || PAST.is_match(&sentence)
+                    || sentence.trim_end().ends_with(':')
+                {
                     continue;
                 }
                 let p0 = units::parties_in(&sentence);

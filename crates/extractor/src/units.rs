@@ -187,6 +187,13 @@ const STOP_WORDS: &[&str] = &[
     "kiểm điểm",
     "rút",
     "khắc phục",
+    "của",
+    "tìm",
+    "giải đáp",
+    "xin",
+    "thảo luận",
+    "hướng tới",
+    "nhằm",
 ];
 
 static STOP: Lazy<Regex> = Lazy::new(|| {
@@ -194,16 +201,111 @@ static STOP: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(r"^(?:{})(?:\s|$|[,.;:])", alts.join("|"))).unwrap()
 });
 
+/// Words a plural collective may carry after its head ("các cơ quan, đơn vị có liên quan",
+/// "các tổ chức chính trị - xã hội xã"): anything else ends the phrase.
+const COLLECTIVE_WORDS: &[&str] = &[
+    "các",
+    "cơ",
+    "quan",
+    "đơn",
+    "vị",
+    "sở",
+    "ban",
+    "ngành",
+    "xã",
+    "phường",
+    "thị",
+    "trấn",
+    "tỉnh",
+    "huyện",
+    "thôn",
+    "buôn",
+    "tổ",
+    "dân",
+    "phố",
+    "chức",
+    "chính",
+    "trị",
+    "hội",
+    "đoàn",
+    "thể",
+    "doanh",
+    "nghiệp",
+    "trường",
+    "học",
+    "liên",
+    "có",
+    "chuyên",
+    "môn",
+    "trực",
+    "thuộc",
+    "trên",
+    "địa",
+    "bàn",
+    "sở",
+    "cơ",
+    "thành",
+    "viên",
+    "đồng",
+    "chí",
+    "cán",
+    "bộ",
+    "đảng",
+    "công",
+    "viên",
+    "truyền",
+    "thông",
+    "phương",
+    "hợp",
+    "tác",
+    "chi",
+    "cấp",
+    "ủy",
+    "uỷ",
+    "-",
+    "–",
+    "nhân",
+    "lao",
+    "động",
+    "ngành",
+    "cùng",
+    "khác",
+    "tư",
+    "nhân",
+    "y",
+    "tế",
+    "giáo",
+    "dục",
+    "bưu",
+    "điện",
+    "kinh",
+    "tế",
+    "tập",
+    "thể",
+    "và",
+    "mặt",
+    "trận",
+    "quốc",
+    "tổ",
+    "chuyên",
+    "trách",
+    "của",
+];
+
 /// Length in bytes of the unit phrase at the start of `s` (possibly several units joined by
 /// commas or "và"), or `None` when `s` does not open with a unit.
+///
+/// Named units ("Sở Khoa học và Công nghệ") run until a verb or clause boundary; plural
+/// collectives ("các cơ quan, đơn vị có liên quan") only take collective words and names.
 pub fn unit_phrase_len(s: &str) -> Option<usize> {
     if !UNIT_START.is_match(s) || NOT_UNIT.is_match(s) {
         return None;
     }
+    let mut collective = COLLECTIVE_START.is_match(s);
     let mut end = 0usize;
     let mut pos = 0usize;
     let mut words = 0;
-    let bytes = s.as_bytes();
+    let mut prev_word = "";
     while pos < s.len() {
         let rest = &s[pos..];
         let c = rest.chars().next().unwrap();
@@ -213,13 +315,13 @@ pub fn unit_phrase_len(s: &str) -> Option<usize> {
         if c == ',' {
             // A comma continues the phrase only when a unit or a collective noun follows.
             let after = rest[1..].trim_start();
+            let w = after
+                .split(|ch: char| ch.is_whitespace() || ch == ',')
+                .next()
+                .unwrap_or("");
             let cont = UNIT_START.is_match(after)
-                || (!STOP.is_match(after) && {
-                    let w = after
-                        .split(|ch: char| ch.is_whitespace() || ch == ',')
-                        .next()
-                        .unwrap_or("");
-                    matches!(
+                || (!STOP.is_match(after)
+                    && matches!(
                         w,
                         "ban"
                             | "ngành"
@@ -237,8 +339,7 @@ pub fn unit_phrase_len(s: &str) -> Option<usize> {
                             | "đảng"
                             | "công"
                             | "viên"
-                    )
-                });
+                    ));
             if !cont {
                 break;
             }
@@ -249,48 +350,60 @@ pub fn unit_phrase_len(s: &str) -> Option<usize> {
             pos += c.len_utf8();
             continue;
         }
-        let after_quantifier = [
-            "các ",
-            "Các ",
-            "mỗi ",
-            "Mỗi ",
-            "những ",
-            "Ban ",
-            "Tổ ",
-            "Phòng ",
-            "Sở ",
-            "Hội ",
-            "Đoàn ",
-            "Trung tâm ",
-            "Văn phòng ",
-        ]
-        .iter()
-        .any(|q| s[..pos].ends_with(q));
-        if pos > 0
-            && !after_quantifier
-            && STOP.is_match(rest)
-            && bytes[pos - 1].is_ascii_whitespace()
-        {
-            break;
-        }
         let wlen = rest
             .find(|ch: char| ch.is_whitespace() || matches!(ch, ',' | ':' | ';' | '(' | ')' | '.'))
-            .unwrap_or(rest.len());
-        // A dot inside an abbreviation like "TP." is rare in unit names: stop at dots.
-        let word = &rest[..wlen.max(c.len_utf8())];
-        pos += word.len();
-        end = pos;
-        // After a level word ("xã", "phường") only a proper name may follow.
-        if matches!(word, "xã" | "phường" | "tỉnh" | "huyện" | "thị trấn") {
-            let next = s[pos..].trim_start();
-            let lower_next = next.starts_with(|ch: char| ch.is_lowercase());
-            if lower_next && !next.starts_with("hội") && !next.starts_with("trấn") {
+            .unwrap_or(rest.len())
+            .max(c.len_utf8());
+        let word = &rest[..wlen];
+        let keeps_name = matches!(
+            prev_word,
+            "các"
+                | "Các"
+                | "mỗi"
+                | "Mỗi"
+                | "những"
+                | "Ban"
+                | "Tổ"
+                | "Phòng"
+                | "Sở"
+                | "Hội"
+                | "Đoàn"
+                | "tâm"
+                | "phòng"
+        );
+        if pos > 0 && word.starts_with(|ch: char| ch.is_uppercase()) {
+            // A named unit inside a collective ("các thành viên Ban Chỉ đạo").
+            collective = false;
+        }
+        if pos > 0 && !keeps_name {
+            let lower = word.starts_with(|ch: char| ch.is_lowercase());
+            if collective && words >= 2 && lower && !COLLECTIVE_WORDS.contains(&word) {
+                break;
+            }
+            if STOP.is_match(rest) && !(collective && rest.starts_with("có liên quan")) {
                 break;
             }
         }
+        pos += word.len();
+        end = pos;
         words += 1;
+        prev_word = word;
         if words > 18 {
             break;
+        }
+        // After a level word ("xã", "phường") only a proper name may follow.
+        if matches!(word, "xã" | "phường" | "tỉnh" | "huyện") {
+            let next = s[pos..].trim_start();
+            let lower_next = next.starts_with(|ch: char| ch.is_lowercase());
+            if lower_next
+                && !next.starts_with("hội")
+                && !next.starts_with("trấn")
+                && !next.starts_with("phường")
+                && !next.starts_with("có liên quan")
+                && !next.starts_with("và ")
+            {
+                break;
+            }
         }
     }
     let phrase = s[..end].trim_end();
@@ -301,7 +414,53 @@ pub fn unit_phrase_len(s: &str) -> Option<usize> {
     }
 }
 
+static COLLECTIVE_START: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"^(?:{COLLECTIVE})")).unwrap());
+
 static SPLIT_AND: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s+và\s+").unwrap());
+
+/// Lower-case spellings of unit heads accepted after "Giao" and "phối hợp với"
+/// ("Giao phòng Văn hóa - Xã hội", "phối hợp với doanh nghiệp, hợp tác xã").
+const LOOSE_HEADS: &[&str] = &[
+    "phòng ",
+    "sở ",
+    "ban ",
+    "văn phòng ",
+    "trung tâm ",
+    "công an ",
+    "ủy ban ",
+    "đoàn ",
+    "hội ",
+    "doanh nghiệp",
+    "hợp tác xã",
+    "đơn vị ",
+    "cơ quan ",
+    "sở, ngành",
+    "nhà trường",
+    "trường ",
+];
+
+/// Like [`unit_phrase_len`], also accepting lower-case heads where a verb has just
+/// announced a unit.
+fn unit_phrase_len_loose(s: &str) -> Option<usize> {
+    if let Some(n) = unit_phrase_len(s) {
+        return Some(n);
+    }
+    if !LOOSE_HEADS.iter().any(|h| s.starts_with(h)) {
+        return None;
+    }
+    let mut cs = s.chars();
+    let first = cs.next()?;
+    let upper: String = first.to_uppercase().chain(cs).collect();
+    if UNIT_START.is_match(&upper) && !NOT_UNIT.is_match(&upper) {
+        let n = unit_phrase_len(&upper)?;
+        return Some(n + s.len() - upper.len());
+    }
+    // Bare nouns ("doanh nghiệp, đơn vị truyền thông và kỹ thuật"): a collective phrase.
+    let as_collective = format!("các {s}");
+    let n = unit_phrase_len(&as_collective)?;
+    Some(n.saturating_sub(4).min(s.len()))
+}
 
 /// Split a unit phrase into single units: at commas and "và" when a new unit head follows;
 /// a trailing level word ("xã") applies to every bare abbreviation before it.
@@ -406,7 +565,7 @@ pub fn parties_in(text: &str) -> Parties {
     // "Giao X …", "Đề nghị X …", "Yêu cầu X …".
     for m in GIAO.find_iter(text) {
         let rest = &text[m.end()..];
-        if let Some(len) = unit_phrase_len(rest) {
+        if let Some(len) = unit_phrase_len_loose(rest) {
             push_all(&mut p.leads, split_units(&rest[..len]));
         }
     }
@@ -432,7 +591,7 @@ pub fn parties_in(text: &str) -> Parties {
     // "phối hợp với Y": supporting units, never leads.
     for m in COORD.find_iter(text) {
         let rest = &text[m.end()..];
-        if let Some(len) = unit_phrase_len(rest) {
+        if let Some(len) = unit_phrase_len_loose(rest) {
             let units = split_units(&rest[..len]);
             p.leads.retain(|l| !units.contains(l));
             push_all(&mut p.coordinators, units);
