@@ -206,7 +206,7 @@ fn score_doc(rec: &DocumentRecord, gold: &[GoldTask], details: bool) -> Score {
         let rec_pred = d.map(|d| d.recurrence.is_some()).unwrap_or(false);
         s.recurring += (rec_pred == g.recurring) as usize;
         s.targets_gold += g.targets.len();
-        if details && !t.targets.is_empty() || details && !g.targets.is_empty() {
+        if details && (!t.targets.is_empty() || !g.targets.is_empty()) {
             let got: Vec<&str> = t.targets.iter().map(|x| x.raw.as_str()).collect();
             if got.len() != g.targets.len() {
                 eprintln!(

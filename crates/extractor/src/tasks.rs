@@ -41,13 +41,16 @@ static POS_START: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?i:(?:các\s+)?nhiệm vụ|giải pháp|tổ chức thực hiện|phương hướng|giao|đề nghị|yêu cầu|phân công|trách nhiệm)").unwrap()
 });
 static NEG: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i:kết quả|tình hình|đánh giá|mục tiêu|mục đích|kinh phí|kiến nghị|đề xuất|hạn chế|tồn tại|nguyên nhân|bài học|thông qua|công tác lãnh đạo|quán triệt và tuyên truyền|quản triệt và tuyên truyền|sự cần thiết|quan điểm|căn cứ|giải trình|trả lời|ý kiến)").unwrap()
+    Regex::new(r"^(?i:(?:các|những|một số|về|công tác)\s+)?(?i:kết quả|tình hình|đánh giá|mục tiêu|mục đích|kinh phí|kiến nghị|đề xuất|hạn chế|tồn tại|nguyên nhân|bài học|thông qua|công tác lãnh đạo|quán triệt và tuyên truyền|quản triệt và tuyên truyền|sự cần thiết|quan điểm|căn cứ|giải trình|trả lời|ý kiến)").unwrap()
 });
 static POS: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i:nhiệm vụ|giải pháp|tổ chức thực hiện|phương hướng)").unwrap());
 
 fn zone_of(heading: &str) -> Zone {
+    // Only the heading's own words count: up to its colon, at most 120 bytes.
     let h = strip_marker(heading);
+    let h = h.split(':').next().unwrap_or(h);
+    let h = &h[..h.char_indices().nth(120).map(|(i, _)| i).unwrap_or(h.len())];
     if POS_START.is_match(h) {
         Zone::Tasks
     } else if NEG.is_match(h) {
@@ -169,7 +172,7 @@ pub fn find(
             out.push(Draft {
                 section: node.path.clone(),
                 text: strip_marker(&text).to_string(),
-                paras: subtree_paras(outline, i),
+                paras: subtree_paras_in(outline, i, paras),
                 leads: p.leads,
                 coordinators: p.coordinators,
             });
@@ -253,16 +256,28 @@ fn own_text(outline: &Outline, paras: &[String], i: usize) -> String {
         .join(" ")
 }
 
-fn subtree_paras(outline: &Outline, i: usize) -> Vec<usize> {
+/// Paragraphs of node `i` and its descendants, leaving out closing formulas when `paras`
+/// are given.
+fn subtree_paras_in(outline: &Outline, i: usize, paras: &[String]) -> Vec<usize> {
     let mut v = outline.nodes[i].paras.clone();
     for &c in &outline.nodes[i].children {
-        v.extend(subtree_paras(outline, c));
+        let node = &outline.nodes[c];
+        let closing = node.marker.is_none()
+            && node
+                .paras
+                .first()
+                .and_then(|&p| paras.get(p))
+                .map(|t| CLOSING.is_match(t))
+                .unwrap_or(false);
+        if !closing {
+            v.extend(subtree_paras_in(outline, c, paras));
+        }
     }
     v
 }
 
 fn subtree_text(outline: &Outline, paras: &[String], i: usize) -> String {
-    subtree_paras(outline, i)
+    subtree_paras_in(outline, i, paras)
         .into_iter()
         .map(|p| paras[p].as_str())
         .collect::<Vec<_>>()

@@ -371,7 +371,11 @@ pub fn unit_phrase_len(s: &str) -> Option<usize> {
                 | "tâm"
                 | "phòng"
         );
-        if pos > 0 && word.starts_with(|ch: char| ch.is_uppercase()) {
+        if pos > 0 && (matches!(word, "các" | "Các") || word.chars().all(|ch| ch.is_ascii_digit()))
+        {
+            // "… và các cơ quan, đơn vị có liên quan", "…, 36 thôn, buôn".
+            collective = true;
+        } else if pos > 0 && word.starts_with(|ch: char| ch.is_uppercase()) {
             // A named unit inside a collective ("các thành viên Ban Chỉ đạo").
             collective = false;
         }
@@ -574,7 +578,8 @@ pub fn parties_in(text: &str) -> Parties {
         let rest = strip_marker_and_label(&text[m.end()..]);
         if let Some(len) = unit_phrase_len(rest) {
             let after = rest[len..].trim_start_matches([' ', ',']);
-            if LEAD_VERB.is_match(after) {
+            // "X chủ trì …", or a unit label before the instruction ("Tổ giúp việc 125: …").
+            if LEAD_VERB.is_match(after) || after.starts_with(':') {
                 push_all(&mut p.leads, split_units(&rest[..len]));
             }
         }

@@ -183,6 +183,8 @@ pub fn canonical_unit(raw: &str, locality: Option<&Locality>) -> String {
     if let Some(stripped) = expanded.strip_suffix(&format!(" {}", loc.level)) {
         return format!("{stripped} {loc}");
     }
+    // "Xã hội" (society) is not the level "xã".
+    let lower = lower.replace("xã hội", "xh");
     let has_level = LEVELS
         .iter()
         .any(|l| lower.contains(&format!(" {l} ")) || lower.ends_with(&format!(" {l}")));
@@ -237,5 +239,9 @@ mod locality_tests {
             "Công an xã Ea Wy"
         );
         assert_eq!(canonical_unit("Sở Tài chính", Some(&xa)), "Sở Tài chính");
+        assert_eq!(
+            canonical_unit("Phòng Văn hóa – Xã hội", Some(&xa)),
+            "Phòng Văn hóa – Xã hội xã Ea Wy"
+        );
     }
 }
