@@ -433,8 +433,6 @@ const LOOSE_HEADS: &[&str] = &[
     "trung tâm ",
     "công an ",
     "ủy ban ",
-    "đoàn ",
-    "hội ",
     "doanh nghiệp",
     "hợp tác xã",
     "đơn vị ",
@@ -569,7 +567,18 @@ pub fn parties_in(text: &str) -> Parties {
     // "Giao X …", "Đề nghị X …", "Yêu cầu X …".
     for m in GIAO.find_iter(text) {
         let rest = &text[m.end()..];
-        if let Some(len) = unit_phrase_len_loose(rest) {
+        // Lower-case heads only after "Giao": "yêu cầu"/"đề nghị" are also common nouns.
+        let is_giao = m
+            .as_str()
+            .trim_start_matches([' ', ':', ';', ',', '.'])
+            .to_lowercase()
+            .starts_with("giao");
+        let len = if is_giao {
+            unit_phrase_len_loose(rest)
+        } else {
+            unit_phrase_len(rest)
+        };
+        if let Some(len) = len {
             push_all(&mut p.leads, split_units(&rest[..len]));
         }
     }
