@@ -89,7 +89,7 @@ static IMPERATIVE: Lazy<Regex> = Lazy::new(|| {
         r"[Mm]ở rộng|[Tt]uyên dương|[Kk]hen thưởng|[Ss]ơ kết|[Tt]ổng kết|[Đđ]ưa|[Pp]hổ biến|[Cc]huyển|[Tt]ận dụng|",
         r"[Ss]ắp xếp|[Gg]iải quyết|[Xx]ử lý|[Ttr]rả lời|[Tt]iếp nhận|[Kk]êu gọi|[Tt]hu hút|[Kk]ý kết|[Cc]ải thiện|",
         r"[Ll]àm tốt|[Ll]àm rõ|[Gg]iữ vững|[Cc]ải cách|[Vv]ận dụng|[Ss]ử dụng|[Cc]ăn cứ|[Tt]rong quá trình|",
-        r"[Ll]ựa chọn|[Rr]èn luyện|[Đđ]ầu tư|[Hh]uy động|[Kk]iện toàn|[Pp]hân công|[Bb]ám sát|[Tt]ham gia)(?:\s|,|$)"
+        r"[Ll]ựa chọn|[Pp]hụ trách|[Đđ]ầu mối|[Rr]èn luyện|[Đđ]ầu tư|[Hh]uy động|[Kk]iện toàn|[Pp]hân công|[Bb]ám sát|[Tt]ham gia)(?:\s|,|$)"
     ))
     .unwrap()
 });
@@ -176,9 +176,13 @@ pub fn find(
                 leads: p.leads,
                 coordinators: p.coordinators,
             });
-        } else if node.marker.is_none() && node.children.is_empty() {
+        } else if node.marker.is_none()
+            && node.children.is_empty()
+            && !outline.ancestors(i).iter().any(|&a| is_task[a])
+        {
+            // (Prose under a task is part of that task's text.)
             let zone = zone_for(outline, paras, i, default_zone);
-            if zone == Zone::NoTasks {
+            if zone == Zone::NoTasks || is_lead_in(outline, paras, i) {
                 continue;
             }
             // Running prose: one task per sentence that gives an order to a unit.
@@ -213,6 +217,21 @@ pub fn find(
     out
 }
 
+/// A prose paragraph that ends with ':' and is followed by list items introduces them
+/// ("… chịu trách nhiệm về các nội dung sau:"); the items are the tasks.
+fn is_lead_in(outline: &Outline, paras: &[String], i: usize) -> bool {
+    let node = &outline.nodes[i];
+    if !own_text(outline, paras, i).trim_end().ends_with(':') {
+        return false;
+    }
+    let siblings = &outline.nodes[node.parent].children;
+    let pos = siblings.iter().position(|&s| s == i).unwrap_or(0);
+    siblings
+        .get(pos + 1)
+        .map(|&n| outline.nodes[n].marker.is_some())
+        .unwrap_or(false)
+}
+
 static ORDER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?:^|\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị|chủ trì|có trách nhiệm|chịu trách nhiệm)\s",
@@ -232,11 +251,22 @@ fn zone_for(outline: &Outline, paras: &[String], i: usize, default: Zone) -> Zon
             continue;
         }
         match zone_of(heading) {
+            // A heading that names the units it assigns ("1. Sở Y tế:", "2. Giao Sở … chủ trì:")
+            // makes its items instructions.
+            Zone::Neutral if a != i && heading_assigns(heading) => return Zone::Tasks,
             Zone::Neutral => continue,
             z => return z,
         }
     }
     default
+}
+
+/// True when a heading names units as the doers of what follows.
+fn heading_assigns(heading: &str) -> bool {
+    units::heading_is_unit(heading).is_some() || {
+        let t = strip_marker(heading);
+        ORDER.is_match(t) && !units::parties_in(t).leads.is_empty()
+    }
 }
 
 fn subtree_has_task(outline: &Outline, is_task: &[bool], i: usize) -> bool {
@@ -434,6 +464,35 @@ mod tests {
         assert_eq!(d.len(), 2);
         assert_eq!(d[0].leads, vec!["Phòng Văn hóa – Xã hội xã"]);
         assert_eq!(d[1].leads, vec!["Ban Chỉ đạo"]);
+    }
+
+    #[test]
+    fn lead_in_prose_is_not_a_task_and_items_inherit_the_heading() {
+        let d = run(
+            DocKind::KeHoach,
+            &[
+                "4. Các cơ quan, ngành và 36 thôn, buôn của xã:",
+                "Thủ trưởng các cơ quan chịu trách nhiệm toàn diện về kết quả. Chỉ đạo triển khai các nội dung sau:",
+                "- Phụ trách theo dõi, đôn đốc, kiểm tra thực hiện.",
+                "- Định kỳ hàng Quý báo cáo kết quả.",
+            ],
+        );
+        assert_eq!(d.len(), 2, "{d:#?}");
+        assert_eq!(d[0].leads, vec!["Các cơ quan, ngành", "36 thôn, buôn"]);
+    }
+
+    #[test]
+    fn closing_formula_and_past_records_are_not_tasks() {
+        let d = run(
+            DocKind::CongVan,
+            &[
+                "1. Giao Sở Y tế chủ trì triển khai tiêm chủng trước ngày 30/6/2026.",
+                "Nhận được Công văn này, các cơ quan, đơn vị khẩn trương triển khai thực hiện./.",
+            ],
+        );
+        assert_eq!(d.len(), 1);
+        assert!(!d[0].text.contains("Nhận được"));
+        assert_eq!(d[0].leads, vec!["Sở Y tế"]);
     }
 
     #[test]
