@@ -10,6 +10,8 @@ use regex::Regex;
 /// The kind of marker that opens a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MarkerKind {
+    /// `Điều 1.` (articles of a Quyết định or Nghị quyết).
+    Article,
     /// `I.` `IV.`
     Roman,
     /// `1.` (depth 1), `2.1.` (depth 2), `2.2.5.` (depth 3)…
@@ -37,6 +39,7 @@ pub struct Marker {
     pub len: usize,
 }
 
+static ARTICLE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^Điều\s+(\d{1,3})[.:]?\s+").unwrap());
 static ROMAN: Lazy<Regex> = Lazy::new(|| Regex::new(r"^([IVXL]{1,6})[.)/]?\s+").unwrap());
 static ROMAN_STRICT: Lazy<Regex> = Lazy::new(|| Regex::new(r"^([IVXL]{1,6})[.)]\s*").unwrap());
 static DECIMAL: Lazy<Regex> =
@@ -57,6 +60,9 @@ pub fn marker_of(text: &str) -> Option<Marker> {
         label: caps[1].to_string(),
         len: caps.get(0).unwrap().end(),
     };
+    if let Some(c) = ARTICLE.captures(t) {
+        return Some(mk(MarkerKind::Article, c));
+    }
     if let Some(c) = BRACKETED.captures(t) {
         return Some(mk(MarkerKind::Bracketed, c));
     }
@@ -254,6 +260,7 @@ fn node_path(parent: &str, m: &Marker, ordinal: usize) -> String {
         MarkerKind::Dash | MarkerKind::Plus => format!("-{ordinal}"),
         MarkerKind::Bracketed => format!("({})", m.label),
         MarkerKind::ParenNumber => format!("{})", m.label),
+        MarkerKind::Article => format!("Điều {}", m.label),
         _ => m.label.clone(),
     };
     if parent.is_empty() {
@@ -297,6 +304,10 @@ mod tests {
         assert_eq!(k("8.608 hồ sơ được trả"), None);
         assert_eq!(k("2025. Năm"), None.or(k("2025. Năm")));
         assert_eq!(k("Văn bản"), None);
+        assert_eq!(
+            k("Điều 2. Giao Sở Y tế"),
+            Some((MarkerKind::Article, "2".into()))
+        );
     }
 
     #[test]

@@ -94,7 +94,7 @@ static IMPERATIVE: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 static CLOSING: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i:^nhận được|^trên đây|được giao nhiệm vụ nghiêm túc|(?:công văn|kế hoạch|thông báo|kết luận|chỉ thị|nghị quyết|quyết định|chương trình) (?:này|đề ra))").unwrap()
+    Regex::new(r"(?i:^nhận được|^trên đây|chịu trách nhiệm thi hành|có hiệu lực (?:thi hành )?(?:kể )?từ|được giao nhiệm vụ nghiêm túc|(?:công văn|kế hoạch|thông báo|kết luận|chỉ thị|nghị quyết|quyết định|chương trình) (?:này|đề ra))").unwrap()
 });
 
 /// True when `text` (marker removed) reads as an instruction rather than a record.
@@ -142,7 +142,11 @@ pub fn find(
             continue;
         }
         let own = own_text(outline, paras, i);
-        if CLOSING.is_match(strip_marker(&own)) && node.marker.is_none() {
+        let article = matches!(
+            node.marker.as_ref().map(|m| m.kind),
+            Some(MarkerKind::Article)
+        );
+        if CLOSING.is_match(strip_marker(&own)) && (node.marker.is_none() || article) {
             continue;
         }
         if node
@@ -493,6 +497,22 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert!(!d[0].text.contains("Nhận được"));
         assert_eq!(d[0].leads, vec!["Sở Y tế"]);
+    }
+
+    #[test]
+    fn decision_articles_issue_and_close_but_assign_in_between() {
+        let d = run(
+            DocKind::QuyetDinh,
+            &[
+                "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống dịch năm 2026.",
+                "Điều 2. Giao Sở Y tế chủ trì, phối hợp với các sở, ngành liên quan tổ chức triển khai Kế hoạch.",
+                "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Y tế chịu trách nhiệm thi hành Quyết định này./.",
+            ],
+        );
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].section, "Điều 2");
+        assert_eq!(d[0].leads, vec!["Sở Y tế"]);
+        assert_eq!(d[0].coordinators, vec!["các sở, ngành liên quan"]);
     }
 
     #[test]

@@ -514,6 +514,7 @@ static MARKER: Lazy<Regex> = Lazy::new(|| {
         r"|\(\d{1,3}\)\s?",                      // (1)
         r"|[a-zđ][).]\s",                        // a)  đ)
         r"|[-–+•*]\s?",                          // - + •
+        r"|Điều\s+\d{1,3}[.:]?\s",               // Điều 1.
         r")"
     ))
     .unwrap()
