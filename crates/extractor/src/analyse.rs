@@ -34,6 +34,9 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
     let paras = layout::paragraphs(&clean);
     let texts: Vec<String> = paras.iter().map(|p| p.text.clone()).collect();
     let (mut metadata, regions) = header::parse(&texts);
+    if let Some(first) = pages.first() {
+        header::merge_stamped(&mut metadata, first);
+    }
     let locality = metadata
         .issuer
         .as_deref()

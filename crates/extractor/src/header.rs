@@ -318,6 +318,77 @@ pub fn parse(paras: &[String]) -> (Metadata, Regions) {
     (meta, regions)
 }
 
+static NUMBER_LINE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s*Số\b").unwrap());
+static DATE_WORDS: Lazy<Regex> = Lazy::new(|| Regex::new(r"ngày\s*(?:\d{1,2})?\s*tháng").unwrap());
+
+/// Merge a number and day that the signing service stamped into the header's blanks. The
+/// stamp is an annotation whose text is a bare number, on the line of "Số:" or of the date.
+pub fn merge_stamped(meta: &mut Metadata, page: &nhiemvu_model::Page) {
+    let numbers: Vec<&nhiemvu_model::AnnotationText> = page
+        .annotations
+        .iter()
+        .filter(|a| {
+            let t = a.text.trim();
+            !t.is_empty() && t.len() <= 6 && t.chars().all(|c| c.is_ascii_digit())
+        })
+        .collect();
+    if numbers.is_empty() {
+        return;
+    }
+    let on_line = |pattern: &Regex| -> Option<f32> {
+        page.lines
+            .iter()
+            .find(|l| pattern.is_match(&l.text))
+            .map(|l| (l.rect.y0 + l.rect.y1) / 2.0)
+    };
+    let near = |a: &nhiemvu_model::AnnotationText, y: Option<f32>| match y {
+        Some(y) => ((a.rect.y0 + a.rect.y1) / 2.0 - y).abs() < 12.0,
+        None => false,
+    };
+    let number_y = on_line(&NUMBER_LINE);
+    let date_y = on_line(&DATE_WORDS);
+    let serial_blank = meta
+        .number_parts
+        .as_ref()
+        .map(|n| n.serial.is_none())
+        .unwrap_or(false);
+    if serial_blank {
+        let hit = numbers
+            .iter()
+            .find(|a| near(a, number_y))
+            .or(if number_y.is_none() {
+                numbers.first()
+            } else {
+                None
+            });
+        if let (Some(a), Some(parts)) = (hit, meta.number_parts.as_mut()) {
+            let serial = a.text.trim().to_string();
+            parts.raw = format!("{serial}{}", parts.raw.trim_start());
+            parts.serial = Some(serial);
+            meta.number = Some(parts.raw.clone());
+            meta.stamped.push("number".to_string());
+        }
+    }
+    if meta.date.is_none() {
+        if let (Some(y), Some(m)) = (meta.year, meta.month) {
+            let hit = numbers.iter().filter(|a| near(a, date_y)).find(|a| {
+                a.text
+                    .trim()
+                    .parse::<u32>()
+                    .map(|d| (1..=31).contains(&d))
+                    .unwrap_or(false)
+            });
+            if let Some(a) = hit {
+                let d: u32 = a.text.trim().parse().unwrap_or(0);
+                meta.date = NaiveDate::from_ymd_opt(y, m, d);
+                if meta.date.is_some() {
+                    meta.stamped.push("day".to_string());
+                }
+            }
+        }
+    }
+}
+
 static LEVEL_START: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(TỈNH|XÃ|PHƯỜNG|HUYỆN|THÀNH PHỐ|THỊ TRẤN|THỊ XÃ|QUẬN)\s").unwrap());
 static LEVEL_IN: Lazy<Regex> =
@@ -585,6 +656,51 @@ mod tests {
         assert_eq!(m.issuer_parent.as_deref(), Some("ĐẢNG BỘ TỈNH ĐẮK LẮK"));
         assert!(m.title.unwrap().starts_with("Kết luận Hội nghị"));
         assert_eq!(r.body_start, 7);
+    }
+
+    #[test]
+    fn stamped_number_and_day_are_merged_from_annotations() {
+        use nhiemvu_model::{AnnotationKind, AnnotationText, Page, Rect, TextLine};
+        let p = paras("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: /BC-SNV\tĐắk Lắk, ngày tháng 11 năm 2025\nBÁO CÁO");
+        let (mut m, _) = parse(&p);
+        assert_eq!(m.number, None);
+        let run = |text: &str, x0: f32, y: f32| TextLine {
+            text: text.into(),
+            rect: Rect {
+                x0,
+                y0: y,
+                x1: x0 + 100.0,
+                y1: y + 13.0,
+            },
+            font_size: 13.0,
+            font: String::new(),
+        };
+        let ann = |text: &str, x0: f32, y: f32| AnnotationText {
+            kind: AnnotationKind::Widget,
+            field: Some("Signature2".into()),
+            signature_field: true,
+            rect: Rect {
+                x0,
+                y0: y,
+                x1: x0 + 20.0,
+                y1: y + 13.0,
+            },
+            text: text.into(),
+        };
+        let page = Page {
+            number: 1,
+            text: String::new(),
+            annotations: vec![ann("228", 95.0, 700.0), ann("28", 380.0, 700.0)],
+            readability: None,
+            lines: vec![
+                run("Số: /BC-SNV", 60.0, 700.0),
+                run("Đắk Lắk, ngày tháng 11 năm 2025", 300.0, 700.0),
+            ],
+        };
+        merge_stamped(&mut m, &page);
+        assert_eq!(m.number.as_deref(), Some("228/BC-SNV"));
+        assert_eq!(m.date, NaiveDate::from_ymd_opt(2025, 11, 28));
+        assert_eq!(m.stamped, vec!["number", "day"]);
     }
 
     #[test]

@@ -331,6 +331,10 @@ pub struct Metadata {
     /// The date line as written ("ngày    tháng 10 năm 2025").
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub date_raw: Option<String>,
+    /// Header fields filled from text the signing service stamped into blanks
+    /// ("number", "day"), read from annotation appearances.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub stamped: Vec<String>,
     /// Year from the date line even when day or month are blank.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub year: Option<i32>,
