@@ -30,6 +30,8 @@ pub(crate) struct Row {
     baseline: f32,
     /// Dominant font size.
     size: f32,
+    /// Text direction in quarter turns.
+    quarter: u8,
 }
 
 /// Lay out a page's glyphs into rows, upright text first, then other directions.
@@ -50,7 +52,8 @@ pub(crate) fn rows(page: &GlyphPage) -> Vec<Row> {
 }
 
 /// Page text: runs of a row joined by '\t', rows by '\n', a blank line before a row that
-/// sits more than [`PARAGRAPH_GAP`] line heights below the previous one.
+/// sits more than [`PARAGRAPH_GAP`] line heights below the previous one or runs in another
+/// direction.
 pub(crate) fn page_text(rows: &[Row]) -> String {
     let pitch = line_pitch(rows);
     let mut text = String::new();
@@ -59,7 +62,9 @@ pub(crate) fn page_text(rows: &[Row]) -> String {
             text.push('\n');
             let prev = &rows[i - 1];
             let gap = prev.baseline - row.baseline;
-            if gap > PARAGRAPH_GAP * pitch * prev.size.max(row.size) {
+            // Text in another direction (margin notes) is a block of its own.
+            if prev.quarter != row.quarter || gap > PARAGRAPH_GAP * pitch * prev.size.max(row.size)
+            {
                 text.push('\n');
             }
         }
@@ -92,6 +97,7 @@ pub(crate) fn plain_text(rows: &[Row]) -> String {
 fn line_pitch(rows: &[Row]) -> f32 {
     let mut ratios: Vec<f32> = rows
         .windows(2)
+        .filter(|w| w[0].quarter == w[1].quarter)
         .filter_map(|w| {
             let size = w[0].size.max(w[1].size);
             let r = (w[0].baseline - w[1].baseline) / size;
@@ -262,6 +268,7 @@ fn row_of(page: &GlyphPage, mut c: Cluster, quarter: u8) -> Option<Row> {
         runs,
         baseline: c.baseline,
         size: c.size,
+        quarter,
     })
 }
 

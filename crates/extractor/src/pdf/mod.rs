@@ -21,7 +21,8 @@ mod walk;
 use crate::ExtractError;
 use glyphs::GlyphCollector;
 use nhiemvu_model::{AnnotationText, Page, Warning};
-use pdf_extract::{Document, Object, ObjectId};
+use pdf_extract::{Dictionary, Document, Object, ObjectId};
+use std::collections::BTreeMap;
 use walk::{WalkError, WalkLimits};
 
 /// Per-document limits that stop PDF bombs and endless files.
@@ -94,6 +95,7 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<PdfContent, ExtractErro
         )));
     }
     blank_images(&mut doc);
+    pin_inherited(&mut doc, &pages);
 
     let mut out = PdfContent::default();
     // Annotations first, because reading them adds synthetic pages to the document.
@@ -223,6 +225,50 @@ fn blank_images(doc: &mut Document) {
                 s.dict.remove(b"DecodeParms");
                 s.set_content(Vec::new());
             }
+        }
+    }
+}
+
+/// Copy each page's inherited `/MediaBox` and `/Resources` onto the page itself.
+///
+/// pdf-extract looks them up by recursing through `/Parent` without a cycle check (a parent
+/// loop overflows the stack) and panics when no MediaBox exists; with both on the page it
+/// never climbs. The climb here is iterative and stops at a loop.
+fn pin_inherited(doc: &mut Document, pages: &BTreeMap<u32, ObjectId>) {
+    for &id in pages.values() {
+        let mut found: [Option<Object>; 2] = [None, None];
+        let mut seen: Vec<ObjectId> = vec![id];
+        let mut node = doc.get_dictionary(id).ok();
+        while let Some(dict) = node {
+            for (slot, key) in found.iter_mut().zip([&b"MediaBox"[..], b"Resources"]) {
+                if slot.is_none() {
+                    *slot = dict.get(key).ok().cloned();
+                }
+            }
+            if found.iter().all(Option::is_some) || seen.len() > 64 {
+                break;
+            }
+            node = match dict.get(b"Parent").and_then(Object::as_reference) {
+                Ok(parent) if !seen.contains(&parent) => {
+                    seen.push(parent);
+                    doc.get_dictionary(parent).ok()
+                }
+                _ => None,
+            };
+        }
+        let [media_box, resources] = found;
+        let media_box = media_box
+            .filter(|m| {
+                walk::deref(doc, Some(m))
+                    .and_then(|m| m.as_array().ok())
+                    .map(|a| a.len() == 4 && a.iter().all(|n| n.as_float().is_ok()))
+                    .unwrap_or(false)
+            })
+            .unwrap_or_else(|| vec![0.into(), 0.into(), 595.into(), 842.into()].into());
+        let resources = resources.unwrap_or_else(|| Dictionary::new().into());
+        if let Ok(page) = doc.get_dictionary_mut(id) {
+            page.set("MediaBox", media_box);
+            page.set("Resources", resources);
         }
     }
 }
