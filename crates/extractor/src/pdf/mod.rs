@@ -1,0 +1,299 @@
+//! PDF input: pages of positioned text and annotation text, through pdf-extract.
+//!
+//! [`read_pdf`] loads the document with lopdf (as re-exported by pdf-extract), opens files
+//! encrypted with an empty user password, then draws each page on its own through a glyph
+//! collector ([`glyphs`]) and lays the glyphs out in reading order ([`layout`]). Each page is
+//! first walked for Form XObject cycles, nesting and size ([`walk`]) and then drawn inside a
+//! panic guard ([`guard`]), so one bad page becomes a warning while the rest are read.
+//! Annotation appearances (signature stamps, stamped numbers) are read separately ([`annots`]).
+//!
+//! Page text format: visual lines top to bottom joined by '\n'; the column runs of one line
+//! joined by '\t'; a blank line where the gap to the previous line exceeds 1.8 line heights.
+//! Superscript footnote markers stay in their line as plain digits glued to the preceding word
+//! ("hồ sơ1").
+
+mod annots;
+mod glyphs;
+mod guard;
+mod layout;
+mod walk;
+
+use crate::ExtractError;
+use glyphs::GlyphCollector;
+use nhiemvu_model::{AnnotationText, Page, Warning};
+use pdf_extract::{Dictionary, Document, Object, ObjectId};
+use std::collections::BTreeMap;
+use walk::{WalkError, WalkLimits};
+
+/// Per-document limits that stop PDF bombs and endless files.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Largest input file accepted, bytes.
+    pub max_file_bytes: u64,
+    /// Most pages read.
+    pub max_pages: u32,
+    /// Deepest Form XObject nesting accepted.
+    pub max_xobject_depth: u32,
+    /// Largest decompressed content per page, bytes.
+    pub max_stream_bytes: u64,
+    /// Most annotations read per page; the rest are skipped with a warning.
+    pub max_annotations_per_page: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 200 * 1024 * 1024,
+            max_pages: 5000,
+            max_xobject_depth: 12,
+            max_stream_bytes: 64 * 1024 * 1024,
+            max_annotations_per_page: 500,
+        }
+    }
+}
+
+/// Pages and warnings read from a PDF.
+#[derive(Debug, Default)]
+pub struct PdfContent {
+    /// Pages with text, positioned lines and annotation text.
+    pub pages: Vec<Page>,
+    /// Non-fatal problems (a page that failed, an unreadable annotation).
+    pub warnings: Vec<Warning>,
+}
+
+/// Read every page of a PDF. Never panics: panics inside the PDF library become errors.
+///
+/// Errors: [`ExtractError::NotPdf`] without a `%PDF-` header, [`ExtractError::Encrypted`]
+/// when a user password is needed, [`ExtractError::Malformed`] when lopdf cannot parse it,
+/// [`ExtractError::Limit`] for too many pages, self-drawing or too deeply nested forms and
+/// oversized page content. A page pdf-extract cannot draw becomes a `page_failed` warning
+/// and an empty page.
+pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<PdfContent, ExtractError> {
+    let head = &bytes[..bytes.len().min(1024)];
+    if !head.windows(5).any(|w| w == b"%PDF-") {
+        return Err(ExtractError::NotPdf(
+            "no %PDF- header in the first 1024 bytes".into(),
+        ));
+    }
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(ExtractError::Limit(format!(
+            "file is {} bytes, over the {} byte limit",
+            bytes.len(),
+            limits.max_file_bytes
+        )));
+    }
+    let mut doc = load(bytes)?;
+    let pages = doc.get_pages();
+    if pages.is_empty() {
+        return Err(ExtractError::Malformed("no pages found".into()));
+    }
+    if pages.len() as u64 > limits.max_pages as u64 {
+        return Err(ExtractError::Limit(format!(
+            "{} pages, over the {} page limit",
+            pages.len(),
+            limits.max_pages
+        )));
+    }
+    blank_images(&mut doc);
+    pin_inherited(&mut doc, &pages);
+
+    let mut out = PdfContent::default();
+    // Annotations first, because reading them adds synthetic pages to the document.
+    let mut specs = Vec::with_capacity(pages.len());
+    for (&number, &id) in &pages {
+        let max = limits.max_annotations_per_page as usize;
+        let (list, dropped) = annots::page_annotations(&doc, id, max);
+        if dropped {
+            out.warnings.push(Warning::new(
+                "annotations_skipped",
+                format!("more than {max} annotations on the page; the rest were not read"),
+                Some(number),
+            ));
+        }
+        specs.push(list);
+    }
+    let mut flat: Vec<annots::AnnotSpec> = specs.iter().flatten().cloned().collect();
+    if !flat.is_empty() && !annots::add_appearance_pages(&mut doc, &mut flat) {
+        flat.iter_mut().for_each(|s| s.appearance_page = None);
+        out.warnings.push(Warning::new(
+            "annotations_skipped",
+            "the page tree could not hold annotation appearances; only field values were read",
+            None,
+        ));
+    }
+    let numbers: std::collections::HashMap<ObjectId, u32> =
+        doc.get_pages().into_iter().map(|(n, id)| (id, n)).collect();
+    let walk_limits = WalkLimits {
+        max_depth: limits.max_xobject_depth,
+        max_bytes: limits.max_stream_bytes,
+    };
+
+    let mut flat = flat.into_iter();
+    for (&number, &id) in &pages {
+        let mut page = match draw(&doc, id, number, walk_limits)? {
+            Ok(rows) => {
+                let text = layout::page_text(&rows);
+                let lines = rows.into_iter().flat_map(|r| r.runs).collect();
+                Page {
+                    number,
+                    text,
+                    annotations: Vec::new(),
+                    readability: None,
+                    lines,
+                }
+            }
+            Err(why) => {
+                out.warnings.push(Warning::new(
+                    "page_failed",
+                    format!("page {number} could not be read: {why}"),
+                    Some(number),
+                ));
+                Page {
+                    number,
+                    text: String::new(),
+                    annotations: Vec::new(),
+                    readability: None,
+                    lines: Vec::new(),
+                }
+            }
+        };
+        let count = specs[number as usize - 1].len();
+        for spec in flat.by_ref().take(count) {
+            let mut text = String::new();
+            if let Some(ap_page) = spec.appearance_page {
+                let ap_number = numbers.get(&ap_page).copied().unwrap_or(0);
+                match draw(&doc, ap_page, ap_number, walk_limits)? {
+                    Ok(rows) => text = layout::plain_text(&rows),
+                    Err(why) => out.warnings.push(Warning::new(
+                        "annotation_failed",
+                        format!(
+                            "an annotation appearance on page {number} could not be read: {why}"
+                        ),
+                        Some(number),
+                    )),
+                }
+            }
+            if text.trim().is_empty() {
+                text = spec.value.clone().unwrap_or_default();
+            }
+            if text.trim().is_empty() {
+                continue;
+            }
+            page.annotations.push(AnnotationText {
+                kind: spec.kind,
+                field: spec.field,
+                signature_field: spec.signature_field,
+                rect: spec.rect,
+                text,
+            });
+        }
+        out.pages.push(page);
+    }
+    Ok(out)
+}
+
+/// Parse the document, opening it with the empty user password when encrypted.
+fn load(bytes: &[u8]) -> Result<Document, ExtractError> {
+    let loaded = guard::guarded(|| Document::load_mem(bytes))
+        .map_err(|p| ExtractError::Panic(format!("while parsing the PDF: {p}")))?;
+    let mut doc = loaded.map_err(|e| match e {
+        pdf_extract::Error::Decryption(_) | pdf_extract::Error::InvalidPassword => {
+            ExtractError::Encrypted(e.to_string())
+        }
+        other => ExtractError::Malformed(other.to_string()),
+    })?;
+    if doc.is_encrypted() && !doc.was_encrypted() {
+        // lopdf opens documents with an empty user password while loading; if it did not,
+        // try once more explicitly before giving up.
+        if doc.decrypt("").is_err() {
+            return Err(ExtractError::Encrypted(
+                "the document needs a user password".into(),
+            ));
+        }
+    }
+    Ok(doc)
+}
+
+/// Empty every image stream: pdf-extract would otherwise inflate each image it meets and
+/// parse the pixels as page content.
+fn blank_images(doc: &mut Document) {
+    for obj in doc.objects.values_mut() {
+        if let Object::Stream(s) = obj {
+            let is_image = matches!(s.dict.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Image");
+            if is_image {
+                s.dict.remove(b"Filter");
+                s.dict.remove(b"DecodeParms");
+                s.set_content(Vec::new());
+            }
+        }
+    }
+}
+
+/// Copy each page's inherited `/MediaBox` and `/Resources` onto the page itself.
+///
+/// pdf-extract looks them up by recursing through `/Parent` without a cycle check (a parent
+/// loop overflows the stack) and panics when no MediaBox exists; with both on the page it
+/// never climbs. The climb here is iterative and stops at a loop.
+fn pin_inherited(doc: &mut Document, pages: &BTreeMap<u32, ObjectId>) {
+    for &id in pages.values() {
+        let mut found: [Option<Object>; 2] = [None, None];
+        let mut seen: Vec<ObjectId> = vec![id];
+        let mut node = doc.get_dictionary(id).ok();
+        while let Some(dict) = node {
+            for (slot, key) in found.iter_mut().zip([&b"MediaBox"[..], b"Resources"]) {
+                if slot.is_none() {
+                    *slot = dict.get(key).ok().cloned();
+                }
+            }
+            if found.iter().all(Option::is_some) || seen.len() > 64 {
+                break;
+            }
+            node = match dict.get(b"Parent").and_then(Object::as_reference) {
+                Ok(parent) if !seen.contains(&parent) => {
+                    seen.push(parent);
+                    doc.get_dictionary(parent).ok()
+                }
+                _ => None,
+            };
+        }
+        let [media_box, resources] = found;
+        let media_box = media_box
+            .filter(|m| {
+                walk::deref(doc, Some(m))
+                    .and_then(|m| m.as_array().ok())
+                    .map(|a| a.len() == 4 && a.iter().all(|n| n.as_float().is_ok()))
+                    .unwrap_or(false)
+            })
+            .unwrap_or_else(|| vec![0.into(), 0.into(), 595.into(), 842.into()].into());
+        let resources = resources.unwrap_or_else(|| Dictionary::new().into());
+        if let Ok(page) = doc.get_dictionary_mut(id) {
+            page.set("MediaBox", media_box);
+            page.set("Resources", resources);
+        }
+    }
+}
+
+/// Walk then draw one page. The outer `Err` is a document-level limit; the inner one says
+/// why the page could not be drawn.
+fn draw(
+    doc: &Document,
+    id: ObjectId,
+    number: u32,
+    limits: WalkLimits,
+) -> Result<Result<Vec<layout::Row>, String>, ExtractError> {
+    let fonts = match walk::walk_page(doc, id, limits) {
+        Ok(f) => f,
+        Err(e @ (WalkError::Cycle(_) | WalkError::Depth(_) | WalkError::Bytes(_))) => {
+            return Err(ExtractError::Limit(format!("page {number}: {e}")));
+        }
+    };
+    let drawn = guard::guarded(|| {
+        let mut dev = GlyphCollector::new(fonts.fonts, &fonts.string_fonts);
+        pdf_extract::output_doc_page(doc, &mut dev, number).map(|_| dev.finish())
+    });
+    Ok(match drawn {
+        Ok(Ok(page)) => Ok(layout::rows(&page)),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(panic) => Err(format!("PDF reader panicked: {panic}")),
+    })
+}
