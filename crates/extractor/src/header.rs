@@ -228,7 +228,11 @@ pub fn parse(paras: &[String]) -> (Metadata, Regions) {
                 in_title = false;
                 continue;
             }
-            if BODY_OPENERS.is_match(first) || crate::outline::marker_of(first).is_some() {
+            // A paragraph of running prose (a full stop inside, or long and ending in one)
+            // is the body, not more title.
+            let prose =
+                first.contains(". ") || (first.ends_with('.') && first.chars().count() > 90);
+            if BODY_OPENERS.is_match(first) || crate::outline::marker_of(first).is_some() || prose {
                 in_title = false;
             } else {
                 let t = meta.title.get_or_insert_with(String::new);

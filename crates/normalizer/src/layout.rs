@@ -128,7 +128,7 @@ static STAMP: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 static FOOTNOTE_START: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^([0-9]{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})(?:\s+(\S.*))?$").unwrap());
+    Lazy::new(|| Regex::new(r"^([0-9]{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})(?:\s*(\p{Lu}.*|\(.*))?$").unwrap());
 static SUPERSCRIPT_MARKER: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"([^\s¹²³⁴⁵⁶⁷⁸⁹⁰])([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})").unwrap());
 
@@ -610,7 +610,8 @@ fn breaks_between(prev: &Line, line: &Line, text: &str) -> bool {
     if ends_sentence && starts_upper {
         return true;
     }
-    if prev.bold != line.bold && (prev.font_size.is_some()) && ends_sentence {
+    // PDF input: a change between bold and regular type (title → body) is a break.
+    if prev.bold != line.bold && prev.font_size.is_some() {
         return true;
     }
     false
