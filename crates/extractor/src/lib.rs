@@ -20,6 +20,7 @@ pub mod table;
 pub mod target;
 pub mod tasks;
 pub mod text_input;
+pub mod textlayer;
 pub mod units;
 
 pub use error::ExtractError;

@@ -49,12 +49,34 @@ pub fn process_bytes(bytes: &[u8], display_path: &str, opts: &Options) -> Docume
     let source = Source::new(display_path, &sha, 0, format);
     let result = panic::catch_unwind(AssertUnwindSafe(|| run(bytes, format, opts)));
     match result {
-        Ok(Ok((pages, warnings))) => {
+        Ok(Ok((mut pages, mut warnings))) => {
             let mut rec = DocumentRecord::new(source);
             rec.source.pages = pages.len() as u32;
             let analysed = panic::catch_unwind(AssertUnwindSafe(|| {
-                crate::analyse::analyse(&pages, &rec.source.sha256)
+                // Unreadable pages are kept in the record but not analysed.
+                let usable = crate::textlayer::prepare(&mut pages, &mut warnings);
+                let for_analysis: Vec<Page> = pages
+                    .iter()
+                    .zip(&usable)
+                    .map(|(p, ok)| {
+                        if *ok {
+                            p.clone()
+                        } else {
+                            Page {
+                                text: String::new(),
+                                lines: Vec::new(),
+                                ..p.clone()
+                            }
+                        }
+                    })
+                    .collect();
+                let a = crate::analyse::analyse(&for_analysis, &rec.source.sha256);
+                (a, pages, warnings)
             }));
+            let (analysed, pages, warnings) = match analysed {
+                Ok((a, p, w)) => (Ok(a), p, w),
+                Err(e) => (Err(e), Vec::new(), Vec::new()),
+            };
             rec.pages = pages;
             rec.warnings = warnings;
             match analysed {

