@@ -114,11 +114,25 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
             .and_then(|p| p.lines.first().copied())
             .unwrap_or(clean.all_lines.len());
         let idx: Vec<usize> = (first..until)
-            .filter(|&i| clean.all_lines[i].role == layout::LineRole::Body)
+            // Repeated table headers count as running headers; the table needs them.
+            .filter(|&i| {
+                matches!(
+                    clean.all_lines[i].role,
+                    layout::LineRole::Body | layout::LineRole::RunningHeader
+                )
+            })
             .collect();
+        // Raw line text (NFC, spacing kept): blank runs place values in their columns.
         let lines: Vec<String> = idx
             .iter()
-            .map(|&i| clean.all_lines[i].text.clone())
+            .map(|&i| {
+                let l = &clean.all_lines[i];
+                let raw = pages
+                    .iter()
+                    .find(|p| p.number == l.page)
+                    .map(|p| &p.text[l.start..l.end]);
+                nhiemvu_normalizer::text::nfc(raw.unwrap_or(&l.text))
+            })
             .collect();
         if !table::is_kpi_table(&lines) {
             continue;

@@ -312,6 +312,9 @@ pub fn parse(paras: &[String]) -> (Metadata, Regions) {
         );
     }
     meta.references = references(paras);
+    if meta.year.is_none() {
+        date_from_appendix(paras, &mut meta);
+    }
     (meta, regions)
 }
 
@@ -319,6 +322,31 @@ static LEVEL_START: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(TỈNH|XÃ|PHƯỜNG|HUYỆN|THÀNH PHỐ|THỊ TRẤN|THỊ XÃ|QUẬN)\s").unwrap());
 static LEVEL_IN: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\s(TỈNH|XÃ|PHƯỜNG|HUYỆN|THÀNH PHỐ|THỊ TRẤN|THỊ XÃ|QUẬN)\s").unwrap());
+
+static ISSUED_WITH: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"kèm theo [^()]*?(?:số\s*[^\s]*\s*)?ngày\s*(\d{1,2})?\s*/\s*(\d{1,2})\s*/\s*(\d{4})",
+    )
+    .unwrap()
+});
+
+/// When the header gives no date, an appendix's "(Ban hành kèm theo Kế hoạch số …/KH-UBND
+/// ngày …/7/2025 …)" dates the document itself (day often blank).
+fn date_from_appendix(paras: &[String], meta: &mut Metadata) {
+    for p in paras {
+        if let Some(c) = ISSUED_WITH.captures(p) {
+            meta.year = c[3].parse().ok();
+            meta.month = c[2].parse().ok();
+            let day: Option<u32> = c.get(1).and_then(|d| d.as_str().parse().ok());
+            meta.date = match (meta.year, meta.month, day) {
+                (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y, m, d),
+                _ => None,
+            };
+            meta.date_raw = Some(c[0].to_string());
+            return;
+        }
+    }
+}
 
 fn looks_issuer(c: &str) -> bool {
     let u = c.to_uppercase();

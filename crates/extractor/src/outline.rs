@@ -114,11 +114,9 @@ pub fn marker_of(text: &str) -> Option<Marker> {
 }
 
 fn roman_ok(s: &str) -> bool {
-    const VALID: [&str; 20] = [
-        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
-        "XV", "XVI", "XVII", "XVIII", "XIX", "XX",
-    ];
-    VALID.contains(&s)
+    nhiemvu_normalizer::numbers::roman_to_int(s)
+        .map(|n| n <= 40)
+        .unwrap_or(false)
 }
 
 /// One node of the outline: a marked paragraph and the prose that continues it.

@@ -1,13 +1,446 @@
-//! Targets: measurable values a task commits to. (skeleton)
+//! Targets: measurable values a task commits to (annotation guide §5).
+//!
+//! Percentages ("ít nhất 50%", "30% GRDP trở lên", "80-90%"), ranks ("top 10/102"), counts
+//! of things to do ("03 nhiệm vụ", "ít nhất một công trình"), levels ("đô thị loại 5") and
+//! KPI table cells ("≥ 1,0% GRDP", "Có"). Numbers are read in Vietnamese notation.
+//! Statistics of the past ("đạt 94,97%", "4.796/5.050 hồ sơ", "23 nhiệm vụ đã … hoàn thành")
+//! are not targets.
 
-use nhiemvu_model::Target;
+use nhiemvu_model::{Comparator, Target};
+use nhiemvu_normalizer::numbers::parse_vn_number;
+use once_cell::sync::Lazy;
+use regex::Regex;
 
-/// Find the targets a task's text commits to.
-pub fn find_targets(_text: &str) -> Vec<Target> {
-    Vec::new()
+const NUM: &str = r"\d+(?:[.,]\d+)*";
+
+static PERCENT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:(ít nhất|tối thiểu|tối đa|không quá|không dưới|không thấp hơn|trên|dưới|≥|≤|>=|<=|>|<)\s*)?({NUM})(?:\s*[-–]\s*({NUM}))?\s*%(?:\s+(GRDP|GDP))?(\s+trở lên)?"
+    ))
+    .unwrap()
+});
+static RANK: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)(?:top|xếp thứ|thứ hạng|vị trí)\s+(\d+)\s*/\s*(\d+)").unwrap());
+static LEVEL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(đô thị|trường|xã|phường|đơn vị|bệnh viện)\s+(?:đạt\s+)?(loại|hạng|chuẩn)\s+(\d+|[IVX]+|quốc gia)\b").unwrap()
+});
+static COUNT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)(?:(ít nhất|tối thiểu|tối đa|không quá)\s+)?\b(\d{1,3}(?:\.\d{3})*|một|hai|ba|bốn|sáu|bảy|tám|chín|mười)\s+(\p{L}+(?:\s+\p{L}+){0,3})",
+    )
+    .unwrap()
+});
+
+/// Nouns that count time, documents or dates, not things to deliver.
+const NOT_COUNTED: &[&str] = &[
+    "ngày", "tháng", "năm", "giờ", "tuần", "quý", "phút", "lần", "số", "khâu", "điểm", "tổ", "cấp",
+    "giai", "người", "đồng", "triệu", "tỷ", "nghìn", "trăm", "hồ",
+];
+/// Verbs that make the count something to deliver ("triển khai 03 nhiệm vụ").
+static DELIVER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:thực hiện|ban hành|triển khai|hoàn thành|xây dựng|tổ chức|đăng ký|thành lập|đào tạo|bồi dưỡng|lắp đặt|hỗ trợ|phát triển|có|đạt|mở|cấp|thu hút|ứng dụng)\s*$").unwrap()
+});
+/// Words that end a counted noun phrase.
+static NOUN_STOP: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:để|theo|của|trên|tại|cho|với|được|đang|đã|quá|cụ|và|trong|về|nhằm|gồm|thuộc|mới|hiện|còn|này|đó|lắp|sử|tham|thực|triển|hoàn|đưa|phục|tiếp|nâng|bảo|đảm|có|là|ở|từ|đến|phải|cần)$").unwrap()
+});
+static PAST: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:\bđã\b|\bđạt được\b|\bhiện (?:nay|có|còn)\b|\bchiếm\b|\bcòn\b|\bđang\b)")
+        .unwrap()
+});
+
+/// A fraction of counted things ("4.796/5.050 hồ sơ") marks a clause of statistics.
+static STAT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\d+(?:[.,]\d+)*\s*/\s*\d+(?:[.,]\d+)*\s+\p{L}|\bNQ giao\b|\bchỉ tiêu giao\b")
+        .unwrap()
+});
+
+fn comparator_of(word: Option<&str>, trailing_more: bool) -> Comparator {
+    match word.map(|w| w.to_lowercase()) {
+        Some(w)
+            if matches!(
+                w.as_str(),
+                "ít nhất"
+                    | "tối thiểu"
+                    | "không dưới"
+                    | "không thấp hơn"
+                    | "trên"
+                    | "≥"
+                    | ">="
+                    | ">"
+            ) =>
+        {
+            Comparator::Ge
+        }
+        Some(w)
+            if matches!(
+                w.as_str(),
+                "tối đa" | "không quá" | "dưới" | "≤" | "<=" | "<"
+            ) =>
+        {
+            Comparator::Le
+        }
+        _ if trailing_more => Comparator::Ge,
+        _ => Comparator::Eq,
+    }
 }
 
-/// Parse one KPI table cell ("≥ 60%", "Có", "1 - 2") for milestone year `by`.
-pub fn parse_cell(_cell: &str, _by: Option<i32>) -> Option<Target> {
-    None
+/// The clause around byte `at`: from the previous ';' or '.' to the next.
+fn clause(text: &str, at: usize) -> &str {
+    let start = text[..at].rfind([';', '.']).map(|i| i + 1).unwrap_or(0);
+    let end = text[at..].find([';']).map(|i| at + i).unwrap_or(text.len());
+    &text[start..end]
+}
+
+/// True when the value at `at` reports the past rather than commits to the future.
+fn is_past(text: &str, at: usize) -> bool {
+    let before = &text[text[..at]
+        .rfind([';', '(', ':'])
+        .map(|i| i + 1)
+        .unwrap_or(0)..at];
+    let after_end = text[at..]
+        .find([';', '(', ')', '.', ','])
+        .map(|i| at + i)
+        .unwrap_or(text.len());
+    PAST.is_match(before) || PAST.is_match(&text[at..after_end]) || STAT.is_match(before) || {
+        // "4.796/5.050 hồ sơ": fractions are counts of what was done.
+        text[at..]
+            .chars()
+            .take_while(|c| !c.is_whitespace())
+            .any(|c| c == '/')
+    }
+}
+
+/// What follows a value, as the thing measured ("số trường hợp chưa được định danh").
+fn measure_after(text: &str, end: usize) -> Option<String> {
+    let rest = text[end..].trim_start();
+    let words: Vec<&str> = rest
+        .split_whitespace()
+        .take_while(|w| !w.ends_with([',', ';', '.', ':']) || w.len() > 1)
+        .take(8)
+        .collect();
+    let phrase = words.join(" ");
+    let phrase = phrase
+        .split([';', '.', '('])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches(',')
+        .to_string();
+    (!phrase.is_empty()).then_some(phrase)
+}
+
+/// Find the targets a task's text commits to.
+pub fn find_targets(text: &str) -> Vec<Target> {
+    let mut out: Vec<(usize, Target)> = Vec::new();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let free = |taken: &Vec<(usize, usize)>, a: usize, b: usize| {
+        !taken.iter().any(|&(x, y)| a < y && x < b)
+    };
+    for c in RANK.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        taken.push((m.start(), m.end()));
+        out.push((
+            m.start(),
+            Target {
+                raw: m.as_str().to_string(),
+                value: c[1].parse().ok(),
+                value_max: None,
+                unit: Some(format!("rank/{}", &c[2])),
+                comparator: Comparator::Le,
+                measure: None,
+                by: None,
+            },
+        ));
+    }
+    for c in PERCENT.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let num = c.get(2).unwrap();
+        if !free(&taken, m.start(), m.end()) || is_past(text, num.start()) {
+            continue;
+        }
+        // "(NQ giao 60%)" and "đạt 94,97%" in records are filtered by is_past; a value
+        // preceded by a fraction or a "/" is a statistic.
+        if text[..m.start()].trim_end().ends_with('/') {
+            continue;
+        }
+        taken.push((m.start(), m.end()));
+        let base = c
+            .get(4)
+            .map(|g| format!("% {}", g.as_str().to_uppercase()))
+            .unwrap_or_else(|| "%".to_string());
+        let range = c.get(3).and_then(|g| parse_vn_number(g.as_str()));
+        out.push((
+            m.start(),
+            Target {
+                raw: m.as_str().trim().to_string(),
+                value: parse_vn_number(num.as_str()),
+                value_max: range,
+                unit: Some(base),
+                comparator: if range.is_some() {
+                    Comparator::Range
+                } else {
+                    comparator_of(c.get(1).map(|g| g.as_str()), c.get(5).is_some())
+                },
+                measure: measure_after(text, m.end()),
+                by: None,
+            },
+        ));
+    }
+    for c in LEVEL.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        if !free(&taken, m.start(), m.end()) || is_past(text, m.start()) {
+            continue;
+        }
+        taken.push((m.start(), m.end()));
+        out.push((
+            m.start(),
+            Target {
+                raw: m.as_str().to_string(),
+                value: parse_vn_number(&c[3]),
+                value_max: None,
+                unit: Some(format!("{} {}", &c[1], &c[2]).to_lowercase()),
+                comparator: Comparator::Eq,
+                measure: None,
+                by: None,
+            },
+        ));
+    }
+    for c in COUNT.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let num = c.get(2).unwrap();
+        if !free(&taken, m.start(), m.end()) {
+            continue;
+        }
+        let before = &text[..m.start()];
+        // A count right after a digit, '/', '-' or '.' is part of a code, date or fraction.
+        if before.ends_with(|ch: char| ch.is_ascii_digit() || matches!(ch, '/' | '-' | '.' | ','))
+            || text[num.end()..].starts_with(['/', '-', '.', ','])
+        {
+            continue;
+        }
+        let spelled = !num
+            .as_str()
+            .chars()
+            .all(|ch| ch.is_ascii_digit() || ch == '.');
+        if spelled && c.get(1).is_none() {
+            continue;
+        }
+        // The counted noun: up to the first stop word.
+        let words: Vec<&str> = c[3]
+            .split_whitespace()
+            .take_while(|w| !NOUN_STOP.is_match(w))
+            .collect();
+        let Some(first) = words.first() else { continue };
+        if NOT_COUNTED.contains(&first.to_lowercase().as_str())
+            || first.starts_with(|ch: char| ch.is_ascii_digit())
+        {
+            continue;
+        }
+        if c.get(1).is_none() && !DELIVER.is_match(before) {
+            continue;
+        }
+        if is_past(text, num.start())
+            || PAST.is_match(
+                clause(text, num.start())
+                    .split(num.as_str())
+                    .next()
+                    .unwrap_or(""),
+            ) && c.get(1).is_none()
+        {
+            continue;
+        }
+        let noun = words.join(" ");
+        let raw_end = num.end()
+            + text[num.end()..]
+                .find(&noun)
+                .map(|i| i + noun.len())
+                .unwrap_or(0);
+        let raw = text[m.start()..raw_end].trim().to_string();
+        taken.push((m.start(), raw_end));
+        let value = parse_vn_number(num.as_str()).or_else(|| spelled_number(num.as_str()));
+        out.push((
+            m.start(),
+            Target {
+                raw,
+                value,
+                value_max: None,
+                unit: Some(noun),
+                comparator: comparator_of(c.get(1).map(|g| g.as_str()), false),
+                measure: None,
+                by: None,
+            },
+        ));
+    }
+    out.sort_by_key(|(at, _)| *at);
+    out.into_iter().map(|(_, t)| t).collect()
+}
+
+fn spelled_number(w: &str) -> Option<f64> {
+    let n = match w.to_lowercase().as_str() {
+        "một" => 1,
+        "hai" => 2,
+        "ba" => 3,
+        "bốn" => 4,
+        "sáu" => 6,
+        "bảy" => 7,
+        "tám" => 8,
+        "chín" => 9,
+        "mười" => 10,
+        _ => return None,
+    };
+    Some(n as f64)
+}
+
+static CELL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"^([≥≤<>]=?)?\s*({NUM})(?:\s*[-–]\s*({NUM}))?\s*(%)?(?:\s*(GRDP|GDP))?$"
+    ))
+    .unwrap()
+});
+
+/// Parse one KPI table cell ("≥ 60%", "100%", "Có", "1 - 2", "≥ 1,0% GRDP") for milestone
+/// year `by`. Qualitative cells keep their text with no value.
+pub fn parse_cell(cell: &str, by: Option<i32>) -> Option<Target> {
+    let raw = cell.split_whitespace().collect::<Vec<_>>().join(" ");
+    if raw.is_empty() {
+        return None;
+    }
+    let Some(c) = CELL.captures(&raw) else {
+        return Some(Target {
+            raw,
+            value: None,
+            value_max: None,
+            unit: None,
+            comparator: Comparator::Eq,
+            measure: None,
+            by,
+        });
+    };
+    let unit = match (c.get(4), c.get(5)) {
+        (Some(_), Some(g)) => Some(format!("% {}", g.as_str())),
+        (Some(_), None) => Some("%".to_string()),
+        (None, Some(g)) => Some(g.as_str().to_string()),
+        (None, None) => None,
+    };
+    let max = c.get(3).and_then(|g| parse_vn_number(g.as_str()));
+    Some(Target {
+        value: parse_vn_number(&c[2]),
+        value_max: max,
+        unit,
+        comparator: if max.is_some() {
+            Comparator::Range
+        } else {
+            comparator_of(c.get(1).map(|g| g.as_str()), false)
+        },
+        measure: None,
+        by,
+        raw,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raws(text: &str) -> Vec<String> {
+        find_targets(text).into_iter().map(|t| t.raw).collect()
+    }
+
+    #[test]
+    fn percentages_with_comparators_and_measures() {
+        let t = find_targets(
+            "Giải quyết dứt điểm ít nhất 50% số trường hợp chưa được định danh điện tử mức độ 2.",
+        );
+        assert_eq!(t.len(), 1);
+        assert_eq!(
+            (t[0].raw.as_str(), t[0].value, t[0].comparator),
+            ("ít nhất 50%", Some(50.0), Comparator::Ge)
+        );
+        assert!(t[0]
+            .measure
+            .as_deref()
+            .unwrap()
+            .starts_with("số trường hợp"));
+        let t = find_targets("Quy mô kinh tế số đến hết năm 2030 đạt 30% GRDP trở lên.");
+        assert_eq!(
+            (t[0].raw.as_str(), t[0].unit.as_deref(), t[0].comparator),
+            ("30% GRDP trở lên", Some("% GRDP"), Comparator::Ge)
+        );
+        let t =
+            find_targets("Tỷ lệ hộ dùng nước sạch đạt 80-90% vào năm 2027; chi phí không quá 5%.");
+        assert_eq!(t[0].comparator, Comparator::Range);
+        assert_eq!((t[0].value, t[0].value_max), (Some(80.0), Some(90.0)));
+        assert_eq!(t[1].comparator, Comparator::Le);
+        assert_eq!(
+            raws("Bố trí ít nhất 2% ngân sách và tiếp tục nâng lên 3% GDP của xã."),
+            vec!["ít nhất 2%", "3% GDP"]
+        );
+        assert_eq!(find_targets("đạt tối thiểu 2,5% GRDP")[0].value, Some(2.5));
+    }
+
+    #[test]
+    fn ranks_counts_and_levels() {
+        let t = find_targets("Phấn đấu xếp hạng nằm trong top 10/102 xã, phường của tỉnh.");
+        assert_eq!(
+            (t[0].raw.as_str(), t[0].value, t[0].unit.as_deref()),
+            ("top 10/102", Some(10.0), Some("rank/102"))
+        );
+        assert_eq!(
+            raws("Đôn đốc triển khai thực hiện 03 nhiệm vụ quá hạn."),
+            vec!["03 nhiệm vụ"]
+        );
+        assert_eq!(
+            raws("Ban hành 3 Nghị quyết chuyên đề để triển khai."),
+            vec!["3 Nghị quyết chuyên đề"]
+        );
+        assert_eq!(
+            raws("Mỗi tổ chức thực hiện ít nhất một công trình, phần việc cụ thể."),
+            vec!["ít nhất một công trình"]
+        );
+        assert_eq!(
+            raws("phấn đấu đến năm 2030 xã lên đô thị loại 5"),
+            vec!["đô thị loại 5"]
+        );
+        assert_eq!(
+            raws("Hỗ trợ 5.000 hộ gia đình lắp đặt điện mặt trời."),
+            vec!["5.000 hộ gia đình"]
+        );
+    }
+
+    #[test]
+    fn statistics_of_the_past_are_not_targets() {
+        assert!(
+            find_targets("trả kết quả trực tuyến 4.796/5.050 hồ sơ, đạt 94,97% (NQ giao 60%)")
+                .iter()
+                .all(|t| t.raw != "94,97%")
+        );
+        assert!(raws("Tham mưu triển khai 25 nhiệm vụ (còn 02 nhiệm vụ đang thực hiện); rà soát 23 nhiệm vụ đã được đánh giá hoàn thành.").contains(&"25 nhiệm vụ".to_string()));
+        assert_eq!(
+            raws("rà soát 23 nhiệm vụ đã được đánh giá hoàn thành"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            raws("Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 trong 05 năm tiếp theo."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn table_cells() {
+        let c = parse_cell("≥ 1,0% GRDP", Some(2025)).unwrap();
+        assert_eq!(
+            (c.value, c.unit.as_deref(), c.comparator, c.by),
+            (Some(1.0), Some("% GRDP"), Comparator::Ge, Some(2025))
+        );
+        let c = parse_cell("1 - 2", Some(2040)).unwrap();
+        assert_eq!(
+            (c.value, c.value_max, c.comparator),
+            (Some(1.0), Some(2.0), Comparator::Range)
+        );
+        let c = parse_cell("Có", Some(2025)).unwrap();
+        assert_eq!((c.raw.as_str(), c.value), ("Có", None));
+        assert_eq!(parse_cell("≥ 0.60", None).unwrap().value, Some(0.6));
+        assert_eq!(parse_cell("100%", None).unwrap().comparator, Comparator::Eq);
+    }
 }

@@ -19,13 +19,21 @@ mod moment;
 pub use moment::Moment;
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// Version of the JSON contract; bumped on any breaking change (see CHANGELOG).
+/// Version of the JSON contract; bumped on any breaking change (see CHANGELOG.md).
 pub const SCHEMA_VERSION: &str = "1";
 
+/// The JSON Schema (draft 2020-12) of one output document, generated from these types.
+/// `schema/document.schema.json` is this, committed; a test fails when they drift.
+pub fn json_schema() -> serde_json::Value {
+    let schema = schemars::schema_for!(DocumentRecord);
+    serde_json::to_value(&schema).expect("a schema serialises")
+}
+
 /// Everything the pipeline says about one input document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DocumentRecord {
     /// Contract version, [`SCHEMA_VERSION`].
     pub schema_version: String,
@@ -77,7 +85,7 @@ impl DocumentRecord {
 }
 
 /// Name and version of the producing tool.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ToolInfo {
     /// Always "nhiemvu".
     pub name: String,
@@ -95,7 +103,7 @@ impl Default for ToolInfo {
 }
 
 /// What kind of file the input was.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceFormat {
     /// A PDF file.
@@ -105,7 +113,7 @@ pub enum SourceFormat {
 }
 
 /// The input file a record was made from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Source {
     /// The path as given on the command line.
     pub path: String,
@@ -130,7 +138,7 @@ impl Source {
 }
 
 /// One page's text, as extracted, plus text found in its annotations.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Page {
     /// 1-based page number.
     pub number: u32,
@@ -148,7 +156,7 @@ pub struct Page {
 }
 
 /// A rectangle in PDF user space (points, origin bottom-left).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Rect {
     /// Left.
     pub x0: f32,
@@ -161,7 +169,7 @@ pub struct Rect {
 }
 
 /// One horizontal run of text with its position, the unit of layout analysis.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TextLine {
     /// Text of the run.
     pub text: String,
@@ -174,7 +182,7 @@ pub struct TextLine {
 }
 
 /// Where an annotation's text came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AnnotationKind {
     /// A form widget; signature fields are widgets.
@@ -186,7 +194,7 @@ pub enum AnnotationKind {
 }
 
 /// Text drawn by an annotation's appearance stream.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct AnnotationText {
     /// Annotation subtype.
     pub kind: AnnotationKind,
@@ -203,7 +211,7 @@ pub struct AnnotationText {
 }
 
 /// Kind of document, from its kind line (or "V/v" for a Công văn).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum DocKind {
     /// Kết luận.
@@ -232,7 +240,7 @@ pub enum DocKind {
 }
 
 /// Whether the header follows the state (Decree 30) or Party (HD 36) form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DocForm {
     /// "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".
@@ -242,7 +250,7 @@ pub enum DocForm {
 }
 
 /// A document number and symbol split into parts ("146/KH-UBND", "09-TB/VPTU").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct DocNumber {
     /// As written after "Số".
     pub raw: String,
@@ -255,7 +263,7 @@ pub struct DocNumber {
 }
 
 /// A person who signed the document, from the signature block.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Signer {
     /// "TM.", "KT.", "TL.", "TUQ.", "Q." or `None`.
     pub authority: Option<String>,
@@ -269,7 +277,7 @@ pub struct Signer {
 }
 
 /// Another document the text cites.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Reference {
     /// The citation as written.
     pub text: String,
@@ -284,7 +292,7 @@ pub struct Reference {
 }
 
 /// An appendix (PHỤ LỤC) and its title.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Appendix {
     /// Label as written ("Phụ lục", "PHỤ LỤC I").
     pub label: String,
@@ -295,7 +303,7 @@ pub struct Appendix {
 }
 
 /// Document metadata from the header, signature block and body.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
 pub struct Metadata {
     /// Kind of document.
     pub kind: DocKind,
@@ -346,7 +354,7 @@ pub struct Metadata {
 }
 
 /// An organisational unit as written and in canonical form.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 pub struct Unit {
     /// Canonical name: abbreviations expanded, NFC, one tone style.
     pub name: String,
@@ -355,7 +363,7 @@ pub struct Unit {
 }
 
 /// How often a recurring duty repeats.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Recurrence {
     /// "daily", "weekly", "monthly", "quarterly", "semiannual", "yearly", or "irregular".
     pub freq: String,
@@ -366,7 +374,7 @@ pub struct Recurrence {
 }
 
 /// When a task must be done.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Deadline {
     /// Date or date-time by which it is due; `None` for open-ended.
     pub due: Option<Moment>,
@@ -382,7 +390,7 @@ pub struct Deadline {
 }
 
 /// How a target value compares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub enum Comparator {
     /// At least.
     #[serde(rename = ">=")]
@@ -399,7 +407,7 @@ pub enum Comparator {
 }
 
 /// A measurable value a task commits to.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Target {
     /// As written ("ít nhất 50%", "≥ 1,0% GRDP", "top 10/102").
     pub raw: String,
@@ -420,7 +428,7 @@ pub struct Target {
 }
 
 /// Where a value came from: a page and byte offsets into that page's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Provenance {
     /// 1-based page number.
     pub page: u32,
@@ -434,7 +442,7 @@ pub struct Provenance {
 }
 
 /// One instruction to one or more units.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Task {
     /// Stable id: same document bytes and task text give the same id.
     pub id: String,
@@ -455,7 +463,7 @@ pub struct Task {
 }
 
 /// A footnote body removed from the running text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Footnote {
     /// The marker ("1", "¹").
     pub marker: String,
@@ -466,7 +474,7 @@ pub struct Footnote {
 }
 
 /// Verdict on a signature's integrity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SignatureStatus {
     /// Digest and signature check out.
@@ -480,7 +488,7 @@ pub enum SignatureStatus {
 }
 
 /// A digital signature in the PDF.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
 pub struct Signature {
     /// Field name (`/T`).
     pub field: Option<String>,
@@ -515,7 +523,7 @@ pub struct Signature {
 }
 
 /// Something odd that did not stop the document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Warning {
     /// Machine-readable kind ("ocr_needed", "legacy_encoding", "page_failed").
     pub kind: String,
@@ -538,7 +546,7 @@ impl Warning {
 }
 
 /// Why a document could not be processed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ErrorInfo {
     /// Machine-readable kind ("not_pdf", "empty", "encrypted", "panic", "too_large", "io").
     pub kind: String,

@@ -138,6 +138,7 @@ pub fn clean_pages(pages: &[PageIn<'_>]) -> CleanText {
     for page in pages {
         split_page(page, &mut out.all_lines);
     }
+    mark_page_numbers(&mut out.all_lines, pages.len());
     mark_running_headers(&mut out.all_lines, pages.len());
     mark_stamps(&mut out);
     mark_footnotes(&mut out);
@@ -149,7 +150,6 @@ fn split_page(page: &PageIn<'_>, lines: &mut Vec<Line>) {
     let mut offset = 0usize;
     let mut first = true;
     let mut run_cursor = 0usize;
-    let first_line_index = lines.len();
     for raw in page.text.split_inclusive('\n') {
         let start = offset;
         offset += raw.len();
@@ -177,19 +177,46 @@ fn split_page(page: &PageIn<'_>, lines: &mut Vec<Line>) {
             markers: Vec::new(),
         });
     }
-    // Page numbers: a lone number among the first or last two non-empty lines.
-    let idx: Vec<usize> = (first_line_index..lines.len())
-        .filter(|&i| !lines[i].text.is_empty())
-        .collect();
-    let edge: Vec<usize> = idx
-        .iter()
-        .take(2)
-        .chain(idx.iter().rev().take(2))
-        .copied()
-        .collect();
-    for i in edge {
-        if PAGE_NUMBER.is_match(&lines[i].text) && !page.lines.is_empty() {
-            lines[i].role = LineRole::PageNumber;
+}
+
+/// Page numbers: a lone number among the first or last two non-empty lines of a page,
+/// whose value follows the page index with one offset on most pages (so a table row
+/// number that happens to sit at a page edge is not taken for one).
+fn mark_page_numbers(lines: &mut [Line], pages: usize) {
+    let mut by_page: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        if !l.text.is_empty() {
+            by_page.entry(l.page).or_default().push(i);
+        }
+    }
+    let mut candidates: Vec<(usize, i64)> = Vec::new();
+    for (page, idx) in &by_page {
+        for &i in idx.iter().take(2).chain(idx.iter().rev().take(2)) {
+            if !PAGE_NUMBER.is_match(&lines[i].text) {
+                continue;
+            }
+            let value: Option<i64> = lines[i]
+                .text
+                .split(|c: char| !c.is_ascii_digit())
+                .find(|s| !s.is_empty())
+                .and_then(|s| s.parse().ok());
+            if let Some(v) = value {
+                candidates.push((i, v - *page as i64));
+            }
+        }
+    }
+    let mut offsets: HashMap<i64, usize> = HashMap::new();
+    for (_, off) in &candidates {
+        *offsets.entry(*off).or_default() += 1;
+    }
+    let Some((&best, &count)) = offsets.iter().max_by_key(|(o, c)| (**c, -(o.abs()))) else {
+        return;
+    };
+    if count >= 2.max(pages / 2) {
+        for (i, off) in candidates {
+            if off == best {
+                lines[i].role = LineRole::PageNumber;
+            }
         }
     }
 }

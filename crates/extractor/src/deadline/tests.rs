@@ -1,0 +1,185 @@
+//! Table-driven deadline tests: a phrase in a realistic sentence, the document date, and
+//! the expected due, start and frequency. Edge cases are named: month ends, leap years,
+//! quarters in Roman and Arabic numerals, years left out, cited documents, plan periods.
+
+use super::*;
+
+/// (sentence, document date "YYYY-MM-DD" or "" for month and year only, due, start, freq)
+type Case = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+const CASES: &[Case] = &[
+    // Date-times.
+    ("Tham mưu báo cáo tổng thể về kết quả thực hiện, gửi UBND tỉnh trước 17h00 ngày 28/10/2025.", "2025-10-21", Some("2025-10-28T17:00:00+07:00"), None, None),
+    ("Gửi báo cáo về Sở Nội vụ trước 17 giờ ngày 05/3/2026.", "2026-02-20", Some("2026-03-05T17:00:00+07:00"), None, None),
+    ("Hoàn thành trước 9h30 ngày 2/4/2026 để tổng hợp.", "2026-03-20", Some("2026-04-02T09:30:00+07:00"), None, None),
+    ("Nộp hồ sơ chậm nhất 16h ngày 15/01/2026.", "2026-01-05", Some("2026-01-15T16:00:00+07:00"), None, None),
+    ("Báo cáo kết quả trước 10 giờ 30 phút ngày 20/12/2025.", "2025-12-01", Some("2025-12-20T10:30:00+07:00"), None, None),
+    ("Gửi danh sách trước 14h00, ngày 08/5/2026 qua hệ thống.", "2026-05-01", Some("2026-05-08T14:00:00+07:00"), None, None),
+    ("Đăng ký tham dự trước 11h ngày 3/6 qua thư điện tử.", "2026-05-25", Some("2026-06-03T11:00:00+07:00"), None, None),
+    // Dates.
+    ("Hoàn thành trước ngày 31/7/2025.", "2025-06-25", Some("2025-07-31"), None, None),
+    ("Các nhiệm vụ được giao hoàn thành trước 31/12/2025 theo kế hoạch.", "2025-10-21", Some("2025-12-31"), None, None),
+    ("Triển khai đến 30/12/2025.", "2025-10-01", Some("2025-12-30"), None, None),
+    ("Chậm nhất ngày 15/4/2026 phải gửi báo cáo về Văn phòng.", "2026-03-30", Some("2026-04-15"), None, None),
+    ("Hạn chót nộp hồ sơ là ngày 05/02/2026.", "2026-01-20", Some("2026-02-05"), None, None),
+    ("Xong trước 1/9/2026 để đưa vào sử dụng năm học mới.", "2026-05-10", Some("2026-09-01"), None, None),
+    ("Hoàn thành trước ngày 30 tháng 6 năm 2026.", "2026-03-01", Some("2026-06-30"), None, None),
+    ("Báo cáo UBND tỉnh trước ngày 15/6.", "2026-03-01", Some("2026-06-15"), None, None),
+    ("Báo cáo UBND tỉnh trước ngày 15/2.", "2026-03-01", Some("2027-02-15"), None, None),
+    ("Gửi kết quả rà soát trước ngày 10.", "2026-03-04", Some("2026-03-10"), None, None),
+    ("Gửi kết quả rà soát trước ngày 10.", "2026-03-20", Some("2026-04-10"), None, None),
+    ("Nộp báo cáo trước ngày 25-11-2025.", "2025-11-01", Some("2025-11-25"), None, None),
+    ("Hoàn thành chậm nhất là ngày 29/02/2028.", "2028-01-10", Some("2028-02-29"), None, None),
+    // Months.
+    ("Tập trung phân tích sâu, làm rõ nguyên nhân, hoàn thành trong tháng 10/2025.", "2025-10-21", Some("2025-10-31"), None, None),
+    ("Tổ chức hội nghị sơ kết trong tháng 02/2028.", "2027-12-15", Some("2028-02-29"), None, None),
+    ("Tổ chức hội nghị sơ kết trong tháng 2/2026.", "2025-12-15", Some("2026-02-28"), None, None),
+    ("Triển khai thí điểm trong tháng 11 năm 2025.", "2025-09-01", Some("2025-11-30"), None, None),
+    ("Hoàn thành việc lắp đặt đến hết tháng 4/2026.", "2026-01-05", Some("2026-04-30"), None, None),
+    ("Từ tháng 9/2026, áp dụng quy trình mới tại bộ phận một cửa.", "2026-06-01", None, Some("2026-09-01"), None),
+    // Quarters.
+    ("Ký kết chương trình phối hợp trong quý I/2026.", "2026-01-22", Some("2026-03-31"), None, None),
+    ("Hoàn thành trong quý II/2026.", "2026-01-22", Some("2026-06-30"), None, None),
+    ("Chi trả bằng tiền mặt đến hết quý I/2026.", "2026-01-22", Some("2026-03-31"), None, None),
+    ("Đưa vào vận hành trong quý 3/2026.", "2026-01-10", Some("2026-09-30"), None, None),
+    ("Hoàn thành trong quý IV năm 2026.", "2026-01-10", Some("2026-12-31"), None, None),
+    ("Triển khai trong Quý 2/2026 tại các xã.", "2026-01-10", Some("2026-06-30"), None, None),
+    ("Từ quý II/2026 chuyển sang chi trả qua tài khoản.", "2026-01-22", None, Some("2026-04-01"), None),
+    ("Kể từ quý 3/2026 thực hiện thanh toán không dùng tiền mặt.", "2026-01-22", None, Some("2026-07-01"), None),
+    ("Chi trả bằng tiền mặt đến hết quý I/2026; từ quý II/2026 chuyển sang chi trả qua tài khoản.", "2026-01-22", Some("2026-03-31"), Some("2026-04-01"), None),
+    // Years.
+    ("Hoàn thành trong năm 2026.", "2026-01-09", Some("2026-12-31"), None, None),
+    ("Phấn đấu đến cuối năm 2026 có 100% sản phẩm được truy xuất nguồn gốc.", "2026-01-22", Some("2026-12-31"), None, None),
+    ("Nâng tỷ lệ lên 30% GRDP đến hết năm 2030.", "2025-10-21", Some("2030-12-31"), None, None),
+    ("Triển khai các dịch vụ thông minh đến năm 2030.", "2025-07-01", Some("2030-12-31"), None, None),
+    ("Năm 2026, Ban Chấp hành thống nhất ban hành 3 Nghị quyết chuyên đề.", "2026-01-09", Some("2026-12-31"), None, None),
+    ("Đến năm 2027 hoàn thành xây dựng cơ sở dữ liệu.", "2025-05-01", Some("2027-12-31"), None, None),
+    ("Hoàn thành trước năm 2028.", "2025-05-01", Some("2028-12-31"), None, None),
+    ("Đảm bảo hệ thống đi vào hoạt động từ đầu năm 2026.", "2025-10-21", None, Some("2026-01-01"), None),
+    ("Tập trung lãnh đạo ngay từ những tuần đầu, tháng đầu của năm 2026.", "2026-01-09", None, Some("2026-01-01"), None),
+    ("Hoàn thành 6 tháng đầu năm 2026.", "2026-01-09", Some("2026-06-30"), None, None),
+    ("Tổng kết trong 6 tháng cuối năm 2026.", "2026-01-09", Some("2026-12-31"), None, None),
+    // Starts and ranges.
+    ("Thực hiện từ ngày 11/8/2025.", "2025-08-01", None, Some("2025-08-11"), None),
+    ("Áp dụng kể từ ngày 01/01/2026.", "2025-12-01", None, Some("2026-01-01"), None),
+    ("Tổ chức đợt cao điểm từ ngày 01/5/2026 đến ngày 31/5/2026.", "2026-04-20", Some("2026-05-31"), Some("2026-05-01"), None),
+    ("Bắt đầu từ 15/9/2026, các trường triển khai sổ điểm điện tử.", "2026-08-01", None, Some("2026-09-15"), None),
+    // Recurrences.
+    ("Định kỳ hàng Quý (trước ngày 10 của tháng cuối Quý), 6 tháng (trước ngày 15/6) và năm (trước ngày 15/12) báo cáo kết quả.", "2025-07-01", Some("2025-09-10"), None, Some("quarterly")),
+    ("Định kỳ hằng quý (trước ngày 05 của tháng cuối quý) báo cáo UBND xã.", "2025-07-01", Some("2025-09-05"), None, Some("quarterly")),
+    ("Duy trì sinh hoạt định kỳ ngày 03 hàng tháng và sinh hoạt chuyên đề mỗi quý 1 lần.", "2026-01-09", None, None, Some("monthly")),
+    ("Báo cáo kết quả thực hiện hằng tháng về Văn phòng UBND tỉnh.", "2026-01-09", None, None, Some("monthly")),
+    ("Hàng tuần cập nhật số liệu lên hệ thống.", "2026-01-09", None, None, Some("weekly")),
+    ("Thực hiện chế độ báo cáo theo ngày, tháng, quý và năm trên hệ thống.", "2025-12-15", None, None, Some("daily")),
+    ("Hằng ngày theo dõi tình hình dịch bệnh trên địa bàn.", "2026-01-09", None, None, Some("daily")),
+    ("Định kỳ hằng năm tổ chức kiểm tra, đánh giá.", "2026-01-09", None, None, Some("yearly")),
+    ("Định kỳ 6 tháng báo cáo kết quả về Sở Nội vụ.", "2026-01-09", None, None, Some("semiannual")),
+    ("Số lượng công trình khoa học được nghiệm thu mỗi năm.", "2025-07-01", None, None, Some("yearly")),
+    ("Hàng năm và đột xuất báo cáo kết quả về Ban Chỉ đạo.", "2026-01-09", None, None, Some("yearly")),
+    ("Báo cáo định kỳ hằng tháng trước ngày 20 hằng tháng.", "2026-01-09", Some("2026-01-20"), None, Some("monthly")),
+    // Not deadlines.
+    ("Triển khai theo Kế hoạch số 01-KH/BCĐ ngày 11/7/2025 của Ban Chỉ đạo tỉnh.", "2025-10-21", None, None, None),
+    ("Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị.", "2025-10-21", None, None, None),
+    ("Chủ trì, phối hợp với Công an xã triển khai Quyết định 06/QĐ-TTg ngày 06/01/2022, giai đoạn 2022-2025, tầm nhìn đến năm 2030.", "2025-07-01", None, None, None),
+    ("Khẩn trương triển khai đồng bộ Kế hoạch phát triển khoa học năm 2026 của phường.", "2026-01-22", None, None, None),
+    ("Cụ thể hóa nhiệm vụ vào chương trình, kế hoạch công tác hằng năm của cơ quan.", "2025-12-15", None, None, None),
+    ("Bố trí ít nhất 2% ngân sách trong 05 năm tiếp theo.", "2025-07-01", None, None, None),
+    ("Đẩy nhanh tiến độ giải ngân các dự án về chuyển đổi số năm 2025.", "2025-10-21", None, None, None),
+    ("Tuyên truyền Nghị quyết chuyên đề “Cải cách hành chính gắn với chuyển đổi số đến năm 2030”.", "2026-01-09", None, None, None),
+    ("Xây dựng kế hoạch giai đoạn 2026-2030 trình HĐND xã.", "2026-01-09", None, None, None),
+    ("Tỷ lệ trả kết quả trực tuyến đạt 4.796/5.050 hồ sơ.", "2026-01-22", None, None, None),
+    ("Phấn đấu xếp hạng top 10/102 xã, phường.", "2026-01-22", None, None, None),
+    ("Thực hiện Công văn số 150/UBND-VHXH ngày 30/7/2025 về triển khai phong trào.", "2025-10-01", None, None, None),
+    ("Thực hiện Kế hoạch số 45/KH-UBND ngày 12 tháng 02 năm 2026 của UBND tỉnh.", "2026-03-01", None, None, None),
+    ("Nhiệm kỳ 2025-2030 tập trung phát triển kinh tế số.", "2026-01-09", None, None, None),
+    ("Rà soát hồ sơ theo Thông báo số 09-TB/VPTU ngày 21/10/2025 của Văn phòng Tỉnh ủy.", "2025-10-25", None, None, None),
+    ("Hoàn thành mục tiêu của Nghị quyết Đại hội là “Quy mô kinh tế số đến hết năm 2030 đạt 30% GRDP trở lên”.", "2025-10-21", Some("2030-12-31"), None, None),
+    ("Phát động phong trào “Thi đua hoàn thành trước năm 2027”.", "2026-01-09", None, None, None),
+    // Ongoing.
+    ("Thường xuyên theo dõi, đôn đốc việc thực hiện.", "2026-01-09", None, None, None),
+    ("Kịp thời tháo gỡ khó khăn, vướng mắc.", "2026-01-09", None, None, None),
+    // Mixed clauses: the one dated clause sets the due date.
+    ("Tăng cường quản lý tài nguyên; phát động chiến dịch trong quý I/2026; xử lý nghiêm vi phạm.", "2026-01-09", Some("2026-03-31"), None, None),
+    ("Hỗ trợ người dân chuyển đổi số; trong năm 2026 nghiên cứu tổ chức các buổi Livestream.", "2026-01-22", Some("2026-12-31"), None, None),
+    ("Tham mưu UBND tỉnh chỉ đạo các sở hoàn thành 25 nhiệm vụ trước 31/12/2025 theo Kế hoạch số 02-KH/BCĐTW.", "2025-10-21", Some("2025-12-31"), None, None),
+    ("Tổ chức triển khai Nghị quyết số 04-NQ/ĐU về chuyển đổi số đến năm 2030; ký kết chương trình hợp tác trong quý I/2026.", "2026-01-22", Some("2026-03-31"), None, None),
+    // Dates whose year is left out, with only a month known in the header.
+    ("Báo cáo trước ngày 20/11.", "", Some("2025-11-20"), None, None),
+];
+
+fn ctx(date: &str) -> DateContext {
+    if date.is_empty() {
+        // "ngày    tháng 10 năm 2025": month and year only.
+        return DateContext {
+            date: None,
+            year: Some(2025),
+            month: Some(10),
+        };
+    }
+    let d = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
+    DateContext {
+        date: Some(d),
+        year: Some(d.year()),
+        month: Some(d.month()),
+    }
+}
+
+#[test]
+fn table_of_phrases() {
+    assert!(
+        CASES.len() >= 80,
+        "the table must hold at least 80 phrases, has {}",
+        CASES.len()
+    );
+    let mut failures = Vec::new();
+    for (text, date, due, start, freq) in CASES {
+        let got = find_deadline(text, &ctx(date));
+        let g_due = got.as_ref().and_then(|d| d.due).map(|m| m.to_string());
+        let g_start = got.as_ref().and_then(|d| d.start).map(|m| m.to_string());
+        let g_freq = got
+            .as_ref()
+            .and_then(|d| d.recurrence.as_ref())
+            .map(|r| r.freq.clone());
+        if g_due.as_deref() != *due || g_start.as_deref() != *start || g_freq.as_deref() != *freq {
+            failures.push(format!(
+                "{text:?}\n   want due {due:?} start {start:?} freq {freq:?}\n   got  due {g_due:?} start {g_start:?} freq {g_freq:?}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} phrases differ:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn raw_is_always_kept_and_rules_are_rfc5545() {
+    let d = find_deadline(
+        "Định kỳ hàng Quý (trước ngày 10 của tháng cuối Quý) báo cáo.",
+        &ctx("2025-07-01"),
+    )
+    .unwrap();
+    assert!(!d.raw.is_empty());
+    let r = d.recurrence.unwrap();
+    assert_eq!(
+        r.rule.as_deref(),
+        Some("FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=10")
+    );
+    let d = find_deadline("sinh hoạt định kỳ ngày 03 hàng tháng", &ctx("2026-01-09")).unwrap();
+    assert_eq!(
+        d.recurrence.unwrap().rule.as_deref(),
+        Some("FREQ=MONTHLY;BYMONTHDAY=3")
+    );
+    let d = find_deadline("Thường xuyên theo dõi, đôn đốc.", &ctx("2026-01-09")).unwrap();
+    assert!(d.ongoing && d.due.is_none());
+    assert_eq!(d.raw, "Thường xuyên");
+}

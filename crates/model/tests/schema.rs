@@ -1,0 +1,61 @@
+//! The committed JSON Schema matches the Rust types, and every golden output validates
+//! against it. Regenerate after an intended change with
+//! `NHIEMVU_BLESS=1 cargo test -p nhiemvu-model --test schema`, bump `SCHEMA_VERSION` on a
+//! breaking change, and add a line to CHANGELOG.md.
+
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+#[test]
+fn committed_schema_matches_the_types() {
+    let path = root().join("schema/document.schema.json");
+    let generated = serde_json::to_string_pretty(&nhiemvu_model::json_schema()).unwrap() + "\n";
+    if std::env::var_os("NHIEMVU_BLESS").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+        eprintln!("wrote {}", path.display());
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "schema/document.schema.json is out of date with the Rust types; regenerate with \
+         NHIEMVU_BLESS=1 cargo test -p nhiemvu-model --test schema and review the diff"
+    );
+}
+
+#[test]
+fn every_fixture_validates() {
+    let schema = nhiemvu_model::json_schema();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    let validator = jsonschema::draft202012::new(&schema).expect("a valid schema");
+    let dir = root().join("fixtures/expected");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let p = entry.unwrap().path();
+        if p.extension().map(|e| e == "json").unwrap_or(false) {
+            let doc: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+            let errors: Vec<String> = validator
+                .iter_errors(&doc)
+                .map(|e| e.to_string())
+                .take(5)
+                .collect();
+            assert!(
+                errors.is_empty(),
+                "{} does not validate: {errors:?}",
+                p.display()
+            );
+            n += 1;
+        }
+    }
+    assert!(n >= 5, "expected golden outputs in {}", dir.display());
+    // A broken document is rejected, so the check can fail.
+    let bad = serde_json::json!({"schema_version": 1, "tasks": "none"});
+    assert!(!validator.is_valid(&bad));
+}
