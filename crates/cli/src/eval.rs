@@ -1,17 +1,10 @@
-//! `nhiemvu eval`: score outputs against gold files (docs/output-contract.md, "Gold").
-//!
-//! A predicted task matches the first unmatched gold task whose quote its text contains,
-//! after NFC, lower case, one tone style and with white space removed. Over matched tasks:
-//! assignee and coordinator accuracy (the sets of unit keys are equal), due and start
-//! accuracy (same day; same minute when gold gives a time), recurring accuracy; target
-//! recall counts gold targets found among the predicted targets' raw text.
+//! `nhiemvu eval`: score extracted outputs against gold files, print a table, gate on
+//! thresholds. The scoring rules are in [`crate::score`].
 
+use crate::score::{score, Counts, Finding, GoldFile, Metrics};
 use clap::Args;
-use nhiemvu_model::DocumentRecord;
-use nhiemvu_normalizer::text::match_key;
-use nhiemvu_normalizer::units::{canonical_unit, unit_key, Locality};
-use serde::Deserialize;
-use std::collections::BTreeSet;
+use nhiemvu_model::{DocumentRecord, Source, SourceFormat};
+use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -19,266 +12,285 @@ use std::process::ExitCode;
 #[derive(Args, Debug)]
 pub struct EvalArgs {
     /// Folder of `<stem>.gold.json` files.
-    #[arg(long)]
+    #[arg(long, value_name = "DIR")]
     pub gold: PathBuf,
-    /// Folder of extracted JSON outputs.
+    /// Folder of per-document JSON outputs (searched recursively) or an NDJSON file.
+    #[arg(value_name = "OUTPUT")]
     pub output: PathBuf,
-    /// Minimum task F1 (0..1).
-    #[arg(long)]
+    /// Fail (exit 1) when the total task F1 is below X (0..1).
+    #[arg(long, value_name = "X")]
     pub min_f1: Option<f64>,
-    /// Minimum assignee accuracy.
-    #[arg(long)]
+    /// Fail when the total assignee accuracy is below X.
+    #[arg(long, value_name = "X")]
     pub min_assignee: Option<f64>,
-    /// Minimum due-date accuracy.
-    #[arg(long)]
+    /// Fail when the total due accuracy is below X.
+    #[arg(long, value_name = "X")]
     pub min_due: Option<f64>,
-    /// Minimum target recall.
-    #[arg(long)]
+    /// Fail when the total target recall is below X.
+    #[arg(long, value_name = "X")]
     pub min_target_recall: Option<f64>,
+    /// Also save the numbers as JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
     /// Also list missed, extra and mismatched tasks on stderr.
     #[arg(long)]
     pub details: bool,
 }
 
-#[derive(Deserialize)]
-struct GoldFile {
-    tasks: Vec<GoldTask>,
+/// One row of the table.
+#[derive(Debug, Serialize)]
+struct Row {
+    /// Gold file stem.
+    document: String,
+    /// `source.path` of the output scored, `null` when there was none.
+    source: Option<String>,
+    counts: Counts,
+    metrics: Metrics,
 }
 
-#[derive(Deserialize)]
-struct GoldTask {
-    quote: String,
-    assignees: Vec<String>,
-    coordinators: Vec<String>,
-    due: Option<String>,
-    start: Option<String>,
-    recurring: bool,
-    targets: Vec<String>,
+/// One threshold and whether it was met.
+#[derive(Debug, Serialize)]
+struct Check {
+    name: &'static str,
+    min: f64,
+    value: Option<f64>,
+    met: bool,
 }
 
-/// Counts for one document or the total.
-#[derive(Debug, Default, Clone, Copy, PartialEq)]
-pub struct Score {
-    gold: usize,
-    predicted: usize,
-    matched: usize,
-    assignee: usize,
-    coordinator: usize,
-    due: usize,
-    start: usize,
-    recurring: usize,
-    targets_gold: usize,
-    targets_found: usize,
+/// Everything `--json` saves.
+#[derive(Debug, Serialize)]
+struct Report {
+    documents: Vec<Row>,
+    total: Row,
+    thresholds: Vec<Check>,
+    passed: bool,
 }
 
-impl Score {
-    fn add(&mut self, o: &Score) {
-        self.gold += o.gold;
-        self.predicted += o.predicted;
-        self.matched += o.matched;
-        self.assignee += o.assignee;
-        self.coordinator += o.coordinator;
-        self.due += o.due;
-        self.start += o.start;
-        self.recurring += o.recurring;
-        self.targets_gold += o.targets_gold;
-        self.targets_found += o.targets_found;
+/// A problem with the arguments or files: exit status 2.
+fn usage(msg: impl std::fmt::Display) -> ExitCode {
+    eprintln!("nhiemvu eval: {msg}");
+    ExitCode::from(2)
+}
+
+/// Run `eval`; 0 when every given threshold is met, 1 when one is not, 2 on bad input.
+pub fn run(args: &EvalArgs) -> ExitCode {
+    let outputs = match load_outputs(&args.output) {
+        Ok(o) => o,
+        Err(e) => return usage(e),
+    };
+    let golds = match load_golds(&args.gold) {
+        Ok(g) => g,
+        Err(e) => return usage(e),
+    };
+    if golds.is_empty() {
+        return usage(format_args!(
+            "no *.gold.json files in {}",
+            args.gold.display()
+        ));
     }
-    fn ratio(a: usize, b: usize) -> f64 {
-        if b == 0 {
-            1.0
-        } else {
-            a as f64 / b as f64
+    let mut rows = Vec::new();
+    let mut total = Counts::default();
+    for (stem, gold) in &golds {
+        let matching: Vec<&DocumentRecord> = outputs
+            .iter()
+            .filter(|r| source_stem(&r.source.path) == *stem)
+            .collect();
+        if matching.is_empty() {
+            eprintln!("nhiemvu eval: no output for {stem}; all its gold tasks count as missed");
+            let empty = DocumentRecord::new(Source::new("", "", 0, SourceFormat::Text));
+            let (c, _) = score(&empty, &gold.tasks);
+            rows.push(row(stem, None, c));
+            total.add(&c);
+        }
+        for rec in matching {
+            let (c, findings) = score(rec, &gold.tasks);
+            if args.details {
+                print_findings(stem, &rec.source.path, &findings);
+            }
+            rows.push(row(stem, Some(rec.source.path.clone()), c));
+            total.add(&c);
         }
     }
-    /// Task precision.
-    pub fn precision(&self) -> f64 {
-        Self::ratio(self.matched, self.predicted)
+    let total = row("TOTAL", None, total);
+    print!("{}", render_table(&rows, &total));
+    let m = &total.metrics;
+    let checks: Vec<Check> = [
+        ("task F1", args.min_f1, Some(m.f1)),
+        ("assignee accuracy", args.min_assignee, m.assignee),
+        ("due accuracy", args.min_due, m.due),
+        ("target recall", args.min_target_recall, m.target_recall),
+    ]
+    .into_iter()
+    .filter_map(|(name, min, value)| {
+        let min = min?;
+        // A rate with nothing to measure (no matched task, no gold target) is met.
+        let met = value.map(|v| v + 1e-9 >= min).unwrap_or(true);
+        Some(Check {
+            name,
+            min,
+            value,
+            met,
+        })
+    })
+    .collect();
+    for c in checks.iter().filter(|c| !c.met) {
+        eprintln!(
+            "nhiemvu eval: {} {} is below {:.3}",
+            c.name,
+            fmt_rate(c.value),
+            c.min
+        );
     }
-    /// Task recall.
-    pub fn recall(&self) -> f64 {
-        Self::ratio(self.matched, self.gold)
-    }
-    /// Task F1.
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
+    let passed = checks.iter().all(|c| c.met);
+    if let Some(path) = &args.json {
+        let report = Report {
+            documents: rows,
+            total,
+            thresholds: checks,
+            passed,
+        };
+        let text = serde_json::to_string_pretty(&report).unwrap_or_default() + "\n";
+        if let Err(e) = std::fs::write(path, text) {
+            return usage(format_args!("cannot write {}: {e}", path.display()));
         }
     }
-    fn acc(&self, n: usize) -> f64 {
-        Self::ratio(n, self.matched)
+    if passed {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }
 
-fn key(s: &str) -> String {
-    match_key(s)
-        .chars()
-        .filter(|c| !c.is_whitespace())
+fn row(document: &str, source: Option<String>, counts: Counts) -> Row {
+    Row {
+        document: document.to_string(),
+        source,
+        metrics: counts.metrics(),
+        counts,
+    }
+}
+
+/// The file stem of an output's `source.path` ("corpus/003_x.pdf" → "003_x").
+fn source_stem(path: &str) -> String {
+    Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Gold files sorted by name, each with its stem.
+fn load_golds(dir: &Path) -> Result<Vec<(String, GoldFile)>, String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    let mut paths: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            let stem = name.trim_end_matches(".gold.json").to_string();
+            let gold: GoldFile = std::fs::read_to_string(&p)
+                .map_err(|e| e.to_string())
+                .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
+                .and_then(|g: GoldFile| g.validate().map(|_| g))
+                .map_err(|e| format!("{}: {e}", p.display()))?;
+            Ok((stem, gold))
+        })
         .collect()
 }
 
-/// Unit sets are equal when, canonicalised in the document's locality, their keys are.
-fn units_equal(pred: &[nhiemvu_model::Unit], gold: &[String], loc: Option<&Locality>) -> bool {
-    let p: BTreeSet<String> = pred
-        .iter()
-        .map(|u| unit_key(&canonical_unit(&u.raw, loc)))
-        .collect();
-    let g: BTreeSet<String> = gold
-        .iter()
-        .map(|u| unit_key(&canonical_unit(u, loc)))
-        .collect();
-    p == g
-}
-
-fn moment_equal(pred: Option<String>, gold: &Option<String>) -> bool {
-    match (pred, gold) {
-        (None, None) => true,
-        (Some(p), Some(g)) if g.len() <= 10 => p.len() == 10 && p == *g,
-        (Some(p), Some(g)) => p.len() >= 16 && p[..16] == g[..16.min(g.len())],
-        _ => false,
+/// Records from a folder of JSON outputs (recursive; hidden entries and JSON files that are
+/// not output records are skipped with a note) or from an NDJSON file (every line must be a
+/// record).
+fn load_outputs(path: &Path) -> Result<Vec<DocumentRecord>, String> {
+    if path.is_file() {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        return text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(n, l)| {
+                serde_json::from_str(l).map_err(|e| {
+                    format!(
+                        "{} line {}: not an output record: {e}",
+                        path.display(),
+                        n + 1
+                    )
+                })
+            })
+            .collect();
     }
-}
-
-/// Score one document's record against its gold tasks.
-fn score_doc(rec: &DocumentRecord, gold: &[GoldTask], details: bool) -> Score {
-    let mut s = Score {
-        gold: gold.len(),
-        predicted: rec.tasks.len(),
-        ..Default::default()
-    };
-    let keys: Vec<String> = rec.tasks.iter().map(|t| key(&t.text)).collect();
-    let mut used = vec![false; rec.tasks.len()];
-    for g in gold {
-        let q = key(&g.quote);
-        let Some(i) = (0..keys.len()).find(|&i| !used[i] && keys[i].contains(&q)) else {
-            if details {
-                eprintln!("  missed   {:?} {:?}", g.quote, g.assignees);
-            }
-            continue;
-        };
-        used[i] = true;
-        s.matched += 1;
-        let t = &rec.tasks[i];
-        let loc = rec
-            .document
-            .as_ref()
-            .and_then(|d| d.locality.as_deref())
-            .and_then(Locality::parse);
-        let names =
-            |us: &[nhiemvu_model::Unit]| us.iter().map(|u| u.raw.clone()).collect::<Vec<_>>();
-        let a_ok = units_equal(&t.assignees, &g.assignees, loc.as_ref());
-        let c_ok = units_equal(&t.coordinators, &g.coordinators, loc.as_ref());
-        let d = t.deadline.as_ref();
-        let due = d.and_then(|d| d.due).map(|m| m.to_string());
-        let start = d.and_then(|d| d.start).map(|m| m.to_string());
-        let due_ok = moment_equal(due.clone(), &g.due);
-        let start_ok = moment_equal(start.clone(), &g.start);
-        if details && !(a_ok && c_ok && due_ok && start_ok) {
-            eprintln!("  mismatch {:?} [{}]", g.quote, t.section);
-            if !a_ok {
-                eprintln!(
-                    "           assignees gold {:?} got {:?}",
-                    g.assignees,
-                    names(&t.assignees)
-                );
-            }
-            if !c_ok {
-                eprintln!(
-                    "           coordinators gold {:?} got {:?}",
-                    g.coordinators,
-                    names(&t.coordinators)
-                );
-            }
-            if !due_ok {
-                eprintln!("           due gold {:?} got {:?}", g.due, due);
-            }
-            if !start_ok {
-                eprintln!("           start gold {:?} got {:?}", g.start, start);
-            }
-        }
-        s.assignee += a_ok as usize;
-        s.coordinator += c_ok as usize;
-        s.due += due_ok as usize;
-        s.start += start_ok as usize;
-        let rec_pred = d.map(|d| d.recurrence.is_some()).unwrap_or(false);
-        s.recurring += (rec_pred == g.recurring) as usize;
-        s.targets_gold += g.targets.len();
-        if details && (!t.targets.is_empty() || !g.targets.is_empty()) {
-            let got: Vec<&str> = t.targets.iter().map(|x| x.raw.as_str()).collect();
-            if got.len() != g.targets.len() {
-                eprintln!(
-                    "  targets  {:?} gold {:?} got {:?}",
-                    g.quote, g.targets, got
-                );
-            }
-        }
-        let mut pool: Vec<String> = t.targets.iter().map(|x| key(&x.raw)).collect();
-        for gt in &g.targets {
-            let gk = key(gt);
-            if let Some(pos) = pool
-                .iter()
-                .position(|p| *p == gk || p.contains(&gk) || gk.contains(p.as_str()))
-            {
-                pool.remove(pos);
-                s.targets_found += 1;
-            }
-        }
+    if !path.is_dir() {
+        return Err(format!("{} is neither a folder nor a file", path.display()));
     }
-    if details {
-        for (i, t) in rec.tasks.iter().enumerate().filter(|(i, _)| !used[*i]) {
-            let _ = i;
-            eprintln!(
-                "  extra    [{}] {}",
-                t.section,
-                t.text.chars().take(90).collect::<String>()
-            );
-        }
-    }
-    s
-}
-
-fn load_outputs(dir: &Path) -> Result<Vec<DocumentRecord>, String> {
     let mut out = Vec::new();
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.extension().map(|x| x == "json").unwrap_or(false) {
-            let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
-            let rec: DocumentRecord = serde_json::from_str(&text)
-                .map_err(|e| format!("{}: not an output record: {e}", p.display()))?;
-            out.push(rec);
+    let walker = walkdir::WalkDir::new(path)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let p = entry.path();
+        if !entry.file_type().is_file() || p.extension().map(|x| x != "json").unwrap_or(true) {
+            continue;
+        }
+        let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+        match serde_json::from_str::<DocumentRecord>(&text) {
+            Ok(rec) => out.push(rec),
+            Err(e) => eprintln!(
+                "nhiemvu eval: skipping {}: not an output record ({e})",
+                p.display()
+            ),
         }
     }
     Ok(out)
 }
 
-/// Score every gold file against the outputs; print the table; check thresholds.
-pub fn run(args: &EvalArgs) -> ExitCode {
-    let outputs = match load_outputs(&args.output) {
-        Ok(o) => o,
-        Err(e) => {
-            eprintln!("nhiemvu eval: {e}");
-            return ExitCode::from(2);
+fn print_findings(stem: &str, source: &str, findings: &[Finding]) {
+    eprintln!("{stem} ({source}):");
+    for f in findings {
+        match f {
+            Finding::Missed(q) => eprintln!("  missed   {q:?}"),
+            Finding::Extra(section, text) => eprintln!(
+                "  extra    [{section}] {}",
+                text.chars().take(90).collect::<String>()
+            ),
+            Finding::Wrong(q, field, gold, got) => {
+                eprintln!("  wrong    {q:?} {field}: gold {gold} got {got}")
+            }
         }
-    };
-    let mut golds: Vec<PathBuf> = match std::fs::read_dir(&args.gold) {
-        Ok(r) => r
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
-            .collect(),
-        Err(e) => {
-            eprintln!("nhiemvu eval: cannot read {}: {e}", args.gold.display());
-            return ExitCode::from(2);
-        }
-    };
-    golds.sort();
-    println!(
-        "{:<28} {:>4} {:>4} {:>4} {:>5} {:>5} {:>5} {:>6} {:>6} {:>5} {:>5} {:>5} {:>6}",
+    }
+}
+
+/// A rate with two decimals, or "-" when there was nothing to measure.
+fn fmt_rate(v: Option<f64>) -> String {
+    v.map(|v| format!("{v:.2}")).unwrap_or_else(|| "-".into())
+}
+
+/// Document label: the gold stem (at most 24 characters) and the output's format.
+fn label(r: &Row) -> String {
+    let stem: String = r.document.chars().take(24).collect();
+    let ext = r
+        .source
+        .as_deref()
+        .and_then(|s| Path::new(s).extension())
+        .map(|e| e.to_string_lossy().to_lowercase());
+    match (&r.source, ext) {
+        (None, _) if r.document == "TOTAL" => stem,
+        (None, _) => format!("{stem} (none)"),
+        (Some(_), Some(ext)) => format!("{stem} {ext}"),
+        (Some(_), None) => stem,
+    }
+}
+
+/// The fixed-width table: a header, one row per scored output, the TOTAL row (micro-averaged).
+fn render_table(rows: &[Row], total: &Row) -> String {
+    let mut s = format!(
+        "{:<31} {:>4} {:>4} {:>4} {:>5} {:>5} {:>5} {:>6} {:>6} {:>5} {:>5} {:>5} {:>6}\n",
         "document",
         "gold",
         "pred",
@@ -293,107 +305,26 @@ pub fn run(args: &EvalArgs) -> ExitCode {
         "recur",
         "target"
     );
-    let mut total = Score::default();
-    for g in &golds {
-        let stem = g
-            .file_name()
-            .unwrap()
-            .to_string_lossy()
-            .replace(".gold.json", "");
-        let gold: GoldFile = match std::fs::read_to_string(g)
-            .map_err(|e| e.to_string())
-            .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
-        {
-            Ok(x) => x,
-            Err(e) => {
-                eprintln!("nhiemvu eval: {}: {e}", g.display());
-                return ExitCode::from(2);
-            }
-        };
-        let matching: Vec<&DocumentRecord> = outputs
-            .iter()
-            .filter(|r| {
-                Path::new(&r.source.path)
-                    .file_stem()
-                    .map(|s| s.to_string_lossy() == stem)
-                    .unwrap_or(false)
-            })
-            .collect();
-        if matching.is_empty() {
-            eprintln!("nhiemvu eval: no output for {stem}; counted as all missed");
-        }
-        for rec in matching.iter().copied().chain(
-            std::iter::once(&DocumentRecord::new(nhiemvu_model::Source::new(
-                &stem,
-                "",
-                0,
-                nhiemvu_model::SourceFormat::Text,
-            )))
-            .filter(|_| matching.is_empty()),
-        ) {
-            if args.details {
-                eprintln!("{stem}:");
-            }
-            let s = score_doc(rec, &gold.tasks, args.details);
-            print_row(&format!("{stem:.20} {}", short_format(rec)), &s);
-            total.add(&s);
-        }
+    for r in rows.iter().chain(std::iter::once(total)) {
+        let (c, m) = (&r.counts, &r.metrics);
+        s.push_str(&format!(
+            "{:<31} {:>4} {:>4} {:>4} {:>5} {:>5} {:>5.2} {:>6} {:>6} {:>5} {:>5} {:>5} {:>6}\n",
+            label(r),
+            c.gold,
+            c.predicted,
+            c.matched,
+            fmt_rate(m.precision),
+            fmt_rate(m.recall),
+            m.f1,
+            fmt_rate(m.assignee),
+            fmt_rate(m.coordinator),
+            fmt_rate(m.due),
+            fmt_rate(m.start),
+            fmt_rate(m.recurring),
+            fmt_rate(m.target_recall),
+        ));
     }
-    print_row("TOTAL", &total);
-    let checks = [
-        ("task F1", args.min_f1, total.f1()),
-        (
-            "assignee accuracy",
-            args.min_assignee,
-            total.acc(total.assignee),
-        ),
-        ("due accuracy", args.min_due, total.acc(total.due)),
-        (
-            "target recall",
-            args.min_target_recall,
-            Score::ratio(total.targets_found, total.targets_gold),
-        ),
-    ];
-    let mut ok = true;
-    for (name, min, got) in checks {
-        if let Some(min) = min {
-            if got + 1e-9 < min {
-                eprintln!("nhiemvu eval: {name} {got:.3} is below {min:.3}");
-                ok = false;
-            }
-        }
-    }
-    if ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
-}
-
-fn short_format(rec: &DocumentRecord) -> &'static str {
-    match rec.source.format {
-        nhiemvu_model::SourceFormat::Pdf => "pdf",
-        nhiemvu_model::SourceFormat::Text => "txt",
-    }
-}
-
-fn print_row(name: &str, s: &Score) {
-    println!(
-        "{:<28} {:>4} {:>4} {:>4} {:>5.2} {:>5.2} {:>5.2} {:>6.2} {:>6.2} {:>5.2} {:>5.2} {:>5.2} {:>6.2}",
-        name,
-        s.gold,
-        s.predicted,
-        s.matched,
-        s.precision(),
-        s.recall(),
-        s.f1(),
-        s.acc(s.assignee),
-        s.acc(s.coordinator),
-        s.acc(s.due),
-        s.acc(s.start),
-        s.acc(s.recurring),
-        Score::ratio(s.targets_found, s.targets_gold)
-    );
+    s
 }
 
 #[cfg(test)]
@@ -401,16 +332,59 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates_and_times_compare_as_the_contract_says() {
-        assert!(moment_equal(
-            Some("2025-10-28T17:00:00+07:00".into()),
-            &Some("2025-10-28T17:00".into())
-        ));
-        assert!(!moment_equal(
-            Some("2025-10-28".into()),
-            &Some("2025-10-28T17:00".into())
-        ));
-        assert!(moment_equal(None, &None));
-        assert!(!moment_equal(Some("2025-10-31".into()), &None));
+    fn table_rows_are_fixed_width_and_unmeasured_rates_show_a_dash() {
+        let c = Counts {
+            gold: 4,
+            predicted: 5,
+            matched: 3,
+            assignee: 2,
+            coordinator: 3,
+            due: 3,
+            start: 3,
+            recurring: 3,
+            targets_gold: 0,
+            targets_found: 0,
+        };
+        let rows = vec![
+            row(
+                "003_40982fe340064d63",
+                Some("corpus/003_40982fe340064d63.pdf".into()),
+                c,
+            ),
+            row(
+                "004_f4dc75817bcbd3bd",
+                None,
+                Counts {
+                    gold: 2,
+                    ..Default::default()
+                },
+            ),
+        ];
+        let mut t = c;
+        t.add(&rows[1].counts);
+        let table = render_table(&rows, &row("TOTAL", None, t));
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(lines.len(), 4);
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.chars().count() == lines[0].chars().count()),
+            "{table}"
+        );
+        assert_eq!(
+            lines[1],
+            "003_40982fe340064d63 pdf           4    5    3  0.60  0.75  0.67   0.67   1.00  1.00  1.00  1.00      -"
+        );
+        assert!(
+            lines[2].starts_with("004_f4dc75817bcbd3bd (none)"),
+            "{table}"
+        );
+        assert!(
+            lines[2].ends_with(
+                "    2    0    0     -  0.00  0.00      -      -     -     -     -      -"
+            ),
+            "{table}"
+        );
+        assert!(lines[3].starts_with("TOTAL      "), "{table}");
     }
 }

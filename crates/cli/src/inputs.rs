@@ -1,107 +1,229 @@
-//! Turning command-line arguments into a deterministic list of inputs and output names.
+//! Command-line arguments to a deterministic list of inputs, each with its output name.
+//!
+//! Output naming: an input found under a folder argument is named by its path relative to
+//! that folder plus `.json` (`corpus/a/x.pdf` given as `corpus` → `a/x.pdf.json`); a file
+//! given directly or listed in a manifest is named by its file name plus `.json`
+//! (`docs/x.pdf` → `x.pdf.json`). Keeping the extension keeps `x.pdf` and `x.txt` apart.
+//! When two inputs still get the same name, the later ones (in argument order) get `~2`,
+//! `~3`… before `.json` (`x.pdf~2.json`). Names are computed over the whole list before
+//! sharding, so every shard names a document the same way.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// Why the arguments could not be expanded; these are usage errors (exit status 2).
+#[derive(Debug, Error)]
+pub enum InputError {
+    /// A `@manifest` could not be read.
+    #[error("cannot read manifest {path}: {source}")]
+    Manifest {
+        /// The manifest path.
+        path: String,
+        /// Underlying error.
+        source: std::io::Error,
+    },
+}
 
 /// One document to process and the name of its output file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
-    /// Path as given or found under a folder argument.
+    /// Path as given, or the folder argument joined with the path found under it.
     pub path: PathBuf,
-    /// Output file name: the path relative to its folder argument, '/' → "__", plus ".json".
+    /// Output name relative to `--out` (may hold sub-folders), see the module doc.
     pub output_name: String,
 }
 
-/// Expand files, folders (recursive: .pdf and .txt, hidden files skipped, sorted) and
-/// `@manifest` files into inputs. A missing file stays in the list: it becomes an error
-/// record, so every argument is accounted for.
-pub fn collect(args: &[String]) -> Result<Vec<Input>, String> {
-    let mut out = Vec::new();
+impl Input {
+    /// The path as a string, as it is written into the record's `source.path`.
+    pub fn display(&self) -> String {
+        self.path.to_string_lossy().into_owned()
+    }
+}
+
+/// What expanding the arguments gave: the inputs and any problems met while walking folders.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// Inputs in a deterministic order: arguments in order, folder contents sorted.
+    pub inputs: Vec<Input>,
+    /// Folder entries that could not be read (reported, not fatal).
+    pub walk_errors: Vec<String>,
+}
+
+/// Expand files, folders and `@manifest` files into inputs.
+///
+/// Folders are walked recursively for `.pdf` and `.txt` files (any letter case), sorted by
+/// name, skipping hidden files and folders (name starting with '.'). A manifest lists one
+/// path per line; blank lines and lines starting with `#` are skipped; relative paths are
+/// taken as written (relative to the working folder). A path that does not exist stays in
+/// the list: it becomes an error record, so every input is accounted for.
+pub fn collect(args: &[String]) -> Result<Collected, InputError> {
+    let mut found: Vec<(PathBuf, String)> = Vec::new();
+    let mut walk_errors = Vec::new();
     for a in args {
         if let Some(manifest) = a.strip_prefix('@') {
-            let text = std::fs::read_to_string(manifest)
-                .map_err(|e| format!("cannot read manifest {manifest}: {e}"))?;
+            let text =
+                std::fs::read_to_string(manifest).map_err(|source| InputError::Manifest {
+                    path: manifest.to_string(),
+                    source,
+                })?;
             for line in text.lines().map(str::trim) {
                 if !line.is_empty() && !line.starts_with('#') {
-                    out.push(file_input(Path::new(line)));
+                    found.push(file_entry(Path::new(line)));
                 }
             }
-            continue;
-        }
-        let p = Path::new(a);
-        if p.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut found).map_err(|e| format!("cannot read folder {a}: {e}"))?;
-            found.sort();
-            for f in found {
-                let rel = f.strip_prefix(p).unwrap_or(&f);
-                out.push(Input {
-                    output_name: name_for(rel),
-                    path: f,
-                });
-            }
+        } else if Path::new(a).is_dir() {
+            walk(Path::new(a), &mut found, &mut walk_errors);
         } else {
-            out.push(file_input(p));
+            found.push(file_entry(Path::new(a)));
         }
     }
-    Ok(out)
+    Ok(Collected {
+        inputs: unique_names(found),
+        walk_errors,
+    })
 }
 
-fn file_input(p: &Path) -> Input {
+fn file_entry(p: &Path) -> (PathBuf, String) {
     let name = p
         .file_name()
-        .map(PathBuf::from)
-        .unwrap_or_else(|| p.to_path_buf());
-    Input {
-        path: p.to_path_buf(),
-        output_name: name_for(&name),
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "input".to_string());
+    (p.to_path_buf(), format!("{name}.json"))
+}
+
+fn is_document(p: &Path) -> bool {
+    p.extension()
+        .map(|e| e.eq_ignore_ascii_case("pdf") || e.eq_ignore_ascii_case("txt"))
+        .unwrap_or(false)
+}
+
+fn walk(root: &Path, found: &mut Vec<(PathBuf, String)>, errors: &mut Vec<String>) {
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() && is_document(e.path()) => {
+                let rel = e.path().strip_prefix(root).unwrap_or(e.path());
+                let rel = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                found.push((e.path().to_path_buf(), format!("{rel}.json")));
+            }
+            Ok(_) => {}
+            Err(e) => errors.push(e.to_string()),
+        }
     }
 }
 
-fn name_for(rel: &Path) -> String {
-    let s = rel.to_string_lossy().replace(['/', '\\'], "__");
-    let stem = s
-        .strip_suffix(".pdf")
-        .or_else(|| s.strip_suffix(".PDF"))
-        .or_else(|| s.strip_suffix(".txt"))
-        .unwrap_or(&s);
-    format!("{stem}.json")
-}
-
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let path = entry.path();
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, found)?;
-        } else if path
-            .extension()
-            .map(|e| e.eq_ignore_ascii_case("pdf") || e.eq_ignore_ascii_case("txt"))
-            .unwrap_or(false)
-        {
-            found.push(path);
-        }
-    }
-    Ok(())
+fn unique_names(found: Vec<(PathBuf, String)>) -> Vec<Input> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    found
+        .into_iter()
+        .map(|(path, name)| {
+            let n = seen.entry(name.clone()).or_insert(0);
+            *n += 1;
+            let output_name = if *n == 1 {
+                name
+            } else {
+                format!("{}~{}.json", name.trim_end_matches(".json"), n)
+            };
+            Input { path, output_name }
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn names_mirror_relative_paths() {
-        assert_eq!(name_for(Path::new("a/x.pdf")), "a__x.json");
-        assert_eq!(name_for(Path::new("003.txt")), "003.json");
+    fn names(c: &Collected) -> Vec<(String, String)> {
+        c.inputs
+            .iter()
+            .map(|i| (i.display(), i.output_name.clone()))
+            .collect()
     }
 
     #[test]
-    fn missing_files_are_kept() {
-        let l = collect(&["/nonexistent/x.pdf".to_string()]).unwrap();
-        assert_eq!(l.len(), 1);
-        assert_eq!(l[0].output_name, "x.json");
+    fn folders_are_walked_sorted_mirrored_and_hidden_files_skipped() {
+        let d = tempfile::tempdir().unwrap();
+        let root = d.path().join("corpus");
+        for f in [
+            "b.pdf",
+            "a/x.PDF",
+            "a/y.txt",
+            "a/notes.md",
+            ".hidden.pdf",
+            ".git/z.pdf",
+        ] {
+            let p = root.join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, b"x").unwrap();
+        }
+        let c = collect(&[root.to_string_lossy().into_owned()]).unwrap();
+        let r = root.to_string_lossy();
+        assert_eq!(
+            names(&c),
+            vec![
+                (format!("{r}/a/x.PDF"), "a/x.PDF.json".to_string()),
+                (format!("{r}/a/y.txt"), "a/y.txt.json".to_string()),
+                (format!("{r}/b.pdf"), "b.pdf.json".to_string()),
+            ]
+        );
+        assert!(c.walk_errors.is_empty());
+    }
+
+    #[test]
+    fn manifests_skip_blanks_and_comments_and_keep_missing_files() {
+        let d = tempfile::tempdir().unwrap();
+        let m = d.path().join("list.txt");
+        std::fs::write(
+            &m,
+            "# Kế hoạch tháng 10\n\n  /nonexistent/146-KH.pdf  \nrel/003.txt\n#/skipped.pdf\n",
+        )
+        .unwrap();
+        let c = collect(&[format!("@{}", m.display())]).unwrap();
+        assert_eq!(
+            names(&c),
+            vec![
+                (
+                    "/nonexistent/146-KH.pdf".to_string(),
+                    "146-KH.pdf.json".to_string()
+                ),
+                ("rel/003.txt".to_string(), "003.txt.json".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_manifest_is_a_usage_error() {
+        let e = collect(&["@/nonexistent/list".to_string()]).unwrap_err();
+        assert!(e.to_string().contains("/nonexistent/list"), "{e}");
+    }
+
+    #[test]
+    fn clashing_names_get_numbered_in_argument_order() {
+        let c = collect(&[
+            "a/003.pdf".to_string(),
+            "b/003.pdf".to_string(),
+            "a/003.txt".to_string(),
+            "a/003.pdf".to_string(),
+        ])
+        .unwrap();
+        let got: Vec<&str> = c.inputs.iter().map(|i| i.output_name.as_str()).collect();
+        assert_eq!(
+            got,
+            [
+                "003.pdf.json",
+                "003.pdf~2.json",
+                "003.txt.json",
+                "003.pdf~3.json"
+            ]
+        );
     }
 }

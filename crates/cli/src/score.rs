@@ -1,0 +1,573 @@
+//! Scoring one document's predicted tasks against its gold tasks (docs/output-contract.md).
+//!
+//! Rules:
+//! - Text key: `match_key` (NFC, lower case, one tone style) with all white space removed.
+//! - Task matching: gold tasks in file order; each takes the first not-yet-matched predicted
+//!   task whose text key contains the gold quote's key. Unmatched predictions are false
+//!   positives, unmatched gold tasks false negatives.
+//! - Units (assignees, coordinators): a matched task's units are right when the gold list and
+//!   the predicted list pair up one to one (duplicates removed); a gold string pairs with a
+//!   predicted unit when its key equals the key of the unit's `name` or `raw`, or when both
+//!   canonicalise to the same unit in the document's locality.
+//! - Due and start: gold `null` = predicted none; a gold date equals a predicted date (not a
+//!   date-time); a gold local date-time ("2025-10-28T17:00") equals a predicted date-time
+//!   with the same local date, hour and minute ("2025-10-28T17:00:00+07:00"); a gold
+//!   date-time with an offset must be the same instant.
+//! - Recurring: gold `recurring` equals whether the predicted deadline has a recurrence.
+//! - Target recall: each gold target is recalled when some not-yet-used predicted target's
+//!   `raw` key equals it, contains it, or is contained in it (each predicted target is used
+//!   at most once).
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use nhiemvu_model::{DocumentRecord, Moment, Task, Unit};
+use nhiemvu_normalizer::text::match_key;
+use nhiemvu_normalizer::units::{canonical_unit, unit_key, Locality};
+use serde::{Deserialize, Serialize};
+
+/// One gold task as annotated.
+#[derive(Debug, Clone, Deserialize, Default)]
+pub struct GoldTask {
+    /// A short exact substring of the task's text.
+    pub quote: String,
+    /// Lead units as written.
+    #[serde(default)]
+    pub assignees: Vec<String>,
+    /// Supporting units as written.
+    #[serde(default)]
+    pub coordinators: Vec<String>,
+    /// Due date or date-time.
+    #[serde(default)]
+    pub due: Option<String>,
+    /// Start date or date-time.
+    #[serde(default)]
+    pub start: Option<String>,
+    /// Whether the duty repeats.
+    #[serde(default)]
+    pub recurring: bool,
+    /// Target values as written.
+    #[serde(default)]
+    pub targets: Vec<String>,
+}
+
+/// A gold file: the tasks of one document.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldFile {
+    /// Gold tasks.
+    pub tasks: Vec<GoldTask>,
+}
+
+impl GoldFile {
+    /// Check every date in the file parses; the message names the task.
+    pub fn validate(&self) -> Result<(), String> {
+        for t in &self.tasks {
+            for d in t.due.iter().chain(t.start.iter()) {
+                GoldMoment::parse(d).map_err(|e| format!("task {:?}: {e}", t.quote))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Counts for one document or a total; rates are derived from them.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Gold tasks.
+    pub gold: usize,
+    /// Predicted tasks.
+    pub predicted: usize,
+    /// Matched pairs.
+    pub matched: usize,
+    /// Matched tasks with the right assignees.
+    pub assignee: usize,
+    /// Matched tasks with the right coordinators.
+    pub coordinator: usize,
+    /// Matched tasks with the right due moment.
+    pub due: usize,
+    /// Matched tasks with the right start moment.
+    pub start: usize,
+    /// Matched tasks with the right recurring flag.
+    pub recurring: usize,
+    /// Gold targets of matched tasks.
+    pub targets_gold: usize,
+    /// Of those, recalled.
+    pub targets_found: usize,
+}
+
+/// The rates the table and thresholds use; `None` when the denominator is zero.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Metrics {
+    /// matched / predicted.
+    pub precision: Option<f64>,
+    /// matched / gold.
+    pub recall: Option<f64>,
+    /// Harmonic mean of precision and recall; 1 when there is neither gold nor prediction.
+    pub f1: f64,
+    /// assignee / matched.
+    pub assignee: Option<f64>,
+    /// coordinator / matched.
+    pub coordinator: Option<f64>,
+    /// due / matched.
+    pub due: Option<f64>,
+    /// start / matched.
+    pub start: Option<f64>,
+    /// recurring / matched.
+    pub recurring: Option<f64>,
+    /// targets_found / targets_gold.
+    pub target_recall: Option<f64>,
+}
+
+fn ratio(a: usize, b: usize) -> Option<f64> {
+    (b > 0).then(|| a as f64 / b as f64)
+}
+
+impl Counts {
+    /// Add another document's counts (micro-averaging).
+    pub fn add(&mut self, o: &Counts) {
+        self.gold += o.gold;
+        self.predicted += o.predicted;
+        self.matched += o.matched;
+        self.assignee += o.assignee;
+        self.coordinator += o.coordinator;
+        self.due += o.due;
+        self.start += o.start;
+        self.recurring += o.recurring;
+        self.targets_gold += o.targets_gold;
+        self.targets_found += o.targets_found;
+    }
+
+    /// The rates of these counts.
+    pub fn metrics(&self) -> Metrics {
+        let precision = ratio(self.matched, self.predicted);
+        let recall = ratio(self.matched, self.gold);
+        let f1 = match (precision, recall) {
+            (None, None) => 1.0,
+            (p, r) => {
+                let (p, r) = (p.unwrap_or(0.0), r.unwrap_or(0.0));
+                if p + r == 0.0 {
+                    0.0
+                } else {
+                    2.0 * p * r / (p + r)
+                }
+            }
+        };
+        Metrics {
+            precision,
+            recall,
+            f1,
+            assignee: ratio(self.assignee, self.matched),
+            coordinator: ratio(self.coordinator, self.matched),
+            due: ratio(self.due, self.matched),
+            start: ratio(self.start, self.matched),
+            recurring: ratio(self.recurring, self.matched),
+            target_recall: ratio(self.targets_found, self.targets_gold),
+        }
+    }
+}
+
+/// What went wrong on one gold task, for `--details`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Finding {
+    /// No predicted task contains the quote.
+    Missed(String),
+    /// A predicted task no gold quote matched: section and text.
+    Extra(String, String),
+    /// A matched task with a wrong field: quote, field, gold, predicted.
+    Wrong(String, &'static str, String, String),
+}
+
+/// The text key used for quotes, task texts and targets.
+pub fn key(s: &str) -> String {
+    match_key(s)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Score `rec` against `gold`, returning the counts and the findings.
+pub fn score(rec: &DocumentRecord, gold: &[GoldTask]) -> (Counts, Vec<Finding>) {
+    let mut c = Counts {
+        gold: gold.len(),
+        predicted: rec.tasks.len(),
+        ..Default::default()
+    };
+    let mut findings = Vec::new();
+    let locality = rec
+        .document
+        .as_ref()
+        .and_then(|d| d.locality.as_deref())
+        .and_then(Locality::parse);
+    let keys: Vec<String> = rec.tasks.iter().map(|t| key(&t.text)).collect();
+    let mut used = vec![false; rec.tasks.len()];
+    for g in gold {
+        let q = key(&g.quote);
+        let Some(i) = (0..keys.len()).find(|&i| !used[i] && keys[i].contains(&q)) else {
+            findings.push(Finding::Missed(g.quote.clone()));
+            continue;
+        };
+        used[i] = true;
+        c.matched += 1;
+        let t = &rec.tasks[i];
+        let mut check = |ok: bool, field: &'static str, gold: String, got: String| {
+            if !ok {
+                findings.push(Finding::Wrong(g.quote.clone(), field, gold, got));
+            }
+            ok as usize
+        };
+        c.assignee += check(
+            units_equal(&t.assignees, &g.assignees, locality.as_ref()),
+            "assignees",
+            format!("{:?}", g.assignees),
+            format!("{:?}", raws(&t.assignees)),
+        );
+        c.coordinator += check(
+            units_equal(&t.coordinators, &g.coordinators, locality.as_ref()),
+            "coordinators",
+            format!("{:?}", g.coordinators),
+            format!("{:?}", raws(&t.coordinators)),
+        );
+        let due = t.deadline.as_ref().and_then(|d| d.due);
+        let start = t.deadline.as_ref().and_then(|d| d.start);
+        c.due += check(
+            moment_equal(due.as_ref(), g.due.as_deref()),
+            "due",
+            format!("{:?}", g.due),
+            format!("{:?}", due.map(|m| m.to_string())),
+        );
+        c.start += check(
+            moment_equal(start.as_ref(), g.start.as_deref()),
+            "start",
+            format!("{:?}", g.start),
+            format!("{:?}", start.map(|m| m.to_string())),
+        );
+        let recurring = t
+            .deadline
+            .as_ref()
+            .map(|d| d.recurrence.is_some())
+            .unwrap_or(false);
+        c.recurring += check(
+            recurring == g.recurring,
+            "recurring",
+            g.recurring.to_string(),
+            recurring.to_string(),
+        );
+        let found = targets_recalled(t, &g.targets);
+        c.targets_gold += g.targets.len();
+        c.targets_found += found;
+        check(
+            found == g.targets.len(),
+            "targets",
+            format!("{:?}", g.targets),
+            format!("{:?}", t.targets.iter().map(|x| &x.raw).collect::<Vec<_>>()),
+        );
+    }
+    for (t, _) in rec.tasks.iter().zip(&used).filter(|(_, u)| !**u) {
+        findings.push(Finding::Extra(t.section.clone(), t.text.clone()));
+    }
+    (c, findings)
+}
+
+fn raws(units: &[Unit]) -> Vec<&str> {
+    units.iter().map(|u| u.raw.as_str()).collect()
+}
+
+/// Keys under which a unit may be recognised: its name, its raw text, its canonical form.
+fn unit_keys(name: &str, raw: &str, loc: Option<&Locality>) -> Vec<String> {
+    let mut v = vec![
+        key(name),
+        key(raw),
+        key(&unit_key(&canonical_unit(raw, loc))),
+        key(&unit_key(&canonical_unit(name, loc))),
+    ];
+    v.retain(|k| !k.is_empty());
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// See the module doc: one-to-one pairing of gold strings and predicted units.
+pub fn units_equal(pred: &[Unit], gold: &[String], loc: Option<&Locality>) -> bool {
+    let mut p: Vec<Vec<String>> = pred
+        .iter()
+        .map(|u| unit_keys(&u.name, &u.raw, loc))
+        .collect();
+    let mut seen = Vec::new();
+    p.retain(|k| {
+        let fresh = !seen.contains(k);
+        seen.push(k.clone());
+        fresh
+    });
+    let mut g: Vec<Vec<String>> = gold.iter().map(|s| unit_keys(s, s, loc)).collect();
+    let mut seen = Vec::new();
+    g.retain(|k| {
+        let fresh = !seen.contains(k);
+        seen.push(k.clone());
+        fresh
+    });
+    if p.len() != g.len() {
+        return false;
+    }
+    let mut used = vec![false; p.len()];
+    g.iter().all(|gk| {
+        let hit = (0..p.len()).find(|&i| !used[i] && p[i].iter().any(|k| gk.contains(k)));
+        hit.map(|i| used[i] = true).is_some()
+    })
+}
+
+/// A gold due or start value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum GoldMoment {
+    /// A whole day.
+    Date(NaiveDate),
+    /// A local time on a day, no offset given.
+    Local(NaiveDateTime),
+    /// A time with an offset.
+    Instant(DateTime<chrono::FixedOffset>),
+}
+
+impl GoldMoment {
+    /// Parse "2026-06-30", "2025-10-28T17:00", "2025-10-28T17:00:00" or RFC 3339.
+    pub fn parse(s: &str) -> Result<GoldMoment, String> {
+        let s = s.trim();
+        if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            return Ok(GoldMoment::Date(d));
+        }
+        if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+            return Ok(GoldMoment::Instant(t));
+        }
+        for f in ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"] {
+            if let Ok(t) = NaiveDateTime::parse_from_str(s, f) {
+                return Ok(GoldMoment::Local(t));
+            }
+        }
+        Err(format!("not a date or date-time: {s:?}"))
+    }
+}
+
+/// See the module doc for the rule.
+pub fn moment_equal(pred: Option<&Moment>, gold: Option<&str>) -> bool {
+    let (p, g) = match (pred, gold) {
+        (None, None) => return true,
+        (Some(p), Some(g)) => (p, g),
+        _ => return false,
+    };
+    match (p, GoldMoment::parse(g)) {
+        (Moment::Date(p), Ok(GoldMoment::Date(g))) => *p == g,
+        (Moment::DateTime(p), Ok(GoldMoment::Local(g))) => {
+            let local = p.naive_local();
+            local.date() == g.date()
+                && local.format("%H:%M").to_string() == g.format("%H:%M").to_string()
+        }
+        (Moment::DateTime(p), Ok(GoldMoment::Instant(g))) => *p == g,
+        _ => false,
+    }
+}
+
+/// How many gold targets some predicted target recalls (see the module doc).
+fn targets_recalled(task: &Task, gold: &[String]) -> usize {
+    let mut pool: Vec<String> = task.targets.iter().map(|t| key(&t.raw)).collect();
+    let mut found = 0;
+    for g in gold {
+        let gk = key(g);
+        if gk.is_empty() {
+            continue;
+        }
+        let hit = pool.iter().position(|p| {
+            !p.is_empty() && (*p == gk || p.contains(&gk) || gk.contains(p.as_str()))
+        });
+        if let Some(i) = hit {
+            pool.remove(i);
+            found += 1;
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{FixedOffset, TimeZone};
+    use nhiemvu_model::{
+        Comparator, Deadline, Provenance, Recurrence, Source, SourceFormat, Target,
+    };
+
+    fn unit(raw: &str) -> Unit {
+        Unit {
+            name: raw.into(),
+            raw: raw.into(),
+        }
+    }
+
+    fn task(text: &str, assignees: &[&str]) -> Task {
+        Task {
+            id: format!("id-{}", text.len()),
+            section: "1".into(),
+            text: text.into(),
+            assignees: assignees.iter().map(|a| unit(a)).collect(),
+            coordinators: vec![],
+            deadline: None,
+            targets: vec![],
+            provenance: Provenance {
+                page: 1,
+                start: 0,
+                end: 1,
+                end_page: None,
+            },
+        }
+    }
+
+    fn gold(quote: &str, assignees: &[&str]) -> GoldTask {
+        GoldTask {
+            quote: quote.into(),
+            assignees: assignees.iter().map(|s| s.to_string()).collect(),
+            ..Default::default()
+        }
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> Moment {
+        Moment::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    #[test]
+    fn quotes_match_across_case_tone_style_whitespace_and_nfd() {
+        let mut rec = DocumentRecord::new(Source::new("x.txt", "", 1, SourceFormat::Text));
+        // NFD letters, old tone placement ("hoà"), a line break inside the quote.
+        rec.tasks.push(task(
+            "Sở Tài chính chủ trì, Hoà  nhập\nchuyển đổi số trong quý I/2026.",
+            &["Sở Tài chính"],
+        ));
+        let quote = "hòa nhập chuyển đổi số";
+        let nfd: String =
+            unicode_normalization::UnicodeNormalization::nfd(quote).collect::<String>();
+        let (c, f) = score(&rec, &[gold(&nfd, &["sở tài chính"])]);
+        assert_eq!((c.matched, c.assignee), (1, 1), "{f:?}");
+    }
+
+    #[test]
+    fn one_to_one_matching_counts_extras_and_misses() {
+        let mut rec = DocumentRecord::new(Source::new("x.txt", "", 1, SourceFormat::Text));
+        rec.tasks
+            .push(task("Rà soát thủ tục hành chính năm 2026", &["UBND xã"]));
+        rec.tasks
+            .push(task("Rà soát thủ tục hành chính quý II", &["UBND xã"]));
+        rec.tasks.push(task("Báo cáo kết quả thực hiện", &[]));
+        let g = [
+            gold("Rà soát thủ tục", &["UBND xã"]),
+            gold("Rà soát thủ tục", &["Ủy ban nhân dân xã"]),
+            gold("Tổ chức hội nghị sơ kết", &[]),
+        ];
+        let (c, f) = score(&rec, &g);
+        assert_eq!((c.gold, c.predicted, c.matched), (3, 3, 2));
+        assert_eq!(c.assignee, 2, "{f:?}");
+        assert!(f.contains(&Finding::Missed("Tổ chức hội nghị sơ kết".into())));
+        assert!(f
+            .iter()
+            .any(|x| matches!(x, Finding::Extra(_, t) if t.starts_with("Báo cáo"))));
+        let m = c.metrics();
+        assert!((m.f1 - 2.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn unit_sets_compare_by_name_raw_or_canonical_form() {
+        let pred = vec![
+            Unit {
+                name: "Ủy ban nhân dân xã".into(),
+                raw: "UBND xã".into(),
+            },
+            unit("Công an xã"),
+        ];
+        let g = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(units_equal(&pred, &g(&["công an xã", "UBND xã"]), None));
+        assert!(units_equal(
+            &pred,
+            &g(&["Ủy ban nhân dân xã", "Công an  xã"]),
+            None
+        ));
+        assert!(!units_equal(&pred, &g(&["UBND xã"]), None));
+        assert!(!units_equal(
+            &pred,
+            &g(&["UBND xã", "Công an xã", "Đoàn Thanh niên"]),
+            None
+        ));
+        assert!(!units_equal(&pred, &g(&["HĐND xã", "Công an xã"]), None));
+        assert!(units_equal(&[], &[], None));
+    }
+
+    #[test]
+    fn moments_compare_as_the_contract_says() {
+        let tz = FixedOffset::east_opt(7 * 3600).unwrap();
+        let t = Moment::DateTime(tz.with_ymd_and_hms(2025, 10, 28, 17, 0, 0).unwrap());
+        assert!(moment_equal(Some(&t), Some("2025-10-28T17:00")));
+        assert!(moment_equal(Some(&t), Some("2025-10-28T17:00:00")));
+        assert!(moment_equal(Some(&t), Some("2025-10-28T10:00:00Z")));
+        assert!(!moment_equal(Some(&t), Some("2025-10-28T16:30")));
+        assert!(!moment_equal(Some(&t), Some("2025-10-28")));
+        assert!(moment_equal(Some(&date(2026, 6, 30)), Some("2026-06-30")));
+        assert!(!moment_equal(Some(&date(2026, 6, 30)), Some("2026-06-29")));
+        assert!(!moment_equal(Some(&date(2026, 6, 30)), None));
+        assert!(!moment_equal(None, Some("2026-06-30")));
+        assert!(moment_equal(None, None));
+        assert!(!moment_equal(Some(&date(2026, 6, 30)), Some("30/06/2026")));
+        assert!(GoldMoment::parse("30/06/2026").is_err());
+    }
+
+    #[test]
+    fn fields_and_targets_over_matched_tasks() {
+        let mut rec = DocumentRecord::new(Source::new("x.txt", "", 1, SourceFormat::Text));
+        let mut t = task(
+            "Phấn đấu tỷ lệ hồ sơ trực tuyến đạt ít nhất 50%, top 10/102",
+            &[],
+        );
+        t.deadline = Some(Deadline {
+            due: Some(date(2026, 12, 31)),
+            start: Some(date(2026, 4, 1)),
+            recurrence: Some(Recurrence {
+                freq: "quarterly".into(),
+                rule: None,
+                raw: "hằng quý".into(),
+            }),
+            ongoing: false,
+            raw: "đến cuối năm 2026".into(),
+        });
+        let target = |raw: &str| Target {
+            raw: raw.into(),
+            value: Some(50.0),
+            value_max: None,
+            unit: Some("%".into()),
+            comparator: Comparator::Ge,
+            measure: None,
+            by: None,
+        };
+        t.targets = vec![target("ít nhất 50%")];
+        rec.tasks.push(t);
+        let g = GoldTask {
+            quote: "tỷ lệ hồ sơ trực tuyến".into(),
+            due: Some("2026-12-31".into()),
+            start: Some("2026-04-01".into()),
+            recurring: true,
+            targets: vec!["50%".into(), "top 10/102".into()],
+            ..Default::default()
+        };
+        let (c, f) = score(&rec, &[g]);
+        assert_eq!(
+            (c.due, c.start, c.recurring, c.targets_gold, c.targets_found),
+            (1, 1, 1, 2, 1),
+            "{f:?}"
+        );
+        let m = c.metrics();
+        assert_eq!(m.target_recall, Some(0.5));
+        assert_eq!(m.precision, Some(1.0));
+    }
+
+    #[test]
+    fn empty_gold_and_prediction_score_f1_one_and_rates_unmeasured() {
+        let m = Counts::default().metrics();
+        assert_eq!(m.f1, 1.0);
+        assert_eq!(m.assignee, None);
+        let m = Counts {
+            gold: 2,
+            ..Default::default()
+        }
+        .metrics();
+        assert_eq!((m.f1, m.recall, m.precision), (0.0, Some(0.0), None));
+    }
+}

@@ -1,0 +1,311 @@
+//! The task table as CSV for spreadsheets: one row per task, UTF-8 with a byte-order mark so
+//! Excel reads Vietnamese letters correctly, quoting by the `csv` crate.
+
+use crate::ExportError;
+use nhiemvu_model::{DocKind, DocumentRecord, Task, Unit};
+use std::io::Write;
+
+/// Number of columns in the task table.
+pub const COLUMN_COUNT: usize = 9;
+
+/// Default column headers: the seven columns officials read, then two machine columns.
+pub const TASK_COLUMNS: [&str; COLUMN_COUNT] = [
+    "STT",
+    "Nội dung nhiệm vụ",
+    "Đơn vị chủ trì",
+    "Đơn vị phối hợp",
+    "Thời hạn",
+    "Văn bản giao",
+    "Trang",
+    "task_id",
+    "source_path",
+];
+
+/// UTF-8 byte-order mark; Excel needs it to open a CSV as UTF-8.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Separator between several units in one cell.
+const UNIT_SEPARATOR: &str = "; ";
+/// Separator between the parts of the "Văn bản giao" cell.
+const PART_SEPARATOR: &str = " · ";
+
+/// Writes the task table: a BOM and the header row first, then the tasks of each record.
+///
+/// `STT` counts rows across the whole table (1, 2, …). A record without tasks (including a
+/// failed one) adds no row. Cells starting with `=`, `+`, `-` or `@` get a leading `'` so a
+/// spreadsheet shows them as text instead of running them as formulas.
+pub struct CsvWriter<W: Write> {
+    inner: csv::Writer<W>,
+    rows: usize,
+}
+
+impl<W: Write> CsvWriter<W> {
+    /// A table with the default [`TASK_COLUMNS`] headers.
+    pub fn new(inner: W) -> Result<Self, ExportError> {
+        Self::with_headers(inner, TASK_COLUMNS)
+    }
+
+    /// A table with caller-given headers (same column meaning as [`TASK_COLUMNS`]).
+    pub fn with_headers(mut inner: W, headers: [&str; COLUMN_COUNT]) -> Result<Self, ExportError> {
+        inner.write_all(UTF8_BOM).map_err(ExportError::Stream)?;
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(inner);
+        w.write_record(headers)?;
+        Ok(CsvWriter { inner: w, rows: 0 })
+    }
+
+    /// Append one row per task of `rec`, and flush.
+    pub fn write(&mut self, rec: &DocumentRecord) -> Result<(), ExportError> {
+        let source_doc = source_document_cell(rec);
+        for task in &rec.tasks {
+            self.rows += 1;
+            let row = task_row(self.rows, task, &source_doc, &rec.source.path);
+            self.inner.write_record(row.iter().map(|c| guard(c)))?;
+        }
+        self.inner.flush().map_err(ExportError::Stream)?;
+        Ok(())
+    }
+
+    /// Task rows written so far.
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// Flush and give back the underlying writer.
+    pub fn into_inner(self) -> Result<W, ExportError> {
+        self.inner
+            .into_inner()
+            .map_err(|e| ExportError::Stream(std::io::Error::other(e.error().to_string())))
+    }
+}
+
+fn task_row(n: usize, task: &Task, source_doc: &str, path: &str) -> [String; COLUMN_COUNT] {
+    [
+        n.to_string(),
+        task.text.clone(),
+        units_cell(&task.assignees),
+        units_cell(&task.coordinators),
+        deadline_cell(task),
+        source_doc.to_string(),
+        page_cell(task),
+        task.id.clone(),
+        path.to_string(),
+    ]
+}
+
+fn units_cell(units: &[Unit]) -> String {
+    units
+        .iter()
+        .map(|u| if u.name.is_empty() { &u.raw } else { &u.name })
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(UNIT_SEPARATOR)
+}
+
+/// The ISO due moment, then the phrase it came from in parentheses; the phrase alone for
+/// open-ended or periodic duties.
+fn deadline_cell(task: &Task) -> String {
+    let Some(d) = &task.deadline else {
+        return String::new();
+    };
+    match (&d.due, d.raw.trim()) {
+        (Some(due), "") => due.to_string(),
+        (Some(due), raw) => format!("{due} ({raw})"),
+        (None, raw) => raw.to_string(),
+    }
+}
+
+fn page_cell(task: &Task) -> String {
+    let p = &task.provenance;
+    match p.end_page {
+        Some(end) if end != p.page => format!("{}-{}", p.page, end),
+        _ => p.page.to_string(),
+    }
+}
+
+/// Kind, number, date and issuer of the assigning document in one readable cell.
+fn source_document_cell(rec: &DocumentRecord) -> String {
+    let Some(doc) = &rec.document else {
+        return String::new();
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let head = [Some(kind_label(doc.kind)), doc.number.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    parts.push(head);
+    if let Some(date) = doc.date {
+        parts.push(date.format("%Y-%m-%d").to_string());
+    }
+    if let Some(issuer) = &doc.issuer {
+        parts.push(issuer.clone());
+    }
+    parts.join(PART_SEPARATOR)
+}
+
+/// Display name of a document kind, as the documents themselves name it.
+pub fn kind_label(kind: DocKind) -> &'static str {
+    match kind {
+        DocKind::KetLuan => "Kết luận",
+        DocKind::ThongBao => "Thông báo",
+        DocKind::KeHoach => "Kế hoạch",
+        DocKind::BaoCao => "Báo cáo",
+        DocKind::CongVan => "Công văn",
+        DocKind::QuyetDinh => "Quyết định",
+        DocKind::ChiThi => "Chỉ thị",
+        DocKind::NghiQuyet => "Nghị quyết",
+        DocKind::ToTrinh => "Tờ trình",
+        DocKind::GiayMoi => "Giấy mời",
+        DocKind::Other => "Văn bản",
+    }
+}
+
+/// Keep a spreadsheet from reading a cell as a formula.
+fn guard(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use nhiemvu_model::{Deadline, Metadata, Moment, Provenance, Source, SourceFormat};
+
+    fn unit(name: &str, raw: &str) -> Unit {
+        Unit {
+            name: name.into(),
+            raw: raw.into(),
+        }
+    }
+
+    fn record() -> DocumentRecord {
+        let mut rec = DocumentRecord::new(Source::new(
+            "corpus/a/146-KH.pdf",
+            "ff",
+            4,
+            SourceFormat::Pdf,
+        ));
+        rec.document = Some(Metadata {
+            kind: DocKind::KeHoach,
+            number: Some("146/KH-UBND".into()),
+            issuer: Some("Ủy ban nhân dân tỉnh Đắk Lắk".into()),
+            date: NaiveDate::from_ymd_opt(2025, 10, 21),
+            ..Default::default()
+        });
+        rec.tasks.push(Task {
+            id: "t-1".into(),
+            section: "IV.1".into(),
+            text: "Thành lập Trang Zalo OA, nâng cấp Cổng thông tin điện tử phường, \"đạt 100%\""
+                .into(),
+            assignees: vec![unit(
+                "Trung tâm Phục vụ hành chính công phường",
+                "Trung tâm Phục vụ hành chính công phường",
+            )],
+            coordinators: vec![
+                unit("Sở Khoa học và Công nghệ", "Sở KH&CN"),
+                unit("", "các đơn vị liên quan"),
+            ],
+            deadline: Some(Deadline {
+                due: Some(Moment::Date(NaiveDate::from_ymd_opt(2026, 6, 30).unwrap())),
+                start: None,
+                recurrence: None,
+                ongoing: false,
+                raw: "trong quý II/2026".into(),
+            }),
+            targets: vec![],
+            provenance: Provenance {
+                page: 3,
+                start: 10,
+                end: 40,
+                end_page: Some(4),
+            },
+        });
+        let mut second = rec.tasks[0].clone();
+        second.id = "t-2".into();
+        second.text = "- Thường xuyên cập nhật; báo cáo\nkết quả".into();
+        second.deadline = Some(Deadline {
+            due: None,
+            start: None,
+            recurrence: None,
+            ongoing: true,
+            raw: "thường xuyên".into(),
+        });
+        second.provenance.end_page = None;
+        rec.tasks.push(second);
+        rec
+    }
+
+    fn read(bytes: &[u8]) -> Vec<Vec<String>> {
+        assert!(bytes.starts_with(UTF8_BOM));
+        let mut r = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(&bytes[UTF8_BOM.len()..]);
+        r.records()
+            .map(|row| row.unwrap().iter().map(str::to_string).collect())
+            .collect()
+    }
+
+    #[test]
+    fn header_then_one_row_per_task_round_trips_through_a_csv_reader() {
+        let mut w = CsvWriter::new(Vec::new()).unwrap();
+        w.write(&record()).unwrap();
+        let rows = read(&w.into_inner().unwrap());
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0], TASK_COLUMNS);
+        assert_eq!(rows[1][0], "1");
+        assert_eq!(rows[1][1], record().tasks[0].text);
+        assert_eq!(
+            rows[1][2..7],
+            [
+                "Trung tâm Phục vụ hành chính công phường",
+                "Sở Khoa học và Công nghệ; các đơn vị liên quan",
+                "2026-06-30 (trong quý II/2026)",
+                "Kế hoạch 146/KH-UBND · 2025-10-21 · Ủy ban nhân dân tỉnh Đắk Lắk",
+                "3-4",
+            ]
+        );
+        assert_eq!(rows[1][7..], ["t-1", "corpus/a/146-KH.pdf"]);
+        // A newline and a leading dash survive, the dash guarded against formulas.
+        assert_eq!(rows[2][0], "2");
+        assert_eq!(rows[2][1], "'- Thường xuyên cập nhật; báo cáo\nkết quả");
+        assert_eq!(rows[2][4], "thường xuyên");
+        assert_eq!(rows[2][6], "3");
+    }
+
+    #[test]
+    fn numbering_runs_across_documents_and_failed_ones_add_no_rows() {
+        let failed = DocumentRecord::failed(
+            Source::new("x.pdf", "", 0, SourceFormat::Pdf),
+            nhiemvu_model::ErrorInfo {
+                kind: "empty".into(),
+                message: "the file is empty".into(),
+            },
+        );
+        let mut w = CsvWriter::new(Vec::new()).unwrap();
+        w.write(&record()).unwrap();
+        w.write(&failed).unwrap();
+        w.write(&record()).unwrap();
+        assert_eq!(w.rows(), 4);
+        let rows = read(&w.into_inner().unwrap());
+        let stt: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(stt, ["1", "2", "3", "4"]);
+    }
+
+    #[test]
+    fn caller_headers_and_crlf_rows() {
+        let headers = [
+            "No", "Task", "Lead", "Support", "Due", "Doc", "Page", "id", "path",
+        ];
+        let w = CsvWriter::with_headers(Vec::new(), headers).unwrap();
+        let bytes = w.into_inner().unwrap();
+        assert_eq!(
+            &bytes[UTF8_BOM.len()..],
+            b"No,Task,Lead,Support,Due,Doc,Page,id,path\r\n"
+        );
+    }
+}
