@@ -194,7 +194,7 @@ impl<'a> Coverage<'a> {
         let mut segments = Vec::new();
         let mut end = None;
         let mut problem = None;
-        if range.is_empty() || range.len() % 2 != 0 {
+        if range.is_empty() || range.len() & 1 != 0 {
             problem = Some(format!(
                 "/ByteRange has {} numbers, not offset/length pairs",
                 range.len()
@@ -229,11 +229,11 @@ impl<'a> Coverage<'a> {
             _ => None,
         };
         Coverage {
+            end: if problem.is_none() { end } else { None },
             segments: match problem {
                 Some(p) => Err(p),
                 None => Ok(segments),
             },
-            end,
             gap_is_contents,
         }
     }

@@ -89,11 +89,7 @@ fn form_text(
     let mut line = String::new();
     for op in &content.operations {
         match op.operator.as_str() {
-            "BT" | "ET" => {
-                if !line.is_empty() {
-                    lines.push(std::mem::take(&mut line));
-                }
-            }
+            "BT" | "ET" if !line.is_empty() => lines.push(std::mem::take(&mut line)),
             "Tf" => {
                 font = op
                     .operands
