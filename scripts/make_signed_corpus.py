@@ -3,7 +3,8 @@
 
 What it makes (all from one short Vietnamese directive converted by LibreOffice):
 a self-made CA, a personal signer "Nguyễn Văn Â" and an organisation signer
-"ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK"; PDFs signed once (SHA-256, SHA-1, adbe.pkcs7.sha1),
+"ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK"; PDFs signed once (SHA-256, SHA-1, adbe.pkcs7.sha1, and once
+with the CMS written by cryptography's own PKCS#7 encoder),
 twice (the office's stamp as an incremental update whose widget writes the number
 "228" and the day "28" into the header's blanks), tampered inside the signed range,
 changed after signing by an appended revision, with a broken RSA signature value,
@@ -37,6 +38,7 @@ import tempfile
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+from cryptography.hazmat.primitives.serialization import pkcs7
 from cryptography.x509.name import _ASN1Type
 from cryptography.x509.oid import NameOID
 
@@ -133,6 +135,7 @@ def cms_signed_data(
     cades=False,
     ber=False,
     break_signature=False,
+    sid_by_key_id=False,
 ):
     """CMS SignedData over `content` (detached unless `embed`), signed attributes included."""
     key, cert = signer
@@ -160,11 +163,15 @@ def cms_signed_data(
         sig_alg = seq(oid(OID_ECDSA_SHA256))
     if break_signature:
         sig = sig[:-8] + bytes([sig[-8] ^ 0x01]) + sig[-7:]
-    sid = seq(cert.issuer.public_bytes(), integer(cert.serial_number))
-    signer_info = seq(integer(1), sid, alg, tlv(0xA0, attr_body), sig_alg, octets(sig))
+    if sid_by_key_id:  # SignerInfo version 3, [0] IMPLICIT SubjectKeyIdentifier
+        ski = cert.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value.digest
+        sid, version = tlv(0x80, ski), 3
+    else:
+        sid, version = seq(cert.issuer.public_bytes(), integer(cert.serial_number)), 1
+    signer_info = seq(integer(version), sid, alg, tlv(0xA0, attr_body), sig_alg, octets(sig))
     certs = tlv(0xA0, cert_der + b"".join(c.public_bytes(serialization.Encoding.DER) for c in chain))
     encap = seq(oid(OID_DATA), tlv(0xA0, octets(content))) if embed else seq(oid(OID_DATA))
-    signed_data = seq(integer(1), set_of(alg), encap, certs, set_of(signer_info))
+    signed_data = seq(integer(version), set_of(alg), encap, certs, set_of(signer_info))
     if ber:  # indefinite lengths on the two outer layers, as some signers write
         return b"\x30\x80" + oid(OID_SIGNED_DATA) + b"\xa0\x80" + signed_data + b"\x00\x00\x00\x00"
     return seq(oid(OID_SIGNED_DATA), tlv(0xA0, signed_data))
@@ -193,6 +200,7 @@ def make_cert(subject, issuer_name, pub, issuer_key, serial, ca=False):
         .not_valid_before(datetime.datetime(2025, 1, 1, tzinfo=datetime.timezone.utc))
         .not_valid_after(datetime.datetime(2035, 1, 1, tzinfo=datetime.timezone.utc))
         .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(pub), critical=False)
     )
     return b.sign(issuer_key, hashes.SHA256())
 
@@ -343,7 +351,15 @@ def sign(pdf, signer, chain, *, field, digest="sha256", sub_filter="adbe.pkcs7.d
     text = ("[%d %d %d %d]" % tuple(byte_range)).encode().ljust(len(placeholder_range))
     data[start : start + len(text)] = text
     signed = bytes(data[: byte_range[1]]) + bytes(data[byte_range[2] :])
-    if sub_filter == "adbe.pkcs7.sha1":
+    if cms_options.pop("library_cms", False):  # cryptography's own PKCS#7 encoder, for interop
+        der = (
+            pkcs7.PKCS7SignatureBuilder()
+            .set_data(signed)
+            .add_signer(signer[1], signer[0], DIGESTS[digest][1]())
+            .add_certificate(chain[0])
+            .sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary])
+        )
+    elif sub_filter == "adbe.pkcs7.sha1":
         der = cms_signed_data(hashlib.sha1(signed).digest(), signer, chain, "sha1", embed=True, **cms_options)
     else:
         der = cms_signed_data(signed, signer, chain, digest, **cms_options)
@@ -492,6 +508,15 @@ def main():
         expect("Dấu Ủy ban", "ETSI.CAdES.detached", "sha256", "valid", True, ORG, ORG, stamp=["228", "28"],
                reason="Phát hành văn bản", when=PDF_TIME_2),
     ])
+
+    pdf = Pdf(base)
+    person_signature(pdf, ids, library_cms=True)
+    write("library_cms.pdf", pdf.data, [expect(*person, "adbe.pkcs7.detached", "sha256", "valid", True, PERSON, ORG)])
+
+    # poppler's pdfsig answers "Unknown Validation Failure." here; openssl cms -verify accepts it.
+    pdf = Pdf(base)
+    person_signature(pdf, ids, sid_by_key_id=True)
+    write("signer_by_key_id.pdf", pdf.data, [expect(*person, "adbe.pkcs7.detached", "sha256", "valid", True, PERSON, ORG)])
 
     tampered = bytearray(sha256_single)
     producer = tampered.index(b"/Producer<FEFF") + len(b"/Producer<FEFF") + 3  # low digit of the first letter

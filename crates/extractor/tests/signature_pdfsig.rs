@@ -43,6 +43,12 @@ fn run_pdfsig(path: &Path) -> Option<Vec<PdfsigEntry>> {
     Some(entries)
 }
 
+/// Files where pdfsig is known to answer otherwise, with its answer. poppler does not find a
+/// signer named by subject key identifier (SignerInfo version 3); `openssl cms -verify` accepts
+/// the same CMS, and so do we.
+const KNOWN_DISAGREEMENTS: &[(&str, &str)] =
+    &[("signer_by_key_id.pdf", "Unknown Validation Failure.")];
+
 #[test]
 fn verdicts_agree_with_pdfsig() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/signed");
@@ -73,6 +79,8 @@ fn verdicts_agree_with_pdfsig() {
                 // pdfsig (NSS) checks ECDSA and BER that we report as unsupported.
                 Some(SignatureStatus::Unsupported) | None => continue,
             };
+            let known = KNOWN_DISAGREEMENTS.iter().find(|(f, _)| *f == name);
+            let expected = known.map_or(expected, |(_, theirs)| theirs);
             assert_eq!(t.validation.as_deref(), Some(expected), "{at}: validation");
             compared += 1;
         }
