@@ -16,6 +16,7 @@ pub mod header;
 pub mod outline;
 pub mod pdf;
 pub mod pipeline;
+pub mod signature;
 pub mod table;
 pub mod target;
 pub mod tasks;
