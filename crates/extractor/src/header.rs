@@ -22,10 +22,10 @@ pub struct Regions {
 }
 
 static NUMBER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i:^|\s|\t)Số\s*:?\s*([0-9]*)\s*([-/]\s*[A-ZĐ0-9][A-ZĐ0-9&.\-/]*)").unwrap()
+    Regex::new(r"(?i:^|\s|\t)Số\s*:?\s*([0-9]*)[\s.…_]*([-/]\s*[A-ZĐ0-9][A-ZĐ0-9&.\-/]*)").unwrap()
 });
 static DATE_LINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:([\p{Lu}][\p{L} .]{1,40}?),\s*)?ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})")
+    Regex::new(r"(?:([\p{Lu}][\p{L} ]{1,40}?),\s*)?ngày[\s.…_]*(\d{1,2})?[\s.…_]*tháng[\s.…_]*(\d{1,2})?[\s.…_]*năm\s*(\d{4})")
         .unwrap()
 });
 static KIND_LINE: Lazy<Regex> = Lazy::new(|| {
@@ -153,7 +153,10 @@ pub fn parse(paras: &[String]) -> (Metadata, Regions) {
                     meta.number = n.serial.as_ref().map(|_| n.raw.clone());
                     meta.number_parts = Some(n);
                     header_hit = true;
-                    continue;
+                    // The date may share the cell when the header has one column.
+                    if !DATE_LINE.is_match(cell) {
+                        continue;
+                    }
                 }
             }
             if let Some(c) = DATE_LINE.captures(cell) {
@@ -308,6 +311,22 @@ pub fn parse(paras: &[String]) -> (Metadata, Regions) {
             regions.body_end = i;
         }
     }
+    // Without "Nơi nhận", the signature block ends the body: an authority or a position
+    // line in capitals followed by a name.
+    if regions.body_end == paras.len() {
+        for i in regions.body_start..paras.len() {
+            let first = paras[i].split('\t').next().unwrap_or("").trim();
+            let next_is_name = paras
+                .get(i + 1)
+                .map(|n| looks_name(n.trim()))
+                .unwrap_or(false);
+            if AUTHORITY.is_match(first) || (POSITION.is_match(first) && next_is_name) {
+                regions.body_end = i;
+                parse_end_matter(&paras[i..], &mut meta);
+                break;
+            }
+        }
+    }
     if regions.body_end < paras.len() {
         let end = regions.appendices.first().copied().unwrap_or(paras.len());
         parse_end_matter(
@@ -322,23 +341,50 @@ pub fn parse(paras: &[String]) -> (Metadata, Regions) {
     (meta, regions)
 }
 
+static POSITION: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỦ TRƯỞNG|TRƯỞNG PHÒNG|CHỦ NHIỆM|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|VỤ TRƯỞNG)\b[\p{Lu} ]*$").unwrap()
+});
+
 static NUMBER_LINE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s*Số\b").unwrap());
 static DATE_WORDS: Lazy<Regex> = Lazy::new(|| Regex::new(r"ngày\s*(?:\d{1,2})?\s*tháng").unwrap());
 
 /// Merge a number and day that the signing service stamped into the header's blanks. The
 /// stamp is an annotation whose text is a bare number, on the line of "Số:" or of the date.
 pub fn merge_stamped(meta: &mut Metadata, page: &nhiemvu_model::Page) {
-    let numbers: Vec<&nhiemvu_model::AnnotationText> = page
+    // Each line of an annotation that is a bare number is one stamp; one appearance may
+    // carry both the number and the day ("228\n28"), in that order.
+    let pieces: Vec<nhiemvu_model::AnnotationText> = page
         .annotations
         .iter()
-        .filter(|a| {
-            let t = a.text.trim();
-            !t.is_empty() && t.len() <= 6 && t.chars().all(|c| c.is_ascii_digit())
+        .flat_map(|a| {
+            let lines: Vec<&str> = a
+                .text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            let all_numbers = !lines.is_empty()
+                && lines
+                    .iter()
+                    .all(|l| l.len() <= 6 && l.chars().all(|c| c.is_ascii_digit()));
+            if all_numbers {
+                lines
+                    .iter()
+                    .map(|l| nhiemvu_model::AnnotationText {
+                        text: l.to_string(),
+                        ..a.clone()
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            }
         })
         .collect();
+    let numbers: Vec<&nhiemvu_model::AnnotationText> = pieces.iter().collect();
     if numbers.is_empty() {
         return;
     }
+    let several_in_one = numbers.len() >= 2 && numbers.iter().all(|a| a.rect == numbers[0].rect);
     let on_line = |pattern: &Regex| -> Option<f32> {
         page.lines
             .iter()
@@ -357,14 +403,11 @@ pub fn merge_stamped(meta: &mut Metadata, page: &nhiemvu_model::Page) {
         .map(|n| n.serial.is_none())
         .unwrap_or(false);
     if serial_blank {
-        let hit = numbers
-            .iter()
-            .find(|a| near(a, number_y))
-            .or(if number_y.is_none() {
-                numbers.first()
-            } else {
-                None
-            });
+        let hit = if several_in_one || number_y.is_none() {
+            numbers.first()
+        } else {
+            numbers.iter().find(|a| near(a, number_y))
+        };
         if let (Some(a), Some(parts)) = (hit, meta.number_parts.as_mut()) {
             let serial = a.text.trim().to_string();
             parts.raw = format!("{serial}{}", parts.raw.trim_start());
@@ -375,13 +418,17 @@ pub fn merge_stamped(meta: &mut Metadata, page: &nhiemvu_model::Page) {
     }
     if meta.date.is_none() {
         if let (Some(y), Some(m)) = (meta.year, meta.month) {
-            let hit = numbers.iter().filter(|a| near(a, date_y)).find(|a| {
-                a.text
-                    .trim()
-                    .parse::<u32>()
-                    .map(|d| (1..=31).contains(&d))
-                    .unwrap_or(false)
-            });
+            let hit = if several_in_one {
+                numbers.get(1)
+            } else {
+                numbers.iter().filter(|a| near(a, date_y)).find(|a| {
+                    a.text
+                        .trim()
+                        .parse::<u32>()
+                        .map(|d| (1..=31).contains(&d))
+                        .unwrap_or(false)
+                })
+            };
             if let Some(a) = hit {
                 let d: u32 = a.text.trim().parse().unwrap_or(0);
                 meta.date = NaiveDate::from_ymd_opt(y, m, d);

@@ -81,6 +81,11 @@ pub fn process_bytes(bytes: &[u8], display_path: &str, opts: &Options) -> Docume
             rec.warnings = warnings;
             match analysed {
                 Ok(a) => {
+                    if format == SourceFormat::Pdf {
+                        let (sigs, warning) = crate::signature::for_record(bytes);
+                        rec.signatures = sigs;
+                        rec.warnings.extend(warning);
+                    }
                     rec.document = Some(a.metadata);
                     rec.tasks = a.tasks;
                     rec.footnotes = a.footnotes;

@@ -556,7 +556,7 @@ static LEAD_VERB: Lazy<Regex> = Lazy::new(|| {
         r"đẩy mạnh|tăng cường|nâng cao|bố trí|đảm bảo|bảo đảm|kiểm tra|đôn đốc|thường xuyên|chủ động|",
         r"nghiêm túc|quyết liệt|phấn đấu|hoàn thành|hoàn thiện|ban hành|đề xuất|theo dõi|căn cứ|",
         r"xem xét|lập|duy trì|phát huy|vận động|tuyên truyền|số hóa|ứng dụng|cập nhật|thành lập|",
-        r"tích cực|sớm|định kỳ|rà|tiến hành|bám sát|đầu tư|cung cấp|chuẩn bị|giám sát|lãnh đạo)(?:\s|,|$)"
+        r"tích cực|sớm|định kỳ|rà|tiến hành|bám sát|đầu tư|cung cấp|chuẩn bị|giám sát|lãnh đạo|báo cáo|gửi|nộp|cử|lập)(?:\s|,|$)"
     ))
     .unwrap()
 });

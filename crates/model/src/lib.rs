@@ -520,10 +520,49 @@ pub struct Signature {
     pub status: Option<SignatureStatus>,
     /// True when the ByteRange covers the whole file.
     pub covers_whole_file: Option<bool>,
+    /// Why the verdict is not `valid` (algorithm unsupported, digest differs…).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub status_reason: Option<String>,
+    /// The signed signing-time attribute (not `/M`), when present.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub signed_signing_time: Option<String>,
+    /// Signature algorithm ("rsaEncryption", "ecdsa-with-SHA256").
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub signature_algorithm: Option<String>,
+    /// The signer certificate's serial number, hex.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub serial: Option<String>,
+    /// Certificate validity start.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub valid_from: Option<String>,
+    /// Certificate validity end.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub valid_to: Option<String>,
+    /// Signer's e-mail from the certificate.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub signer_email: Option<String>,
+    /// Signer's organisational unit.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub signer_unit: Option<String>,
+    /// What revisions appended after this signature change, when it does not cover the file.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub modified_after_signing: Option<Modification>,
     /// Chain of trust: always "not_checked" (no national roots shipped).
     pub trust: String,
     /// Text of the visible stamp tied to this signature.
     pub stamp_text: Option<String>,
+}
+
+/// What bytes appended after a signature change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Modification {
+    /// "nothing_visible", "signatures_only", "forms_and_annotations", "document_structure",
+    /// "page_content" or "unreadable", from harmless to content-changing.
+    pub change: String,
+    /// Pages whose content differs from the signed revision.
+    pub changed_pages: Vec<u32>,
+    /// Bytes appended after the signed range.
+    pub appended_bytes: u64,
 }
 
 /// Something odd that did not stop the document.

@@ -557,7 +557,7 @@ static MARKER: Lazy<Regex> = Lazy::new(|| {
 
 /// Words that open a new paragraph after a title or header line.
 static OPENER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:Căn cứ|Kính gửi|Nơi nhận|Thực hiện|Ngày \d|V/v|Số\s*:|Phụ lục\s*[IVX0-9]*\s*$|PHỤ LỤC)").unwrap()
+    Regex::new(r"^(?:Căn cứ|Kính gửi|Nơi nhận|Thực hiện|Ngày \d|V/v|Số\s*:|Phụ lục\s*[IVX0-9]*\s*$|PHỤ LỤC|[\p{Lu}][\p{L} ]{1,30}, ngày[\s.…_]*\d{0,2}[\s.…_]*tháng)").unwrap()
 });
 
 /// True when a line opens a list item or numbered heading.

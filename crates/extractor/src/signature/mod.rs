@@ -245,3 +245,44 @@ fn covers_whole(bytes: &[u8], end: usize) -> bool {
         .get(end..)
         .is_some_and(|tail| tail.iter().all(|c| c.is_ascii_whitespace() || *c == 0))
 }
+
+/// Signatures as the shared model reports them, plus a warning when the file's signature
+/// data could not be read at all. Never panics.
+pub fn for_record(bytes: &[u8]) -> (Vec<Signature>, Option<nhiemvu_model::Warning>) {
+    match read_signatures_detailed(bytes) {
+        Ok(list) => (list.into_iter().map(into_model).collect(), None),
+        Err(e) => (
+            Vec::new(),
+            Some(nhiemvu_model::Warning::new(
+                "signatures_unreadable",
+                e.to_string(),
+                None,
+            )),
+        ),
+    }
+}
+
+fn into_model(d: SignatureDetails) -> Signature {
+    let mut s = d.signature;
+    s.status_reason = d.status_reason;
+    s.signed_signing_time = d.signed_signing_time;
+    s.signature_algorithm = d.signature_algorithm;
+    if let Some(c) = d.certificate {
+        s.serial = Some(c.serial);
+        s.valid_from = Some(c.not_before);
+        s.valid_to = Some(c.not_after);
+        s.signer_email = c.email;
+        s.signer_unit = c.organizational_unit;
+    }
+    s.modified_after_signing = d
+        .modified_after_signing
+        .map(|m| nhiemvu_model::Modification {
+            change: serde_json::to_value(m.change)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
+            changed_pages: m.changed_pages,
+            appended_bytes: m.appended_bytes,
+        });
+    s
+}
