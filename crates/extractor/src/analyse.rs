@@ -82,6 +82,18 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
         let provenance = provenance_of(&clean, &paras, &para_idx);
         out_tasks.push(env.task(&d.section, &d.text, &d.leads, &d.coordinators, provenance));
     }
+    // Documents issued with this one (a Kế hoạch attached to a Quyết định) carry tasks too.
+    for (k, &(kind, start, end)) in regions.attachments.iter().enumerate() {
+        let body: Vec<String> = texts[start..end].to_vec();
+        let refs: Vec<&str> = body.iter().map(|s| s.as_str()).collect();
+        let tree = outline::build(&refs, continues_item);
+        for d in tasks::find(&tree, &body, kind, &[]) {
+            let para_idx: Vec<usize> = d.paras.iter().map(|p| p + start).collect();
+            let provenance = provenance_of(&clean, &paras, &para_idx);
+            let section = format!("KT{}.{}", k + 1, d.section);
+            out_tasks.push(env.task(&section, &d.text, &d.leads, &d.coordinators, provenance));
+        }
+    }
     // Footnote items that name their unit in parentheses are tasks too.
     let mut footnotes = Vec::new();
     for f in &clean.footnotes {

@@ -19,6 +19,9 @@ pub struct Regions {
     pub body_end: usize,
     /// Paragraph index where each appendix starts.
     pub appendices: Vec<usize>,
+    /// Documents issued with this one ("KẾ HOẠCH … (Ban hành kèm theo Quyết định số …)"):
+    /// their kind and the paragraph range of their body.
+    pub attachments: Vec<(DocKind, usize, usize)>,
 }
 
 static NUMBER: Lazy<Regex> = Lazy::new(|| {
@@ -137,6 +140,7 @@ pub fn parse(paras: &[String]) -> (Metadata, Regions) {
         body_start: 0,
         body_end: paras.len(),
         appendices: Vec::new(),
+        attachments: Vec::new(),
     };
     let head_limit = paras.len().min(40);
     let mut last_header = None;
@@ -327,6 +331,7 @@ pub fn parse(paras: &[String]) -> (Metadata, Regions) {
             }
         }
     }
+    find_attachments(paras, &mut regions);
     if regions.body_end < paras.len() {
         let end = regions.appendices.first().copied().unwrap_or(paras.len());
         parse_end_matter(
@@ -339,6 +344,36 @@ pub fn parse(paras: &[String]) -> (Metadata, Regions) {
         date_from_appendix(paras, &mut meta);
     }
     (meta, regions)
+}
+
+/// Documents issued with this one follow its signature: a kind line, a title, and
+/// "(Ban hành kèm theo …)". Their bodies run to their own "Nơi nhận", an appendix or the end.
+fn find_attachments(paras: &[String], regions: &mut Regions) {
+    let mut i = regions.body_end;
+    while i < paras.len() {
+        let first = paras[i].split('\t').next().unwrap_or("").trim();
+        let kind_line = KIND_LINE.captures(first);
+        let issued_with = paras[i..paras.len().min(i + 5)]
+            .iter()
+            .position(|p| p.contains("kèm theo"));
+        if let (Some(k), Some(off)) = (kind_line, issued_with) {
+            let start = i + off + 1;
+            let end = (start..paras.len())
+                .find(|&j| {
+                    let f = paras[j].split('\t').next().unwrap_or("").trim();
+                    NOI_NHAN.is_match(f)
+                        || APPENDIX.is_match(f)
+                        || KIND_LINE.is_match(f) && j > start
+                })
+                .unwrap_or(paras.len());
+            regions
+                .attachments
+                .push((kind_from_word(&k[1]), start, end));
+            i = end.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
 }
 
 static POSITION: Lazy<Regex> = Lazy::new(|| {
