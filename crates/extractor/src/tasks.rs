@@ -221,6 +221,25 @@ pub fn find(
     out
 }
 
+/// The lead-in prose among the earlier siblings of node `i`, if any.
+fn preceding_lead_in(outline: &Outline, paras: &[String], i: usize) -> Option<String> {
+    // Only inside a section: the document's opening ("… như sau:") is not a lead-in.
+    if i == 0 || outline.nodes[i].parent == 0 {
+        return None;
+    }
+    let node = &outline.nodes[i];
+    let siblings = &outline.nodes[node.parent].children;
+    let pos = siblings.iter().position(|&s| s == i)?;
+    siblings[..pos]
+        .iter()
+        .rev()
+        .find(|&&s| {
+            outline.nodes[s].marker.is_none()
+                && own_text(outline, paras, s).trim_end().ends_with(':')
+        })
+        .map(|&s| own_text(outline, paras, s))
+}
+
 /// A prose paragraph that ends with ':' and is followed by list items introduces them
 /// ("… chịu trách nhiệm về các nội dung sau:"); the items are the tasks.
 fn is_lead_in(outline: &Outline, paras: &[String], i: usize) -> bool {
@@ -335,6 +354,25 @@ fn inherit(
 ) {
     if !p.leads.is_empty() {
         return;
+    }
+    // A lead-in just before the item or one of its ancestors ("Thủ trưởng các sở …
+    // tập trung thực hiện các nhiệm vụ sau:") names who does the items after it.
+    for n in std::iter::once(i).chain(outline.ancestors(i)) {
+        // A heading that names its units wins over a lead-in under it.
+        let parent = outline.nodes[n].parent;
+        if parent != 0 && heading_assigns(&paras[outline.nodes[parent].paras[0]]) {
+            break;
+        }
+        if let Some(lead_in) = preceding_lead_in(outline, paras, n) {
+            let hp = units::parties_in(&lead_in);
+            if !hp.leads.is_empty() {
+                p.leads = hp.leads;
+                if p.coordinators.is_empty() {
+                    p.coordinators = hp.coordinators;
+                }
+                return;
+            }
+        }
     }
     for a in outline.ancestors(i) {
         let node = &outline.nodes[a];
@@ -513,6 +551,26 @@ mod tests {
         assert_eq!(d[0].section, "Điều 2");
         assert_eq!(d[0].leads, vec!["Sở Y tế"]);
         assert_eq!(d[0].coordinators, vec!["các sở, ngành liên quan"]);
+    }
+
+    #[test]
+    fn a_lead_in_under_a_heading_names_the_doers() {
+        let d = run(
+            DocKind::ChiThi,
+            &[
+                "I. NHIỆM VỤ CHUNG",
+                "Thủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu (sau đây gọi chung là các cơ quan, đơn vị) tập trung thực hiện các nhiệm vụ sau:",
+                "1. Xác định cải cách hành chính là nhiệm vụ trọng tâm.",
+            ],
+        );
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(
+            d[0].leads,
+            vec![
+                "Thủ trưởng các sở, ban, ngành",
+                "Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu"
+            ]
+        );
     }
 
     #[test]

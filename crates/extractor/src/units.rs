@@ -290,6 +290,8 @@ const COLLECTIVE_WORDS: &[&str] = &[
     "chuyên",
     "trách",
     "của",
+    "đặc",
+    "khu",
 ];
 
 /// Length in bytes of the unit phrase at the start of `s` (possibly several units joined by
@@ -339,6 +341,7 @@ pub fn unit_phrase_len(s: &str) -> Option<usize> {
                             | "đảng"
                             | "công"
                             | "viên"
+                            | "đặc"
                     ));
             if !cont {
                 break;
@@ -586,7 +589,13 @@ pub fn parties_in(text: &str) -> Parties {
     for m in CLAUSE_START.find_iter(text) {
         let rest = strip_marker_and_label(&text[m.end()..]);
         if let Some(len) = unit_phrase_len(rest) {
-            let after = rest[len..].trim_start_matches([' ', ',']);
+            let mut after = rest[len..].trim_start_matches([' ', ',']);
+            // "X (sau đây gọi chung là …) tập trung thực hiện": skip the aside.
+            if after.starts_with('(') {
+                if let Some(close) = after.find(')') {
+                    after = after[close + 1..].trim_start_matches([' ', ',']);
+                }
+            }
             // "X chủ trì …", or a unit label before the instruction ("Tổ giúp việc 125: …").
             if LEAD_VERB.is_match(after) || after.starts_with(':') {
                 push_all(&mut p.leads, split_units(&rest[..len]));
