@@ -193,8 +193,9 @@ def doc002() -> Doc:
         stem=stem,
         header=Header(                                   # INVENTED (seed has no header)
             issuer_top=["ĐẢNG BỘ TỈNH LÂM ĐỒNG", "ĐẢNG ỦY XÃ ĐẠ HUOAI"],
-            issuer=["BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC,",
-                    "CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO",
+            issuer=["BAN CHỈ ĐẠO PHÁT TRIỂN",
+                    "KHOA HỌC, CÔNG NGHỆ,",
+                    "ĐỔI MỚI SÁNG TẠO",
                     "VÀ CHUYỂN ĐỔI SỐ", "*"],
             number="Số 15-BC/BCĐ",
             subject=[],

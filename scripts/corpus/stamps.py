@@ -77,7 +77,7 @@ class Font:
         opts.drop_tables += ["FFTM"]
         sub = subset.Subsetter(opts)
         sub.populate(unicodes=[ord(c) for c in chars])
-        font = TTFont(str(path))
+        font = TTFont(str(path), recalcTimestamp=False)
         sub.subset(font)
         buf = io.BytesIO()
         font.save(buf)
@@ -256,6 +256,9 @@ def apply(src: Path, dst: Path, doc: Doc) -> list[str]:
 
 def _fix_metadata(pdf: pikepdf.Pdf, date: str) -> None:
     """Fixed dates so that rebuilding gives the same bytes."""
+    for key in ("/DocChecksum", "/ID"):             # LibreOffice's, vary per run
+        if key in pdf.trailer:
+            del pdf.trailer[key]
     if date:
         pdf.docinfo[Name.CreationDate] = String(date)
         pdf.docinfo[Name.ModDate] = String(date)
