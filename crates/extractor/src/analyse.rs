@@ -152,19 +152,66 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
         if !table::is_kpi_table(&lines) {
             continue;
         }
-        for row in table::rows(&lines) {
+        // PDF input: rebuild rows from positions; text input: from the lines.
+        let first_page = clean.all_lines[first].page;
+        let runs: Vec<(u32, &nhiemvu_model::TextLine)> = pages
+            .iter()
+            .filter(|p| p.number >= first_page)
+            .flat_map(|p| {
+                let skip = if p.number == first_page {
+                    p.lines
+                        .iter()
+                        .position(|r| r.text.trim_start().to_lowercase().starts_with("phụ lục"))
+                        .unwrap_or(0)
+                } else {
+                    0
+                };
+                p.lines.iter().skip(skip).map(move |r| (p.number, r))
+            })
+            .collect();
+        let by_position = table::rows_from_runs(&runs, &table::header_years(&lines));
+        let rows = if by_position.len() >= 2 {
+            by_position
+        } else {
+            table::rows(&lines)
+        };
+        for row in rows {
             if row.responsible.is_empty() {
                 continue;
             }
-            let (f, l) = (
-                &clean.all_lines[idx[row.first_line]],
-                &clean.all_lines[idx[row.last_line]],
-            );
-            let prov = Provenance {
-                page: f.page,
-                start: f.start,
-                end: l.end,
-                end_page: (l.page != f.page).then_some(l.page),
+            let prov = match row.page {
+                Some(pg) => {
+                    let text = pages
+                        .iter()
+                        .find(|p| p.number == pg)
+                        .map(|p| p.text.as_str())
+                        .unwrap_or("");
+                    let probe: String = row
+                        .indicator
+                        .split_whitespace()
+                        .take(4)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let start = text.find(&probe).unwrap_or(0);
+                    Provenance {
+                        page: pg,
+                        start,
+                        end: start + probe.len(),
+                        end_page: None,
+                    }
+                }
+                None => {
+                    let (f, l) = (
+                        &clean.all_lines[idx[row.first_line]],
+                        &clean.all_lines[idx[row.last_line]],
+                    );
+                    Provenance {
+                        page: f.page,
+                        start: f.start,
+                        end: l.end,
+                        end_page: (l.page != f.page).then_some(l.page),
+                    }
+                }
             };
             let section = format!("PL{}.{}", k + 1, row.number);
             let mut task = env.task(&section, &row.text, &row.responsible, &[], prov);

@@ -35,6 +35,8 @@ pub struct KpiRow {
     pub first_line: usize,
     /// Index of the row's last line in the input.
     pub last_line: usize,
+    /// Page of the row when it was read from positioned runs.
+    pub page: Option<u32>,
 }
 
 static YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"\b(20[2-9]\d)\b").unwrap());
@@ -265,6 +267,7 @@ fn parse_row(
         monitoring,
         first_line,
         last_line,
+        page: None,
     })
 }
 
@@ -424,4 +427,204 @@ mod tests {
         assert_eq!(r[4].responsible, vec!["Các cơ quan, đơn vị"]);
         assert!(r[4].indicator.contains("01 vạn dân"));
     }
+}
+
+/// A word of a positioned run with its estimated left edge.
+#[derive(Debug, Clone)]
+struct Word {
+    page: u32,
+    y: f32,
+    x: f32,
+    text: String,
+}
+
+/// Split positioned runs into words, estimating each word's x from its place in the run
+/// (runs that span two cells are cut where the cells are).
+fn words_of(page: u32, run: &nhiemvu_model::TextLine) -> Vec<Word> {
+    let n = run.text.chars().count().max(1) as f32;
+    let width = (run.rect.x1 - run.rect.x0).max(1.0);
+    let mut out = Vec::new();
+    let mut idx = 0usize;
+    for w in run.text.split(' ') {
+        let len = w.chars().count();
+        if !w.is_empty() {
+            // The word's estimated centre.
+            out.push(Word {
+                page,
+                y: run.rect.y0,
+                x: run.rect.x0 + width * (idx as f32 + len as f32 / 2.0) / n,
+                text: w.to_string(),
+            });
+        }
+        idx += len + 1;
+    }
+    out
+}
+
+/// Column boundaries of a KPI table from its header runs (STT, indicator, one per
+/// milestone "Đến hết", responsible unit, monitoring unit). Header cells are centred, so
+/// edges are placed from centres: milestone columns share one width, the indicator column
+/// takes what lies between the STT cell and the first milestone.
+fn header_columns(runs: &[(u32, &nhiemvu_model::TextLine)]) -> Option<(Vec<f32>, usize)> {
+    let find = |pred: &dyn Fn(&str) -> bool| {
+        runs.iter()
+            .find(|(_, r)| pred(r.text.trim()))
+            .map(|(_, r)| r.rect)
+    };
+    let centre = |r: nhiemvu_model::Rect| (r.x0 + r.x1) / 2.0;
+    let stt = find(&|t| t.starts_with("STT"))?;
+    let responsible = find(&|t| t.starts_with("Đơn vị chịu"))?;
+    let monitoring = find(&|t| t.starts_with("Đơn vị theo dõi"))?;
+    let mut milestones: Vec<f32> = runs
+        .iter()
+        .filter(|(_, r)| r.text.trim().starts_with("Đến hết"))
+        .map(|(_, r)| centre(r.rect))
+        .collect();
+    milestones.sort_by(|a, b| a.total_cmp(b));
+    milestones.dedup_by(|a, b| (*a - *b).abs() < 3.0);
+    if milestones.is_empty() {
+        return None;
+    }
+    let width = if milestones.len() >= 2 {
+        (milestones[milestones.len() - 1] - milestones[0]) / (milestones.len() - 1) as f32
+    } else {
+        40.0
+    };
+    // Boundaries between consecutive columns, left to right.
+    let mut bounds = vec![stt.x1 + 2.0, milestones[0] - width / 2.0];
+    for pair in milestones.windows(2) {
+        bounds.push((pair[0] + pair[1]) / 2.0);
+    }
+    bounds.push(milestones[milestones.len() - 1] + width / 2.0);
+    bounds.push((centre(responsible) + centre(monitoring)) / 2.0);
+    Some((bounds, milestones.len()))
+}
+
+/// Rebuild KPI rows from positioned runs (PDF input): words are put in columns by their x,
+/// rows start at the next row number in the STT column. `runs` are the appendix's runs in
+/// reading order, with their page numbers.
+pub fn rows_from_runs(runs: &[(u32, &nhiemvu_model::TextLine)], years: &[i32]) -> Vec<KpiRow> {
+    let Some((cols, n_values)) = header_columns(runs) else {
+        return Vec::new();
+    };
+    // Column of a word: how many boundaries lie left of its centre.
+    let col_of = |x: f32| cols.iter().filter(|b| x >= **b).count();
+    let mut rows: Vec<(u32, Option<String>, Vec<Vec<String>>, u32)> = Vec::new();
+    let mut expected = 1u32;
+    let mut group: Option<String> = None;
+    let mut started = false;
+    for (page, run) in runs {
+        let t = run.text.trim();
+        if HEADER_WORDS.is_match(t)
+            || t.starts_with("Mục tiêu theo")
+            || t.starts_with("năm 20")
+            || t.starts_with("nhiệm thực hiện")
+        {
+            started = true;
+            continue;
+        }
+        if !started {
+            continue;
+        }
+        let words = words_of(*page, run);
+        let Some(first) = words.first() else { continue };
+        let c0 = col_of(first.x);
+        // A section row: "I Phát triển hạ tầng".
+        if c0 == 0 && GROUP_ROW.is_match(t) {
+            group = Some(GROUP_ROW.captures(t).unwrap()[2].trim().to_string());
+            continue;
+        }
+        // Columns of the run's words; a word that is not a value cannot sit in a milestone
+        // column: it belongs to the indicator before the values, or the unit after them.
+        let mut assigned: Vec<(Word, usize)> = words
+            .into_iter()
+            .map(|w| {
+                let c = col_of(w.x);
+                (w, c)
+            })
+            .collect();
+        let is_value_col = |c: usize| c >= 2 && c < 2 + n_values;
+        for k in 0..assigned.len() {
+            let (ref w, c) = assigned[k];
+            let value_like = VALUE.is_match(&w.text)
+                || matches!(
+                    w.text.as_str(),
+                    "GRDP" | "GDP" | "%" | "≥" | "≤" | "-" | "dụng" | "góp" | "Ứng" | "Đóng"
+                );
+            if is_value_col(c) && !value_like {
+                let before_values = assigned[k + 1..].iter().any(|(_, c2)| is_value_col(*c2));
+                assigned[k].1 = if before_values { 1 } else { 2 + n_values };
+            }
+        }
+        for (w, c) in assigned {
+            if c == 0 && w.text.parse::<u32>().ok() == Some(expected) {
+                rows.push((
+                    expected,
+                    group.clone(),
+                    vec![Vec::new(); cols.len() + 1],
+                    w.page,
+                ));
+                expected += 1;
+                continue;
+            }
+            if let Some(row) = rows.last_mut() {
+                let _ = w.y;
+                row.2[c].push(w.text);
+            }
+        }
+    }
+    let years = if years.len() == n_values {
+        years.to_vec()
+    } else {
+        Vec::new()
+    };
+    rows.into_iter()
+        .filter_map(|(number, group, cells, page)| {
+            let cell = |i: usize| cells[i].join(" ").trim().to_string();
+            let indicator = cell(1).trim_start_matches(['-', ' ']).to_string();
+            let mut values = Vec::new();
+            let mut value_years = Vec::new();
+            for k in 0..n_values {
+                let v = cell(2 + k);
+                if !v.is_empty() {
+                    values.push(v);
+                    value_years.push(years.get(k).copied());
+                }
+            }
+            let resp = cell(2 + n_values);
+            let monitoring = cell(3 + n_values);
+            let responsible = if resp.is_empty() {
+                Vec::new()
+            } else {
+                units::split_units(resp.trim_end_matches([',', ';']))
+                    .into_iter()
+                    .flat_map(|u| {
+                        u.split(';')
+                            .map(|s| s.trim().to_string())
+                            .collect::<Vec<_>>()
+                    })
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            };
+            let text = std::iter::once(indicator.clone())
+                .chain(values.iter().cloned())
+                .chain(std::iter::once(resp.clone()))
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            (!indicator.is_empty() || !values.is_empty()).then_some(KpiRow {
+                number,
+                group,
+                text,
+                indicator,
+                values,
+                years: value_years,
+                responsible,
+                monitoring: (!monitoring.is_empty()).then_some(monitoring),
+                first_line: 0,
+                last_line: 0,
+                page: Some(page),
+            })
+        })
+        .collect()
 }
