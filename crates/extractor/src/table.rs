@@ -509,7 +509,9 @@ pub fn rows_from_runs(runs: &[(u32, &nhiemvu_model::TextLine)], years: &[i32]) -
     };
     // Column of a word: how many boundaries lie left of its centre.
     let col_of = |x: f32| cols.iter().filter(|b| x >= **b).count();
-    let mut rows: Vec<(u32, Option<String>, Vec<Vec<String>>, u32)> = Vec::new();
+    // (row number, section row, words per column, page)
+    type RowCells = (u32, Option<String>, Vec<Vec<String>>, u32);
+    let mut rows: Vec<RowCells> = Vec::new();
     let mut expected = 1u32;
     let mut group: Option<String> = None;
     let mut started = false;
