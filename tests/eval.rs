@@ -295,3 +295,36 @@ fn real_seeds_score_against_the_hand_made_gold() {
         Some(1)
     );
 }
+
+/// The quality bar of the task issue, on the five corpus PDFs and on the five seed texts
+/// separately: task F1 ≥ 0.95, assignee and due accuracy ≥ 0.95, target recall ≥ 0.90.
+#[test]
+fn corpus_pdfs_and_seed_texts_meet_the_quality_bar() {
+    for input in ["corpus", "tests/data/seeds"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        let ok = nhiemvu(&["extract", "-q", "--out", s(&out), input]);
+        assert_eq!(ok.status.code(), Some(0), "{input}");
+        let run = nhiemvu(&[
+            "eval",
+            "--gold",
+            "fixtures/gold",
+            s(&out),
+            "--min-f1",
+            "0.95",
+            "--min-assignee",
+            "0.95",
+            "--min-due",
+            "0.95",
+            "--min-target-recall",
+            "0.90",
+        ]);
+        assert_eq!(
+            run.status.code(),
+            Some(0),
+            "{input} is below the bar:\n{}\n{}",
+            String::from_utf8_lossy(&run.stdout),
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
+}

@@ -95,7 +95,8 @@ pub fn fold_tones(s: &str) -> String {
 
 /// Key for matching: clean, one tone style, lower case, all dashes '-', white space collapsed.
 pub fn match_key(s: &str) -> String {
-    let lowered = fold_tones(&clean(s)).to_lowercase().replace('–', "-");
+    // Lower case first: tone folding knows lower-case and title-case pairs only.
+    let lowered = fold_tones(&clean(s).to_lowercase()).replace('–', "-");
     lowered.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
