@@ -150,6 +150,15 @@ pub fn parse(paras: &[String]) -> (Metadata, Regions) {
     for (i, p) in paras.iter().enumerate().take(head_limit) {
         let cells: Vec<&str> = p.split('\t').map(str::trim).collect();
         let mut header_hit = false;
+        // "Số:" and its symbol can fall in separate runs ("Số:\t/UBND-KGVX").
+        if meta.number_parts.is_none() && cells.len() > 1 {
+            if let Some(c) = NUMBER.captures(&p.replace('\t', " ")) {
+                let n = parse_number(&c[1], &c[2]);
+                meta.number = n.serial.as_ref().map(|_| n.raw.clone());
+                meta.number_parts = Some(n);
+                header_hit = true;
+            }
+        }
         for cell in &cells {
             if let Some(c) = NUMBER.captures(cell) {
                 if meta.number_parts.is_none() {
