@@ -327,21 +327,24 @@ fn split_unit_cells(lines: &[String]) -> (Vec<String>, Option<String>) {
             }
         }
     };
-    let resp_text = resp_text.trim().trim_end_matches([',', ';']).to_string();
-    let responsible = if resp_text.is_empty() {
-        Vec::new()
-    } else {
-        units::split_units(&resp_text)
-            .into_iter()
-            .flat_map(|u| {
-                u.split(';')
-                    .map(|s| s.trim().to_string())
-                    .collect::<Vec<_>>()
-            })
-            .filter(|s| !s.is_empty())
-            .collect()
-    };
-    (responsible, mon_text)
+    (responsible_units(&resp_text), mon_text)
+}
+
+/// The units of a responsible-unit cell: split at commas, "và" and ';'.
+fn responsible_units(cell: &str) -> Vec<String> {
+    let cell = cell.trim().trim_end_matches([',', ';']);
+    if cell.is_empty() {
+        return Vec::new();
+    }
+    units::split_units(cell)
+        .into_iter()
+        .flat_map(|u| {
+            u.split(';')
+                .map(|s| s.trim().to_string())
+                .collect::<Vec<_>>()
+        })
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// Milestone year of each value: all columns when every column has a value; otherwise
@@ -595,19 +598,7 @@ pub fn rows_from_runs(runs: &[(u32, &nhiemvu_model::TextLine)], years: &[i32]) -
             }
             let resp = cell(2 + n_values);
             let monitoring = cell(3 + n_values);
-            let responsible = if resp.is_empty() {
-                Vec::new()
-            } else {
-                units::split_units(resp.trim_end_matches([',', ';']))
-                    .into_iter()
-                    .flat_map(|u| {
-                        u.split(';')
-                            .map(|s| s.trim().to_string())
-                            .collect::<Vec<_>>()
-                    })
-                    .filter(|s| !s.is_empty())
-                    .collect()
-            };
+            let responsible = responsible_units(&resp);
             let text = std::iter::once(indicator.clone())
                 .chain(values.iter().cloned())
                 .chain(std::iter::once(resp.clone()))

@@ -46,13 +46,6 @@ impl Drop for QuietSection {
 pub(crate) fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     install_hook();
     let _quiet = QuietSection::enter();
-    panic::catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
-        if let Some(s) = payload.downcast_ref::<&str>() {
-            (*s).to_string()
-        } else if let Some(s) = payload.downcast_ref::<String>() {
-            s.clone()
-        } else {
-            "unknown panic".to_string()
-        }
-    })
+    panic::catch_unwind(AssertUnwindSafe(f))
+        .map_err(|payload| crate::pipeline::panic_message(&payload))
 }
