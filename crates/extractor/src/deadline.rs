@@ -126,7 +126,7 @@ struct Found {
     start: bool,
 }
 
-const CUE: &str = r"(?:(?:trước|chậm nhất(?: là)?|hạn chót|hạn|đến|đến hết|hết|cuối|xong|hoàn thành(?: trước| trong)?|trong|kết thúc|tới|muộn nhất|không quá|kể từ|từ|bắt đầu từ|ngay từ)\s+(?:ngày\s+)?)?";
+const CUE: &str = r"(?:(?:trước|chậm nhất(?: là)?|hạn chót|hạn|đến|đến hết|hết|cuối|xong|hoàn thành(?: trước| trong)?|trong|kết thúc|tới|muộn nhất|không quá|vào|kể từ|từ|bắt đầu từ|ngay từ)\s+(?:ngày\s+)?)?";
 
 static DATETIME: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
@@ -379,7 +379,16 @@ fn candidates(t: &str, ctx: &DateContext) -> Vec<Found> {
             continue;
         }
         let d: u32 = c[1].parse().unwrap_or(0);
-        let Some(anchor) = ctx.anchor() else { continue };
+        let Some(doc_anchor) = ctx.anchor() else {
+            continue;
+        };
+        // "Kể từ tháng 4/2026, … trước ngày 10": the first day 10 after the start.
+        let anchor = out
+            .iter()
+            .filter(|f| f.start)
+            .map(|f| f.moment.date())
+            .min()
+            .map_or(doc_anchor, |s| s.max(doc_anchor));
         // "trước ngày 10": the next day 10 on or after the document date.
         let mut date = NaiveDate::from_ymd_opt(anchor.year(), anchor.month(), d);
         if let Some(x) = date {

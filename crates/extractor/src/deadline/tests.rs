@@ -101,6 +101,8 @@ const CASES: &[Case] = &[
     ("Rà soát hồ sơ theo Thông báo số 09-TB/VPTU ngày 21/10/2025 của Văn phòng Tỉnh ủy.", "2025-10-25", None, None, None),
     ("Hoàn thành mục tiêu của Nghị quyết Đại hội là “Quy mô kinh tế số đến hết năm 2030 đạt 30% GRDP trở lên”.", "2025-10-21", Some("2030-12-31"), None, None),
     ("Phát động phong trào “Thi đua hoàn thành trước năm 2027”.", "2026-01-09", None, None, None),
+    ("Kể từ tháng 4/2026, định kỳ hằng tháng gửi báo cáo trước ngày 10.", "2026-03-05", Some("2026-04-10"), Some("2026-04-01"), Some("monthly")),
+    ("Tham mưu sơ kết giữa kỳ việc thực hiện Nghị quyết vào năm 2028.", "2026-01-09", Some("2028-12-31"), None, None),
     // Ongoing.
     ("Thường xuyên theo dõi, đôn đốc việc thực hiện.", "2026-01-09", None, None, None),
     ("Kịp thời tháo gỡ khó khăn, vướng mắc.", "2026-01-09", None, None, None),
