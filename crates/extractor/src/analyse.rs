@@ -272,6 +272,7 @@ struct TaskEnv<'a> {
 }
 
 impl TaskEnv<'_> {
+    /// A task with its stable id, canonical units, deadline and targets.
     fn task(
         &self,
         section: &str,
@@ -280,35 +281,24 @@ impl TaskEnv<'_> {
         coords: &[String],
         provenance: Provenance,
     ) -> Task {
-        make_task(self, section, text, leads, coords, provenance)
-    }
-}
-
-fn make_task(
-    env: &TaskEnv<'_>,
-    section: &str,
-    text: &str,
-    leads: &[String],
-    coords: &[String],
-    provenance: Provenance,
-) -> Task {
-    let (sha256, ctx, locality) = (env.sha256, &env.ctx, env.locality.as_ref());
-    let mut h = Sha256::new();
-    h.update(sha256.as_bytes());
-    h.update([0]);
-    h.update(section.as_bytes());
-    h.update([0]);
-    h.update(text.as_bytes());
-    let id = hex::encode(&h.finalize()[..8]);
-    Task {
-        id,
-        section: section.to_string(),
-        text: text.to_string(),
-        assignees: leads.iter().map(|r| unit(r, locality)).collect(),
-        coordinators: coords.iter().map(|r| unit(r, locality)).collect(),
-        deadline: deadline::find_deadline(text, ctx),
-        targets: target::find_targets(text),
-        provenance,
+        let (sha256, ctx, locality) = (self.sha256, &self.ctx, self.locality.as_ref());
+        let mut h = Sha256::new();
+        h.update(sha256.as_bytes());
+        h.update([0]);
+        h.update(section.as_bytes());
+        h.update([0]);
+        h.update(text.as_bytes());
+        let id = hex::encode(&h.finalize()[..8]);
+        Task {
+            id,
+            section: section.to_string(),
+            text: text.to_string(),
+            assignees: leads.iter().map(|r| unit(r, locality)).collect(),
+            coordinators: coords.iter().map(|r| unit(r, locality)).collect(),
+            deadline: deadline::find_deadline(text, ctx),
+            targets: target::find_targets(text),
+            provenance,
+        }
     }
 }
 
