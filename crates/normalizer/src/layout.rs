@@ -484,18 +484,35 @@ fn strip_markers(text: &str, seen: &[String], i: usize, lines: &[Line]) -> (Stri
     }
     // A digit glued to a letter: "hồ sơ1;" or "năm 20251" is ambiguous; accept a glued
     // marker only after a letter, never after digits, and only the expected number.
-    let glued = Regex::new(&format!(
-        r"(\p{{L}}){}([\s;,.:)]|$)",
-        regex::escape(&expected)
-    ))
-    .unwrap();
-    if let Some(c) = glued.captures(&out) {
+    if let Some(c) = glued_marker(&expected).captures(&out) {
         let whole = c.get(0).unwrap();
         let keep = format!("{}{}", &c[1], &c[2]);
         out = format!("{}{}{}", &out[..whole.start()], keep, &out[whole.end()..]);
         found.push(expected);
     }
     (out, found)
+}
+
+/// The pattern of footnote number `marker` glued after a letter ("hồ sơ1;"), compiled once
+/// per number and thread: building a regex per line was the pipeline's hottest spot.
+fn glued_marker(marker: &str) -> Regex {
+    thread_local! {
+        static CACHE: std::cell::RefCell<std::collections::HashMap<String, Regex>> =
+            Default::default();
+    }
+    CACHE.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry(marker.to_string())
+            .or_insert_with(|| {
+                Regex::new(&format!(
+                    r"(\p{{L}}){}([\s;,.:)]|$)",
+                    regex::escape(marker)
+                ))
+                .unwrap()
+            })
+            .clone()
+    })
 }
 
 /// The next footnote number expected after those already seen.
