@@ -355,6 +355,10 @@ pub fn detect(text: &str) -> Option<LegacyEncoding> {
         return None;
     }
     let before = readability::score(text);
+    if before + 0.25 >= 1.0 {
+        // A score is a share, at most 1.0: no conversion could beat this one by enough.
+        return None;
+    }
     let mut best: Option<(LegacyEncoding, f32)> = None;
     for enc in [LegacyEncoding::Tcvn3, LegacyEncoding::Vni] {
         let after = readability::score(&to_unicode(text, enc, false));

@@ -132,12 +132,33 @@ fn token_reads(tok: &str) -> bool {
 /// Share of word tokens in `text` that read as Vietnamese (1.0 for no tokens).
 pub fn score(text: &str) -> f32 {
     let (mut n, mut ok) = (0usize, 0usize);
-    for m in TOKEN.find_iter(text) {
-        n += 1;
-        if token_reads(m.as_str()) {
-            ok += 1;
-        }
+    thread_local! {
+        // Pages repeat the same few thousand syllables; checking one costs two Unicode
+        // normalisations, looking it up costs a hash.
+        static SEEN: std::cell::RefCell<std::collections::HashMap<String, bool>> =
+            Default::default();
     }
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if seen.len() > 100_000 {
+            seen.clear();
+        }
+        for m in TOKEN.find_iter(text) {
+            n += 1;
+            let tok = m.as_str();
+            let reads = match seen.get(tok) {
+                Some(&r) => r,
+                None => {
+                    let r = token_reads(tok);
+                    seen.insert(tok.to_string(), r);
+                    r
+                }
+            };
+            if reads {
+                ok += 1;
+            }
+        }
+    });
     if n == 0 {
         1.0
     } else {
