@@ -51,6 +51,9 @@ pub struct ExtractArgs {
     /// No progress bar and no summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Seconds one document may take before it is recorded as a `time_limit` error (0: none).
+    #[arg(long, value_name = "SECS", default_value_t = 120)]
+    pub time_limit: u64,
     /// Also write the summary as JSON to FILE.
     #[arg(long, value_name = "FILE")]
     pub summary_json: Option<PathBuf>,
@@ -137,8 +140,11 @@ pub fn run(args: ExtractArgs) -> ExitCode {
         Err(e) => return usage(format_args!("cannot start {:?} threads: {e}", args.jobs)),
     };
     let progress = progress_bar(list.len() as u64, args.quiet);
+    let mut opts = nhiemvu_extractor::Options::default();
+    opts.limits.time_limit =
+        (args.time_limit > 0).then(|| std::time::Duration::from_secs(args.time_limit));
     let work = Arc::new(Work {
-        opts: nhiemvu_extractor::Options::default(),
+        opts,
         out_dir,
         force: args.force,
         version: ToolInfo::default().version,

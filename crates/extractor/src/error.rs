@@ -31,6 +31,14 @@ pub enum ExtractError {
     /// A per-document limit was exceeded (size, pages, nesting, time).
     #[error("limit exceeded: {0}")]
     Limit(String),
+    /// The document took longer than the per-document time limit.
+    #[error("time limit of {seconds} s exceeded {during}")]
+    TimeLimit {
+        /// The limit, seconds.
+        seconds: u64,
+        /// Where the work stopped ("while reading page 12").
+        during: String,
+    },
     /// The PDF library panicked; the panic was contained.
     #[error("PDF reader panicked: {0}")]
     Panic(String),
@@ -47,6 +55,7 @@ impl ExtractError {
             ExtractError::Encrypted(_) => "encrypted",
             ExtractError::Malformed(_) => "malformed_pdf",
             ExtractError::Limit(_) => "limit_exceeded",
+            ExtractError::TimeLimit { .. } => "time_limit",
             ExtractError::Panic(_) => "panic",
         }
     }

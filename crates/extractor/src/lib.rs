@@ -10,6 +10,7 @@
 //! ```
 
 pub mod analyse;
+pub mod budget;
 pub mod deadline;
 pub mod error;
 pub mod header;

@@ -1,5 +1,6 @@
 //! One document from bytes to a [`DocumentRecord`], with every failure contained.
 
+use crate::budget::Budget;
 use crate::pdf::{self, Limits};
 use crate::{text_input, ExtractError};
 use nhiemvu_model::{DocumentRecord, ErrorInfo, Page, Source, SourceFormat, Warning};
@@ -47,7 +48,8 @@ pub fn process_bytes(bytes: &[u8], display_path: &str, opts: &Options) -> Docume
     let format = guess_format(Path::new(display_path), bytes);
     let sha = hex::encode(Sha256::digest(bytes));
     let source = Source::new(display_path, &sha, 0, format);
-    let result = panic::catch_unwind(AssertUnwindSafe(|| run(bytes, format, opts)));
+    let budget = Budget::start(opts.limits.time_limit);
+    let result = panic::catch_unwind(AssertUnwindSafe(|| run(bytes, format, opts, &budget)));
     match result {
         Ok(Ok((mut pages, mut warnings))) => {
             let mut rec = DocumentRecord::new(source);
@@ -55,6 +57,7 @@ pub fn process_bytes(bytes: &[u8], display_path: &str, opts: &Options) -> Docume
             let analysed = panic::catch_unwind(AssertUnwindSafe(|| {
                 // Unreadable pages are kept in the record but not analysed.
                 let usable = crate::textlayer::prepare(&mut pages, &mut warnings);
+                budget.check(|| "before text analysis".into())?;
                 let for_analysis: Vec<Page> = pages
                     .iter()
                     .zip(&usable)
@@ -71,10 +74,14 @@ pub fn process_bytes(bytes: &[u8], display_path: &str, opts: &Options) -> Docume
                     })
                     .collect();
                 let a = crate::analyse::analyse(&for_analysis, &rec.source.sha256);
-                (a, pages, warnings)
+                Ok((a, pages, warnings))
             }));
             let (analysed, pages, warnings) = match analysed {
-                Ok((a, p, w)) => (Ok(a), p, w),
+                Ok(Ok((a, p, w))) => (Ok(a), p, w),
+                Ok(Err(timeout)) => {
+                    rec.error = Some(error_info(&timeout));
+                    return rec;
+                }
                 Err(e) => (Err(e), Vec::new(), Vec::new()),
             };
             rec.pages = pages;
@@ -82,6 +89,10 @@ pub fn process_bytes(bytes: &[u8], display_path: &str, opts: &Options) -> Docume
             match analysed {
                 Ok(a) => {
                     if format == SourceFormat::Pdf {
+                        if let Err(timeout) = budget.check(|| "before signature checks".into()) {
+                            rec.error = Some(error_info(&timeout));
+                            return rec;
+                        }
                         let (sigs, warning) = crate::signature::for_record(bytes);
                         rec.signatures = sigs;
                         rec.warnings.extend(warning);
@@ -111,6 +122,7 @@ fn run(
     bytes: &[u8],
     format: SourceFormat,
     opts: &Options,
+    budget: &Budget,
 ) -> Result<(Vec<Page>, Vec<Warning>), ExtractError> {
     if bytes.is_empty() {
         return Err(ExtractError::Empty);
@@ -118,7 +130,7 @@ fn run(
     match format {
         SourceFormat::Text => Ok((text_input::read_text(bytes)?, Vec::new())),
         SourceFormat::Pdf => {
-            let content = pdf::read_pdf(bytes, &opts.limits)?;
+            let content = pdf::read_pdf_within(bytes, &opts.limits, budget)?;
             Ok((content.pages, content.warnings))
         }
     }

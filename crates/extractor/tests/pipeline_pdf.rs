@@ -35,3 +35,28 @@ fn office_layout_pdf_gives_header_footnote_and_tasks() {
     let page = &rec.pages[first.provenance.page as usize - 1].text;
     assert!(page[first.provenance.start..].starts_with("1. Giao Sở Khoa học"));
 }
+
+#[test]
+fn a_document_over_its_time_limit_is_a_time_limit_record_not_a_hang() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/pdf/header_footnote.pdf");
+    let mut opts = nhiemvu_extractor::Options::default();
+    opts.limits.time_limit = Some(std::time::Duration::ZERO);
+    let rec = nhiemvu_extractor::process_file(&path, &opts);
+    let err = rec.error.as_ref().expect("the zero budget is spent");
+    assert_eq!(err.kind, "time_limit");
+    assert!(err.message.contains("page 1"), "{}", err.message);
+    assert!(rec.tasks.is_empty());
+    assert_eq!(
+        rec.source.sha256.len(),
+        64,
+        "the record still names its input"
+    );
+
+    // Text input is bounded by the same budget.
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/data/seeds/000_cc8a43722e178857.txt");
+    let text = std::fs::read(seed).expect("seed text");
+    let rec = nhiemvu_extractor::process_bytes(&text, "seed.txt", &opts);
+    assert_eq!(rec.error.map(|e| e.kind).as_deref(), Some("time_limit"));
+}

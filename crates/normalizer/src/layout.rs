@@ -505,11 +505,7 @@ fn glued_marker(marker: &str) -> Regex {
             .borrow_mut()
             .entry(marker.to_string())
             .or_insert_with(|| {
-                Regex::new(&format!(
-                    r"(\p{{L}}){}([\s;,.:)]|$)",
-                    regex::escape(marker)
-                ))
-                .unwrap()
+                Regex::new(&format!(r"(\p{{L}}){}([\s;,.:)]|$)", regex::escape(marker))).unwrap()
             })
             .clone()
     })

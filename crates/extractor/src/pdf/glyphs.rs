@@ -5,6 +5,7 @@
 //! all glyphs in one shared buffer (no per-glyph `String`). Characters arrive in content-stream
 //! order; [`crate::pdf::layout`] puts them in reading order.
 
+use crate::budget::Budget;
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 use unicode_normalization::char::is_combining_mark;
 
@@ -63,7 +64,14 @@ pub(crate) struct GlyphCollector<'a> {
     string_fonts: &'a [u16],
     next_string: usize,
     font: u16,
+    budget: &'a Budget,
+    /// Glyphs seen since the budget was last checked.
+    since_check: u32,
+    out_of_time: bool,
 }
+
+/// Glyphs drawn between two looks at the clock.
+const GLYPHS_PER_CHECK: u32 = 4096;
 
 /// Font index used when the walk and pdf-extract disagree.
 pub(crate) const UNKNOWN_FONT: u16 = 0;
@@ -71,7 +79,8 @@ pub(crate) const UNKNOWN_FONT: u16 = 0;
 impl<'a> GlyphCollector<'a> {
     /// A collector for a page whose fonts are `fonts` (index 0 is the unknown font) and whose
     /// shown strings use `string_fonts`, in order.
-    pub fn new(fonts: Vec<String>, string_fonts: &'a [u16]) -> Self {
+    /// Drawing stops with an error once `budget` runs out (see [`Self::out_of_time`]).
+    pub fn new(fonts: Vec<String>, string_fonts: &'a [u16], budget: &'a Budget) -> Self {
         GlyphCollector {
             page: GlyphPage {
                 fonts,
@@ -80,7 +89,15 @@ impl<'a> GlyphCollector<'a> {
             string_fonts,
             next_string: 0,
             font: UNKNOWN_FONT,
+            budget,
+            since_check: 0,
+            out_of_time: false,
         }
+    }
+
+    /// True when drawing was stopped because the document's time ran out.
+    pub fn out_of_time(&self) -> bool {
+        self.out_of_time
     }
 
     /// The glyphs collected so far.
@@ -181,6 +198,15 @@ impl OutputDev for GlyphCollector<'_> {
         font_size: f64,
         char: &str,
     ) -> Result<(), OutputError> {
+        self.since_check += 1;
+        if self.since_check >= GLYPHS_PER_CHECK {
+            self.since_check = 0;
+            if self.budget.expired() {
+                // pdf-extract stops drawing on any error; the caller reads `out_of_time`.
+                self.out_of_time = true;
+                return Err(OutputError::FormatError(std::fmt::Error));
+            }
+        }
         self.push(trm, width, font_size, char);
         Ok(())
     }
@@ -201,5 +227,33 @@ impl OutputDev for GlyphCollector<'_> {
 
     fn end_line(&mut self) -> Result<(), OutputError> {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn drawing_stops_mid_page_when_the_budget_runs_out() {
+        let trm = Transform::identity();
+        let open = Budget::start(Some(Duration::from_secs(3600)));
+        let mut dev = GlyphCollector::new(vec![String::new()], &[], &open);
+        for _ in 0..3 * GLYPHS_PER_CHECK {
+            dev.output_character(&trm, 0.5, 0.0, 12.0, "a")
+                .expect("time left");
+        }
+        assert!(!dev.out_of_time());
+        assert_eq!(dev.finish().glyphs.len(), 3 * GLYPHS_PER_CHECK as usize);
+
+        let spent = Budget::start(Some(Duration::ZERO));
+        std::thread::sleep(Duration::from_millis(2));
+        let mut dev = GlyphCollector::new(vec![String::new()], &[], &spent);
+        let drawn = (0..2 * GLYPHS_PER_CHECK)
+            .take_while(|_| dev.output_character(&trm, 0.5, 0.0, 12.0, "a").is_ok())
+            .count();
+        assert_eq!(drawn as u32, GLYPHS_PER_CHECK - 1);
+        assert!(dev.out_of_time());
     }
 }

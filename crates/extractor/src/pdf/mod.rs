@@ -18,6 +18,7 @@ mod guard;
 mod layout;
 mod walk;
 
+use crate::budget::Budget;
 use crate::ExtractError;
 use glyphs::GlyphCollector;
 use nhiemvu_model::{AnnotationText, Page, Warning};
@@ -38,6 +39,8 @@ pub struct Limits {
     pub max_stream_bytes: u64,
     /// Most annotations read per page; the rest are skipped with a warning.
     pub max_annotations_per_page: u32,
+    /// Longest time one document may take, end to end; `None` for no limit.
+    pub time_limit: Option<std::time::Duration>,
 }
 
 impl Default for Limits {
@@ -48,6 +51,7 @@ impl Default for Limits {
             max_xobject_depth: 12,
             max_stream_bytes: 64 * 1024 * 1024,
             max_annotations_per_page: 500,
+            time_limit: Some(std::time::Duration::from_secs(120)),
         }
     }
 }
@@ -66,9 +70,19 @@ pub struct PdfContent {
 /// Errors: [`ExtractError::NotPdf`] without a `%PDF-` header, [`ExtractError::Encrypted`]
 /// when a user password is needed, [`ExtractError::Malformed`] when lopdf cannot parse it,
 /// [`ExtractError::Limit`] for too many pages, self-drawing or too deeply nested forms and
-/// oversized page content. A page pdf-extract cannot draw becomes a `page_failed` warning
-/// and an empty page.
+/// oversized page content, [`ExtractError::TimeLimit`] when `budget` runs out. A page
+/// pdf-extract cannot draw becomes a `page_failed` warning and an empty page.
 pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<PdfContent, ExtractError> {
+    read_pdf_within(bytes, limits, &Budget::start(limits.time_limit))
+}
+
+/// [`read_pdf`] inside a time budget started by the caller (the pipeline's, which also
+/// covers analysis).
+pub fn read_pdf_within(
+    bytes: &[u8],
+    limits: &Limits,
+    budget: &Budget,
+) -> Result<PdfContent, ExtractError> {
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(ExtractError::NotPdf(
@@ -130,7 +144,8 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<PdfContent, ExtractErro
 
     let mut flat = flat.into_iter();
     for (&number, &id) in &pages {
-        let mut page = match draw(&doc, id, number, walk_limits)? {
+        budget.check(|| format!("before page {number}"))?;
+        let mut page = match draw(&doc, id, number, walk_limits, budget)? {
             Ok(rows) => {
                 let text = layout::page_text(&rows);
                 let lines = rows.into_iter().flat_map(|r| r.runs).collect();
@@ -162,7 +177,7 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<PdfContent, ExtractErro
             let mut text = String::new();
             if let Some(ap_page) = spec.appearance_page {
                 let ap_number = numbers.get(&ap_page).copied().unwrap_or(0);
-                match draw(&doc, ap_page, ap_number, walk_limits)? {
+                match draw(&doc, ap_page, ap_number, walk_limits, budget)? {
                     Ok(rows) => text = layout::plain_text(&rows),
                     Err(why) => out.warnings.push(Warning::new(
                         "annotation_failed",
@@ -280,6 +295,7 @@ fn draw(
     id: ObjectId,
     number: u32,
     limits: WalkLimits,
+    budget: &Budget,
 ) -> Result<Result<Vec<layout::Row>, String>, ExtractError> {
     let fonts = match walk::walk_page(doc, id, limits) {
         Ok(f) => f,
@@ -288,9 +304,18 @@ fn draw(
         }
     };
     let drawn = guard::guarded(|| {
-        let mut dev = GlyphCollector::new(fonts.fonts, &fonts.string_fonts);
-        pdf_extract::output_doc_page(doc, &mut dev, number).map(|_| dev.finish())
+        let mut dev = GlyphCollector::new(fonts.fonts, &fonts.string_fonts, budget);
+        let result = pdf_extract::output_doc_page(doc, &mut dev, number);
+        if dev.out_of_time() {
+            return Err(budget.exceeded(format!("while drawing page {number}")));
+        }
+        Ok(result.map(|_| dev.finish()))
     });
+    let drawn = match drawn {
+        Ok(Err(timeout)) => return Err(timeout),
+        Ok(Ok(page)) => Ok(page),
+        Err(panic) => Err(panic),
+    };
     Ok(match drawn {
         Ok(Ok(page)) => Ok(layout::rows(&page)),
         Ok(Err(e)) => Err(e.to_string()),
