@@ -22,7 +22,7 @@ use crate::budget::Budget;
 use crate::ExtractError;
 use glyphs::GlyphCollector;
 use nhiemvu_model::{AnnotationText, Page, Warning};
-use pdf_extract::{Dictionary, Document, Object, ObjectId};
+use pdf_extract::{Dictionary, Document, Object, ObjectId, PageDrawer};
 use std::collections::BTreeMap;
 use walk::{WalkError, WalkLimits};
 
@@ -142,10 +142,13 @@ pub fn read_pdf_within(
         max_bytes: limits.max_stream_bytes,
     };
 
+    // One drawer for the whole document: fonts are parsed once, not once per page.
+    let empty_resources = Dictionary::new();
+    let mut drawer = PageDrawer::new(&doc, &empty_resources);
     let mut flat = flat.into_iter();
     for (&number, &id) in &pages {
         budget.check(|| format!("before page {number}"))?;
-        let mut page = match draw(&doc, id, number, walk_limits, budget)? {
+        let mut page = match draw(&mut drawer, &doc, id, number, walk_limits, budget)? {
             Ok(rows) => {
                 let text = layout::page_text(&rows);
                 let lines = rows.into_iter().flat_map(|r| r.runs).collect();
@@ -177,7 +180,7 @@ pub fn read_pdf_within(
             let mut text = String::new();
             if let Some(ap_page) = spec.appearance_page {
                 let ap_number = numbers.get(&ap_page).copied().unwrap_or(0);
-                match draw(&doc, ap_page, ap_number, walk_limits, budget)? {
+                match draw(&mut drawer, &doc, ap_page, ap_number, walk_limits, budget)? {
                     Ok(rows) => text = layout::plain_text(&rows),
                     Err(why) => out.warnings.push(Warning::new(
                         "annotation_failed",
@@ -291,6 +294,7 @@ fn pin_inherited(doc: &mut Document, pages: &BTreeMap<u32, ObjectId>) {
 /// Walk then draw one page. The outer `Err` is a document-level limit; the inner one says
 /// why the page could not be drawn.
 fn draw(
+    drawer: &mut PageDrawer<'_>,
     doc: &Document,
     id: ObjectId,
     number: u32,
@@ -305,7 +309,7 @@ fn draw(
     };
     let drawn = guard::guarded(|| {
         let mut dev = GlyphCollector::new(fonts.fonts, &fonts.string_fonts, budget);
-        let result = pdf_extract::output_doc_page(doc, &mut dev, number);
+        let result = drawer.draw(&mut dev, number, id);
         if dev.out_of_time() {
             return Err(budget.exceeded(format!("while drawing page {number}")));
         }
