@@ -484,30 +484,34 @@ fn strip_markers(text: &str, seen: &[String], i: usize, lines: &[Line]) -> (Stri
     }
     // A digit glued to a letter: "hồ sơ1;" or "năm 20251" is ambiguous; accept a glued
     // marker only after a letter, never after digits, and only the expected number.
-    if let Some(c) = glued_marker(&expected).captures(&out) {
-        let whole = c.get(0).unwrap();
-        let keep = format!("{}{}", &c[1], &c[2]);
-        out = format!("{}{}{}", &out[..whole.start()], keep, &out[whole.end()..]);
+    let glued = with_glued_marker(&expected, |re| {
+        re.captures(&out).map(|c| {
+            let whole = c.get(0).unwrap();
+            let keep = format!("{}{}", &c[1], &c[2]);
+            format!("{}{}{}", &out[..whole.start()], keep, &out[whole.end()..])
+        })
+    });
+    if let Some(unglued) = glued {
+        out = unglued;
         found.push(expected);
     }
     (out, found)
 }
 
-/// The pattern of footnote number `marker` glued after a letter ("hồ sơ1;"), compiled once
-/// per number and thread: building a regex per line was the pipeline's hottest spot.
-fn glued_marker(marker: &str) -> Regex {
+/// Run `f` with the pattern of footnote number `marker` glued after a letter ("hồ sơ1;"),
+/// compiled once per number and thread: building a regex per line was the pipeline's
+/// hottest spot (and a cloned regex rebuilds its search cache).
+fn with_glued_marker<T>(marker: &str, f: impl FnOnce(&Regex) -> T) -> T {
     thread_local! {
         static CACHE: std::cell::RefCell<std::collections::HashMap<String, Regex>> =
             Default::default();
     }
     CACHE.with(|cache| {
-        cache
-            .borrow_mut()
-            .entry(marker.to_string())
-            .or_insert_with(|| {
-                Regex::new(&format!(r"(\p{{L}}){}([\s;,.:)]|$)", regex::escape(marker))).unwrap()
-            })
-            .clone()
+        let mut cache = cache.borrow_mut();
+        let re = cache.entry(marker.to_string()).or_insert_with(|| {
+            Regex::new(&format!(r"(\p{{L}}){}([\s;,.:)]|$)", regex::escape(marker))).unwrap()
+        });
+        f(re)
     })
 }
 

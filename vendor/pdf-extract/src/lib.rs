@@ -1583,6 +1583,11 @@ impl<'a> Processor<'a> {
 
     fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
         let content = Content::decode(&content).unwrap();
+        self.process_content(doc, &content, resources, media_box, output, page_num)
+    }
+
+    // nhiemvu patch: the body of process_stream, on content the caller already decoded.
+    fn process_content(&mut self, doc: &'a Document, content: &Content, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
         let mut gs: GraphicsState = GraphicsState {
             ts: TextState {
                 font: None,
@@ -2423,9 +2428,20 @@ impl<'a> PageDrawer<'a> {
     pub fn draw(&mut self, output: &mut dyn OutputDev, page_num: u32, object_id: ObjectId) -> Result<(), OutputError> {
         output_doc_inner(page_num, object_id, self.doc, &mut self.processor, output, self.empty_resources)
     }
+
+    /// [`Self::draw`] with the page's content already decoded by the caller (the
+    /// concatenation of its content streams, each followed by a newline, as
+    /// `Document::get_page_content` builds it), so it is not parsed twice.
+    pub fn draw_content(&mut self, output: &mut dyn OutputDev, page_num: u32, object_id: ObjectId, content: &Content) -> Result<(), OutputError> {
+        output_doc_with(page_num, object_id, self.doc, &mut self.processor, output, self.empty_resources, Some(content))
+    }
 }
 
 fn output_doc_inner<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p: & mut Processor<'a>, output: &mut dyn OutputDev, empty_resources: &'a Dictionary) -> Result<(), OutputError> {
+    output_doc_with(page_num, object_id, doc, p, output, empty_resources, None)
+}
+
+fn output_doc_with<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p: & mut Processor<'a>, output: &mut dyn OutputDev, empty_resources: &'a Dictionary, decoded: Option<&Content>) -> Result<(), OutputError> {
     let page_dict = doc.get_object(object_id).unwrap().as_dict().unwrap();
     dlog!("page {} {:?}", page_num, page_dict);
     // Font resource names (e.g. /F0) are only unique within a page's resource
@@ -2442,7 +2458,10 @@ fn output_doc_inner<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p
     let art_box = get::<Option<Vec<f64>>>(&doc, page_dict, b"ArtBox")
         .map(|x| (x[0], x[1], x[2], x[3]));
     output.begin_page(page_num, &media_box, art_box)?;
-    p.process_stream(&doc, doc.get_page_content(object_id).unwrap(), resources, &media_box, output, page_num)?;
+    match decoded {
+        Some(content) => p.process_content(&doc, content, resources, &media_box, output, page_num)?,
+        None => p.process_stream(&doc, doc.get_page_content(object_id).unwrap(), resources, &media_box, output, page_num)?,
+    }
     output.end_page()?;
     Ok(())
 }

@@ -309,7 +309,10 @@ fn draw(
     };
     let drawn = guard::guarded(|| {
         let mut dev = GlyphCollector::new(fonts.fonts, &fonts.string_fonts, budget);
-        let result = drawer.draw(&mut dev, number, id);
+        let result = match &fonts.content {
+            Some(content) => drawer.draw_content(&mut dev, number, id, content),
+            None => drawer.draw(&mut dev, number, id),
+        };
         if dev.out_of_time() {
             return Err(budget.exceeded(format!("while drawing page {number}")));
         }

@@ -44,6 +44,9 @@ pub(crate) struct PageFonts {
     pub string_fonts: Vec<u16>,
     /// Decoded content bytes, forms counted each time they are drawn.
     pub bytes: u64,
+    /// The page's own content, parsed, handed to pdf-extract so it is not parsed twice;
+    /// `None` when it does not parse (pdf-extract then parses, and fails, by itself).
+    pub content: Option<Content>,
 }
 
 /// Walk limits.
@@ -91,10 +94,14 @@ pub(crate) fn walk_page(
             let bytes = decoded(stream, remaining)?;
             w.charge(bytes.len() as u64)?;
             content.extend_from_slice(&bytes);
+            // As `Document::get_page_content` joins them, so both parse the same operators.
+            content.push(b'\n');
         }
     }
-    let ops = Content::decode(&content).unwrap_or(Content { operations: vec![] });
-    w.walk(&ops, resources, 0)?;
+    let ops = Content::decode(&content).ok();
+    let empty = Content { operations: vec![] };
+    w.walk(ops.as_ref().unwrap_or(&empty), resources, 0)?;
+    w.out.content = ops;
     Ok(w.out)
 }
 
@@ -129,11 +136,17 @@ pub(crate) fn decoded(stream: &Stream, max: u64) -> Result<Vec<u8>, WalkError> {
         .map(|f| *f == b"FlateDecode")
         .unwrap_or(false)
     {
-        // Count the inflated size without keeping it, so a bomb is refused cheaply.
+        // Inflate at most one byte over the limit, so a bomb is refused cheaply.
         let mut dec = flate2::read::ZlibDecoder::new(stream.content.as_slice()).take(max + 1);
-        let n = std::io::copy(&mut dec, &mut std::io::sink()).unwrap_or(0);
-        if n > max {
+        let mut out = Vec::new();
+        let read = dec.read_to_end(&mut out);
+        if out.len() as u64 > max {
             return Err(WalkError::Bytes(max));
+        }
+        // The common case, plain Flate without predictors, is done; anything else (an
+        // error, more filters, parameters) goes through lopdf as pdf-extract would.
+        if read.is_ok() && filters.len() == 1 && stream.dict.get(b"DecodeParms").is_err() {
+            return Ok(out);
         }
     }
     let bytes = stream
