@@ -28,12 +28,15 @@ pub(crate) struct Glyph {
     pub len: u16,
     /// Text direction in quarter turns (0 = upright, 1 = 90° counter-clockwise, …).
     pub quarter: u8,
+    /// Whether the text is all blanks (space, no-break space, tab); layout asks this of
+    /// every glyph several times, so it is decided once when the glyph is drawn.
+    pub blank: bool,
 }
 
 impl Glyph {
     /// Whether the glyph is a blank (space, no-break space, tab).
-    pub fn is_blank(&self, text: &str) -> bool {
-        self.text(text).chars().all(char::is_whitespace)
+    pub fn is_blank(&self) -> bool {
+        self.blank
     }
 
     /// The glyph's text inside the shared buffer.
@@ -143,6 +146,7 @@ impl<'a> GlyphCollector<'a> {
                 {
                     self.page.text.push_str(s);
                     last.len += s.len() as u16;
+                    last.blank = false;
                     return;
                 }
             }
@@ -163,6 +167,7 @@ impl<'a> GlyphCollector<'a> {
             self.page.text.truncate(start);
             return;
         }
+        let blank = self.page.text[start..].chars().all(char::is_whitespace);
         self.page.glyphs.push(Glyph {
             x: x as f32,
             y: y as f32,
@@ -172,6 +177,7 @@ impl<'a> GlyphCollector<'a> {
             start: start as u32,
             len: len as u16,
             quarter,
+            blank,
         });
     }
 }

@@ -160,7 +160,7 @@ fn rows_of(page: &GlyphPage, glyphs: Vec<Glyph>, quarter: u8) -> Vec<Row> {
         clusters.push(Cluster::new(i, g));
     }
     for c in &mut clusters {
-        c.size = dominant_size(page, c.glyphs.iter().map(|(_, g)| g));
+        c.size = dominant_size(c.glyphs.iter().map(|(_, g)| g));
     }
     let clusters = attach_scripts(clusters);
     clusters
@@ -201,12 +201,12 @@ fn attach_scripts(clusters: Vec<Cluster>) -> Vec<Cluster> {
 }
 
 /// Most common glyph size (by count of non-blank glyphs, rounded to 0.1).
-fn dominant_size<'a>(page: &GlyphPage, glyphs: impl Iterator<Item = &'a Glyph>) -> f32 {
+fn dominant_size<'a>(glyphs: impl Iterator<Item = &'a Glyph>) -> f32 {
     let mut counts: Vec<(i32, u32)> = Vec::new();
     let mut any = 0.0f32;
     for g in glyphs {
         any = any.max(g.size);
-        if g.is_blank(&page.text) {
+        if g.is_blank() {
             continue;
         }
         let key = (g.size * 10.0).round() as i32;
@@ -231,7 +231,7 @@ fn row_of(page: &GlyphPage, mut c: Cluster, quarter: u8) -> Option<Row> {
     let mut last_solid: Option<Glyph> = None;
     let mut blank_since = false;
     for &(_, g) in &c.glyphs {
-        let blank = g.is_blank(text);
+        let blank = g.is_blank();
         if blank {
             blank_since = true;
         } else {
@@ -283,15 +283,15 @@ fn end_of(g: &Glyph) -> f32 {
 
 fn run_of(page: &GlyphPage, glyphs: &[Glyph], quarter: u8) -> Option<TextLine> {
     let text = &page.text;
-    let first = glyphs.iter().position(|g| !g.is_blank(text))?;
-    let last = glyphs.iter().rposition(|g| !g.is_blank(text))?;
+    let first = glyphs.iter().position(|g| !g.is_blank())?;
+    let last = glyphs.iter().rposition(|g| !g.is_blank())?;
     let glyphs = &glyphs[first..=last];
     let mut s = String::with_capacity(glyphs.iter().map(|g| g.len as usize + 1).sum());
     let mut prev: Option<&Glyph> = None;
     for g in glyphs {
-        let blank = g.is_blank(text);
+        let blank = g.is_blank();
         if let Some(p) = prev {
-            let p_blank = p.is_blank(text);
+            let p_blank = p.is_blank();
             if blank && p_blank && g.x - end_of(p) < -0.01 * g.size {
                 // Two spaces drawn on top of each other.
                 continue;
@@ -316,7 +316,7 @@ fn run_of(page: &GlyphPage, glyphs: &[Glyph], quarter: u8) -> Option<TextLine> {
         .iter()
         .map(|g| g.y + 0.85 * g.size)
         .fold(f32::NEG_INFINITY, f32::max);
-    let font_size = dominant_size(page, glyphs.iter());
+    let font_size = dominant_size(glyphs.iter());
     let font = page
         .fonts
         .get(glyphs[0].font as usize)
