@@ -584,8 +584,14 @@ pub fn starts_with_marker(line: &str) -> bool {
 
 /// True when a line is a heading in capitals ("I. MỤC TIÊU", "KẾ HOẠCH").
 pub fn is_caps_heading(line: &str) -> bool {
-    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 4 && letters.iter().all(|c| !c.is_lowercase())
+    let mut letters = 0;
+    for c in line.chars().filter(|&c| crate::text::is_letter(c)) {
+        if c.is_lowercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 4
 }
 
 /// Rejoin body lines into paragraphs. A paragraph starts at a list marker, a heading in

@@ -350,7 +350,7 @@ pub fn detect(text: &str) -> Option<LegacyEncoding> {
         .chars()
         .filter(|c| ('\u{a1}'..='\u{ff}').contains(c))
         .count();
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = text.chars().filter(|&c| crate::text::is_letter(c)).count();
     if letters < 20 || latin1 * 20 < letters {
         return None;
     }

@@ -115,7 +115,7 @@ fn token_reads(tok: &str) -> bool {
             .chars()
             .all(|c| c.is_alphanumeric() || "%&+≥≤".contains(c));
     }
-    if !tok.chars().all(|c| c.is_alphabetic()) {
+    if !tok.chars().all(crate::text::is_letter) {
         return false;
     }
     if is_vietnamese_syllable(tok) {
@@ -169,7 +169,7 @@ pub fn score(text: &str) -> f32 {
 /// Score a page and decide whether it is readable, unreadable or empty.
 pub fn assess(text: &str) -> Readability {
     let tokens = TOKEN.find_iter(text).count();
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = text.chars().filter(|&c| crate::text::is_letter(c)).count();
     let s = score(text);
     let verdict = if letters < 5 {
         Verdict::Empty

@@ -2,6 +2,18 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+/// `c.is_alphabetic()`, answered without a table lookup for ASCII and the Latin blocks
+/// Vietnamese is written in; readability and layout ask it of every character.
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{bf}' => c > '\u{7f}' && c.is_alphabetic(),
+        '×' | '÷' => false,
+        '\u{c0}'..='\u{24f}' | '\u{1ea0}'..='\u{1ef9}' => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// NFC-normalize `s`.
 pub fn nfc(s: &str) -> String {
     s.nfc().collect()
@@ -103,6 +115,13 @@ pub fn match_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_letter_agrees_with_the_unicode_table() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?} U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn clean_unifies_spaces_dashes_and_lookalikes() {
