@@ -128,6 +128,9 @@ struct Found {
 
 const CUE: &str = r"(?:(?:trước|chậm nhất(?: là)?|hạn chót|hạn|đến|đến hết|hết|cuối|xong|hoàn thành(?: trước| trong)?|trong|kết thúc|tới|muộn nhất|không quá|vào|kể từ|từ|bắt đầu từ|ngay từ)\s+(?:ngày\s+)?)?";
 
+// Word ends after digits are written `(?-u:\b)`: a Unicode `\b` keeps the regex off its
+// fast DFA on any non-ASCII text (all Vietnamese text), and after a digit the two agree
+// except before a letter glued to the number.
 static DATETIME: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
         r"(?i){CUE}(\d{{1,2}})\s*(?:h|giờ)\s*(\d{{1,2}})?(?:\s*phút)?(?:\s*,)?\s*(?:ngày\s+|,\s*)?(\d{{1,2}})[/.-](\d{{1,2}})(?:[/.-](\d{{4}}))?"
@@ -136,7 +139,7 @@ static DATETIME: Lazy<Regex> = Lazy::new(|| {
 });
 static DATE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i){CUE}(\d{{1,2}})[/.-](\d{{1,2}})(?:[/.-](\d{{4}}))?\b"
+        r"(?i){CUE}(\d{{1,2}})[/.-](\d{{1,2}})(?:[/.-](\d{{4}}))?(?-u:\b)"
     ))
     .unwrap()
 });
@@ -161,10 +164,10 @@ static QUARTER: Lazy<Regex> = Lazy::new(|| {
 static HALF: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!(r"(?i){CUE}6 tháng (đầu|cuối) năm\s+(\d{{4}})")).unwrap());
 static YEAR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(r"(?i)(?:^|[\s,;(])({CUE})(đầu\s+|cuối\s+|những tuần đầu, tháng đầu của\s+|những tháng đầu\s+)?năm\s+(\d{{4}})\b")).unwrap()
+    Regex::new(&format!(r"(?i)(?:^|[\s,;(])({CUE})(đầu\s+|cuối\s+|những tuần đầu, tháng đầu của\s+|những tháng đầu\s+)?năm\s+(\d{{4}})(?-u:\b)")).unwrap()
 });
 static DAY_ONLY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:trước|chậm nhất|hạn)\s+ngày\s+(\d{1,2})\b(?:\s*(?:hằng|hàng)\s+tháng)?(?:[^/\d]|$)").unwrap()
+    Regex::new(r"(?i)(?:trước|chậm nhất|hạn)\s+ngày\s+(\d{1,2})(?-u:\b)(?:\s*(?:hằng|hàng)\s+tháng)?(?:[^/\d]|$)").unwrap()
 });
 static ONGOING: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\b(thường xuyên|kịp thời|liên tục|lâu dài)\b").unwrap());
