@@ -116,6 +116,10 @@ pub fn run(args: ExtractArgs) -> ExitCode {
             if let Err(e) = std::fs::create_dir_all(dir) {
                 return usage(format_args!("cannot create {}: {e}", dir.display()));
             }
+            let swept = crate::resume::sweep_stale_temps(dir, crate::resume::STALE_TEMP_AGE);
+            if swept > 0 && !args.quiet {
+                eprintln!("nhiemvu: removed {swept} temporary file(s) left by an interrupted run");
+            }
             Some(dir.clone())
         }
         (_, Some(file)) if file.is_dir() => {

@@ -58,6 +58,44 @@ impl Existing {
     }
 }
 
+/// Temporary files older than this are left over from a killed run: a live one is renamed
+/// within milliseconds of its creation.
+pub const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Remove the hidden temporary files (`.x.pdf.json.<pid>.tmp`) a killed run left under
+/// `out_dir`, if older than `max_age` (younger ones may belong to a run still going, say
+/// another shard writing to the same folder). Returns how many were removed.
+pub fn sweep_stale_temps(out_dir: &Path, max_age: std::time::Duration) -> usize {
+    let now = std::time::SystemTime::now();
+    walkdir::WalkDir::new(out_dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && is_output_temp(&e.file_name().to_string_lossy()))
+        .filter(|e| {
+            e.metadata()
+                .ok()
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| now.duration_since(t).ok())
+                .map(|age| age > max_age)
+                .unwrap_or(false)
+        })
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
+}
+
+/// `.<name>.json.<pid>.tmp`, as `nhiemvu_exporter::write_atomic` names its temporary files.
+fn is_output_temp(name: &str) -> bool {
+    let Some(rest) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else {
+        return false;
+    };
+    match rest.rsplit_once('.') {
+        Some((stem, pid)) => {
+            stem.ends_with(".json") && !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit())
+        }
+        None => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,5 +132,27 @@ mod tests {
         std::fs::write(d.path().join("junk.json"), "{\"half\": ").unwrap();
         assert!(Existing::read(&d.path().join("junk.json")).is_none());
         assert!(Existing::read(&d.path().join("absent.json")).is_none());
+    }
+
+    #[test]
+    fn only_old_temporary_files_of_outputs_are_swept() {
+        let d = tempfile::tempdir().unwrap();
+        let sub = d.path().join("a");
+        std::fs::create_dir_all(&sub).unwrap();
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        let make = |path: std::path::PathBuf, old: bool| {
+            let f = std::fs::File::create(&path).unwrap();
+            if old {
+                f.set_modified(hour_ago).unwrap();
+            }
+            path
+        };
+        let stale = make(sub.join(".x.pdf.json.4242.tmp"), true);
+        let live = make(d.path().join(".y.pdf.json.4243.tmp"), false);
+        let output = make(d.path().join("x.pdf.json"), true);
+        let foreign = make(d.path().join(".notes.tmp"), true);
+        assert_eq!(sweep_stale_temps(d.path(), STALE_TEMP_AGE), 1);
+        assert!(!stale.exists());
+        assert!(live.exists() && output.exists() && foreign.exists());
     }
 }

@@ -70,7 +70,12 @@ pub fn prepare(pages: &mut [Page], warnings: &mut Vec<Warning>) -> Vec<bool> {
             .join("\n");
         let mut r = readability::assess(&prose);
         if r.verdict == Verdict::Empty
-            && page.text.chars().filter(|&c| nhiemvu_normalizer::text::is_letter(c)).count() >= 5
+            && page
+                .text
+                .chars()
+                .filter(|&c| nhiemvu_normalizer::text::is_letter(c))
+                .count()
+                >= 5
         {
             // A page of signature stamps only has text, just no prose.
             r.verdict = Verdict::Readable;
