@@ -54,7 +54,7 @@ pub fn process_bytes(bytes: &[u8], display_path: &str, opts: &Options) -> Docume
         Ok(Ok((mut pages, mut warnings))) => {
             let mut rec = DocumentRecord::new(source);
             rec.source.pages = pages.len() as u32;
-            let analysed = panic::catch_unwind(AssertUnwindSafe(|| {
+            let analyse = || {
                 // Unreadable pages are kept in the record but not analysed.
                 let usable = crate::textlayer::prepare(&mut pages, &mut warnings);
                 budget.check(|| "before text analysis".into())?;
@@ -73,9 +73,32 @@ pub fn process_bytes(bytes: &[u8], display_path: &str, opts: &Options) -> Docume
                         }
                     })
                     .collect();
-                let a = crate::analyse::analyse(&for_analysis, &rec.source.sha256);
+                let a = crate::analyse::analyse(&for_analysis, &sha);
                 Ok((a, pages, warnings))
-            }));
+            };
+            // Signatures are checked on the raw bytes, beside the text analysis.
+            let check_signatures = || {
+                if format != SourceFormat::Pdf {
+                    return Ok(None);
+                }
+                budget.check(|| "before signature checks".into())?;
+                Ok(Some(
+                    panic::catch_unwind(|| crate::signature::for_record(bytes)).unwrap_or_else(
+                        |payload| {
+                            let why = panic_message(&payload);
+                            let message = format!("signatures could not be checked: {why}");
+                            (
+                                Vec::new(),
+                                Some(Warning::new("signature_failed", message, None)),
+                            )
+                        },
+                    ),
+                ))
+            };
+            let (analysed, signed): (_, Result<_, ExtractError>) = rayon::join(
+                || panic::catch_unwind(AssertUnwindSafe(analyse)),
+                check_signatures,
+            );
             let (analysed, pages, warnings) = match analysed {
                 Ok(Ok((a, p, w))) => (Ok(a), p, w),
                 Ok(Err(timeout)) => {
@@ -88,14 +111,16 @@ pub fn process_bytes(bytes: &[u8], display_path: &str, opts: &Options) -> Docume
             rec.warnings = warnings;
             match analysed {
                 Ok(a) => {
-                    if format == SourceFormat::Pdf {
-                        if let Err(timeout) = budget.check(|| "before signature checks".into()) {
+                    match signed {
+                        Ok(Some((sigs, warning))) => {
+                            rec.signatures = sigs;
+                            rec.warnings.extend(warning);
+                        }
+                        Ok(None) => {}
+                        Err(timeout) => {
                             rec.error = Some(error_info(&timeout));
                             return rec;
                         }
-                        let (sigs, warning) = crate::signature::for_record(bytes);
-                        rec.signatures = sigs;
-                        rec.warnings.extend(warning);
                     }
                     rec.document = Some(a.metadata);
                     rec.tasks = a.tasks;

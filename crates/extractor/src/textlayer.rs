@@ -6,12 +6,42 @@
 use nhiemvu_model::{Page, Warning};
 use nhiemvu_normalizer::legacy::{self, LegacyEncoding};
 use nhiemvu_normalizer::readability::{self, Verdict};
+use rayon::prelude::*;
 
 fn name(enc: LegacyEncoding) -> &'static str {
     match enc {
         LegacyEncoding::Tcvn3 => "TCVN3 (ABC)",
         LegacyEncoding::Vni => "VNI-Windows",
     }
+}
+
+/// Documents with at least this many pages are prepared on several threads.
+const PARALLEL_FROM_PAGES: usize = 32;
+
+/// Repair one page in place and judge its readability.
+fn judge_page(page: &mut Page) -> (Option<LegacyEncoding>, readability::Readability) {
+    let enc = repair_page(page);
+    // Signature-stamp lines (e-mails, X.509 subjects) are not prose: leave them out.
+    let prose: String = page
+        .text
+        .lines()
+        .filter(|l| !nhiemvu_normalizer::layout::is_stamp_line(l))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut r = readability::assess(&prose);
+    if r.verdict == Verdict::Empty
+        && page
+            .text
+            .chars()
+            .filter(|&c| nhiemvu_normalizer::text::is_letter(c))
+            .count()
+            >= 5
+    {
+        // A page of signature stamps only has text, just no prose.
+        r.verdict = Verdict::Readable;
+    }
+    page.readability = Some((r.score * 1000.0).round() / 1000.0);
+    (enc, r)
 }
 
 /// Convert legacy-encoded runs of `page` in place; returns the encoding used, if any.
@@ -51,36 +81,25 @@ fn repair_page(page: &mut Page) -> Option<LegacyEncoding> {
 }
 
 /// Repair and assess every page. Returns, per page, whether its text should be analysed.
+///
+/// Pages are independent, so long documents are repaired and assessed on every core;
+/// warnings come out in page order whatever the thread count.
 pub fn prepare(pages: &mut [Page], warnings: &mut Vec<Warning>) -> Vec<bool> {
+    let judged: Vec<(Option<LegacyEncoding>, readability::Readability)> =
+        if pages.len() >= PARALLEL_FROM_PAGES {
+            pages.par_iter_mut().map(judge_page).collect()
+        } else {
+            pages.iter_mut().map(judge_page).collect()
+        };
     let mut usable = Vec::with_capacity(pages.len());
-    for page in pages.iter_mut() {
-        if let Some(enc) = repair_page(page) {
+    for (page, (enc, r)) in pages.iter().zip(judged) {
+        if let Some(enc) = enc {
             warnings.push(Warning::new(
                 "legacy_encoding",
                 format!("text typed in {} converted to Unicode", name(enc)),
                 Some(page.number),
             ));
         }
-        // Signature-stamp lines (e-mails, X.509 subjects) are not prose: leave them out.
-        let prose: String = page
-            .text
-            .lines()
-            .filter(|l| !nhiemvu_normalizer::layout::is_stamp_line(l))
-            .collect::<Vec<_>>()
-            .join("\n");
-        let mut r = readability::assess(&prose);
-        if r.verdict == Verdict::Empty
-            && page
-                .text
-                .chars()
-                .filter(|&c| nhiemvu_normalizer::text::is_letter(c))
-                .count()
-                >= 5
-        {
-            // A page of signature stamps only has text, just no prose.
-            r.verdict = Verdict::Readable;
-        }
-        page.readability = Some((r.score * 1000.0).round() / 1000.0);
         let already = |kind: &str| {
             warnings
                 .iter()

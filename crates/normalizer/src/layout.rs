@@ -9,6 +9,7 @@
 use crate::text;
 use nhiemvu_model::TextLine;
 use once_cell::sync::Lazy;
+use rayon::prelude::*;
 use regex::Regex;
 use std::collections::HashMap;
 
@@ -140,11 +141,27 @@ pub fn is_stamp_line(line: &str) -> bool {
     !t.is_empty() && STAMP.is_match(t)
 }
 
+/// Documents with at least this many pages have their lines split on several threads.
+const PARALLEL_FROM_PAGES: usize = 32;
+
 /// Clean a document's pages: classify lines, set apart footnotes and stamps.
 pub fn clean_pages(pages: &[PageIn<'_>]) -> CleanText {
     let mut out = CleanText::default();
-    for page in pages {
-        split_page(page, &mut out.all_lines);
+    if pages.len() >= PARALLEL_FROM_PAGES {
+        // Pages split independently; long documents use every core.
+        let split: Vec<Vec<Line>> = pages
+            .par_iter()
+            .map(|page| {
+                let mut lines = Vec::new();
+                split_page(page, &mut lines);
+                lines
+            })
+            .collect();
+        out.all_lines = split.into_iter().flatten().collect();
+    } else {
+        for page in pages {
+            split_page(page, &mut out.all_lines);
+        }
     }
     mark_page_numbers(&mut out.all_lines, pages.len());
     mark_running_headers(&mut out.all_lines, pages.len());

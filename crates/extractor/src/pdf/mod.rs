@@ -23,6 +23,7 @@ use crate::ExtractError;
 use glyphs::GlyphCollector;
 use nhiemvu_model::{AnnotationText, Page, Warning};
 use pdf_extract::{Dictionary, Document, Object, ObjectId, PageDrawer};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use walk::{WalkError, WalkLimits};
 
@@ -142,13 +143,86 @@ pub fn read_pdf_within(
         max_bytes: limits.max_stream_bytes,
     };
 
-    // One drawer for the whole document: fonts are parsed once, not once per page.
-    let empty_resources = Dictionary::new();
-    let mut drawer = PageDrawer::new(&doc, &empty_resources);
+    // Each page with the annotations drawn on it, in page order.
     let mut flat = flat.into_iter();
-    for (&number, &id) in &pages {
+    let jobs: Vec<PageJob> = pages
+        .iter()
+        .map(|(&number, &id)| PageJob {
+            number,
+            id,
+            annots: flat
+                .by_ref()
+                .take(specs[number as usize - 1].len())
+                .collect(),
+        })
+        .collect();
+    let reader = PageReader {
+        doc: &doc,
+        numbers: &numbers,
+        limits: walk_limits,
+        budget,
+    };
+    let threads = rayon::current_num_threads();
+    let read: Vec<(Page, Vec<Warning>)> = if threads < 2 || jobs.len() < PARALLEL_FROM_PAGES {
+        reader.read_run(&jobs)?
+    } else {
+        // Long documents are read in runs of pages on every core; each run parses its
+        // fonts once. Small documents stay on one thread: a batch is parallel already.
+        let run = jobs
+            .len()
+            .div_ceil(threads * 2)
+            .max(PARALLEL_FROM_PAGES / 2);
+        let runs: Vec<Vec<(Page, Vec<Warning>)>> = jobs
+            .par_chunks(run)
+            .map(|chunk| reader.read_run(chunk))
+            .collect::<Result<_, _>>()?;
+        runs.into_iter().flatten().collect()
+    };
+    for (page, warnings) in read {
+        out.warnings.extend(warnings);
+        out.pages.push(page);
+    }
+    Ok(out)
+}
+
+/// Documents with at least this many pages are read on several threads.
+const PARALLEL_FROM_PAGES: usize = 32;
+
+/// One page to read and the annotations on it.
+struct PageJob {
+    number: u32,
+    id: ObjectId,
+    annots: Vec<annots::AnnotSpec>,
+}
+
+/// What reading any page of one document needs.
+struct PageReader<'a> {
+    doc: &'a Document,
+    numbers: &'a std::collections::HashMap<ObjectId, u32>,
+    limits: WalkLimits,
+    budget: &'a Budget,
+}
+
+impl PageReader<'_> {
+    /// Read consecutive pages with one drawer, so their fonts are parsed once.
+    fn read_run(&self, jobs: &[PageJob]) -> Result<Vec<(Page, Vec<Warning>)>, ExtractError> {
+        let empty_resources = Dictionary::new();
+        let mut drawer = PageDrawer::new(self.doc, &empty_resources);
+        jobs.iter()
+            .map(|job| self.read_page(&mut drawer, job))
+            .collect()
+    }
+
+    /// One page: its text and lines, its annotations' text, and what went wrong.
+    fn read_page(
+        &self,
+        drawer: &mut PageDrawer<'_>,
+        job: &PageJob,
+    ) -> Result<(Page, Vec<Warning>), ExtractError> {
+        let (number, doc, budget) = (job.number, self.doc, self.budget);
+        let mut warnings = Vec::new();
         budget.check(|| format!("before page {number}"))?;
-        let mut page = match draw(&mut drawer, &doc, id, number, walk_limits, budget)? {
+        let mut page = match draw(drawer, doc, job.id, number, self.limits, budget)? {
             Ok(rows) => {
                 let text = layout::page_text(&rows);
                 let lines = rows.into_iter().flat_map(|r| r.runs).collect();
@@ -161,7 +235,7 @@ pub fn read_pdf_within(
                 }
             }
             Err(why) => {
-                out.warnings.push(Warning::new(
+                warnings.push(Warning::new(
                     "page_failed",
                     format!("page {number} could not be read: {why}"),
                     Some(number),
@@ -175,14 +249,13 @@ pub fn read_pdf_within(
                 }
             }
         };
-        let count = specs[number as usize - 1].len();
-        for spec in flat.by_ref().take(count) {
+        for spec in &job.annots {
             let mut text = String::new();
             if let Some(ap_page) = spec.appearance_page {
-                let ap_number = numbers.get(&ap_page).copied().unwrap_or(0);
-                match draw(&mut drawer, &doc, ap_page, ap_number, walk_limits, budget)? {
+                let ap_number = self.numbers.get(&ap_page).copied().unwrap_or(0);
+                match draw(drawer, doc, ap_page, ap_number, self.limits, budget)? {
                     Ok(rows) => text = layout::plain_text(&rows),
-                    Err(why) => out.warnings.push(Warning::new(
+                    Err(why) => warnings.push(Warning::new(
                         "annotation_failed",
                         format!(
                             "an annotation appearance on page {number} could not be read: {why}"
@@ -199,15 +272,14 @@ pub fn read_pdf_within(
             }
             page.annotations.push(AnnotationText {
                 kind: spec.kind,
-                field: spec.field,
+                field: spec.field.clone(),
                 signature_field: spec.signature_field,
                 rect: spec.rect,
                 text,
             });
         }
-        out.pages.push(page);
+        Ok((page, warnings))
     }
-    Ok(out)
 }
 
 /// Parse the document, opening it with the empty user password when encrypted.
