@@ -126,19 +126,21 @@ if [ "$only" != big ]; then
     if [ ! -f "$batch/.complete" ]; then
         echo "building $batch: $docs documents (hard links to the corpus PDFs)" >&2
         rm -rf "$batch" && mkdir -p "$batch"
-        for i in $(seq 0 $((docs - 1))); do
+        for ((i = 0; i < docs; i++)); do
             f=${corpus[$((i % ${#corpus[@]}))]}
-            ln "$f" "$batch/$(printf 'd%06d' "$i")_$(basename "$f")" 2>/dev/null \
-                || cp "$f" "$batch/$(printf 'd%06d' "$i")_$(basename "$f")"
+            printf -v name 'd%06d_%s' "$i" "${f##*/}"
+            ln "$f" "$batch/$name" 2>/dev/null || cp "$f" "$batch/$name"
         done
         touch "$batch/.complete"
     fi
-    for i in $(seq 0 $((docs - 1))); do
+    for ((i = 0; i < docs; i++)); do
         batch_pages=$((batch_pages + ${corpus_pages[${corpus[$((i % ${#corpus[@]}))]}]}))
     done
     # pdftotext jobs: one line "input output" per document, for xargs -L 1.
-    (cd "$work" && for f in "batch$docs"/*.pdf; do echo "$f txt/$(basename "$f" .pdf).txt"; done) \
-        >"$work/batch$docs.jobs"
+    (cd "$work" && for f in "batch$docs"/*.pdf; do
+        b=${f##*/}
+        echo "$f txt/${b%.pdf}.txt"
+    done) >"$work/batch$docs.jobs"
 fi
 
 # --- runs ---------------------------------------------------------------------------------
