@@ -683,6 +683,23 @@ mod tests {
     }
 
     #[test]
+    fn glued_marker_is_the_first_whole_digit_run_after_a_letter() {
+        // "a11" is another number and "năm 20251" follows digits: only "b1," is the marker,
+        // and only the first one is removed.
+        let (out, found) = strip_markers("Mục a11; năm 20251 b1, c1.", &[], 0, &[]);
+        assert_eq!(out, "Mục a11; năm 20251 b, c1.");
+        assert_eq!(found, vec!["1".to_string()]);
+        // With marker 1 seen, 2 is expected; at the end of the line it needs no separator.
+        let (out, found) = strip_markers("đạt 90% hồ sơ2", &["1".to_string()], 0, &[]);
+        assert_eq!(
+            (out.as_str(), found),
+            ("đạt 90% hồ sơ", vec!["2".to_string()])
+        );
+        let (out, found) = strip_markers("hồ sơ2x; hồ sơ12.", &["1".to_string()], 0, &[]);
+        assert_eq!((out.as_str(), found.len()), ("hồ sơ2x; hồ sơ12.", 0));
+    }
+
+    #[test]
     fn year_digits_are_not_footnote_markers() {
         let c = doc("Hoàn thành trong năm 2025. Chỉ thị số 50-CT/TW đã triển khai.\n1. Giao UBND xã chủ trì.");
         assert!(c.footnotes.is_empty());
