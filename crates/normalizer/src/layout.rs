@@ -131,6 +131,11 @@ static STAMP: Lazy<Regex> = Lazy::new(|| {
 });
 static FOOTNOTE_START: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^([0-9]{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})(?:\s*(\p{Lu}.*|\(.*))?$").unwrap());
+/// A letter, a whole run of ASCII digits glued to it, then a separator or the end: the shape
+/// of a footnote number typed after a word ("hồ sơ1;"). Compiled once: building a Unicode
+/// regex per line made layout the slowest stage.
+static GLUED_NUMBER: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(\p{L})([0-9]+)([\s;,.:)]|$)").unwrap());
 static SUPERSCRIPT_MARKER: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"([^\s¹²³⁴⁵⁶⁷⁸⁹⁰])([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})").unwrap());
 
@@ -501,35 +506,17 @@ fn strip_markers(text: &str, seen: &[String], i: usize, lines: &[Line]) -> (Stri
     }
     // A digit glued to a letter: "hồ sơ1;" or "năm 20251" is ambiguous; accept a glued
     // marker only after a letter, never after digits, and only the expected number.
-    let glued = with_glued_marker(&expected, |re| {
-        re.captures(&out).map(|c| {
-            let whole = c.get(0).unwrap();
-            let keep = format!("{}{}", &c[1], &c[2]);
-            format!("{}{}{}", &out[..whole.start()], keep, &out[whole.end()..])
-        })
-    });
-    if let Some(unglued) = glued {
-        out = unglued;
+    // `expected` is all digits, so the first whole digit run glued to a letter that equals it
+    // is the leftmost match of "letter, expected, then a separator or the end".
+    let glued = GLUED_NUMBER
+        .captures_iter(&out)
+        .find(|c| c[2] == *expected)
+        .map(|c| (c.get(0).unwrap().range(), format!("{}{}", &c[1], &c[3])));
+    if let Some((whole, keep)) = glued {
+        out = format!("{}{}{}", &out[..whole.start], keep, &out[whole.end..]);
         found.push(expected);
     }
     (out, found)
-}
-
-/// Run `f` with the pattern of footnote number `marker` glued after a letter ("hồ sơ1;"),
-/// compiled once per number and thread: building a regex per line was the pipeline's
-/// hottest spot (and a cloned regex rebuilds its search cache).
-fn with_glued_marker<T>(marker: &str, f: impl FnOnce(&Regex) -> T) -> T {
-    thread_local! {
-        static CACHE: std::cell::RefCell<std::collections::HashMap<String, Regex>> =
-            Default::default();
-    }
-    CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        let re = cache.entry(marker.to_string()).or_insert_with(|| {
-            Regex::new(&format!(r"(\p{{L}}){}([\s;,.:)]|$)", regex::escape(marker))).unwrap()
-        });
-        f(re)
-    })
 }
 
 /// The next footnote number expected after those already seen.
@@ -716,6 +703,23 @@ mod tests {
         // Provenance of the footnote points at its raw text.
         let f = &c.footnotes[0];
         assert!(text[f.start..f.end].starts_with("1 Trong đó"));
+    }
+
+    #[test]
+    fn glued_marker_is_the_first_whole_digit_run_after_a_letter() {
+        // "a11" is another number and "năm 20251" follows digits: only "b1," is the marker,
+        // and only the first one is removed.
+        let (out, found) = strip_markers("Mục a11; năm 20251 b1, c1.", &[], 0, &[]);
+        assert_eq!(out, "Mục a11; năm 20251 b, c1.");
+        assert_eq!(found, vec!["1".to_string()]);
+        // With marker 1 seen, 2 is expected; at the end of the line it needs no separator.
+        let (out, found) = strip_markers("đạt 90% hồ sơ2", &["1".to_string()], 0, &[]);
+        assert_eq!(
+            (out.as_str(), found),
+            ("đạt 90% hồ sơ", vec!["2".to_string()])
+        );
+        let (out, found) = strip_markers("hồ sơ2x; hồ sơ12.", &["1".to_string()], 0, &[]);
+        assert_eq!((out.as_str(), found.len()), ("hồ sơ2x; hồ sơ12.", 0));
     }
 
     #[test]

@@ -22,22 +22,25 @@ pub fn nfc(s: &str) -> String {
 /// Clean text shown to users: NFC, unified spaces and dashes, invisible characters removed,
 /// look-alike letters from broken font maps fixed. Keeps the document's tone placement.
 pub fn clean(s: &str) -> String {
+    // Characters are dropped and replaced before composing: an invisible character between a
+    // letter and its combining mark ("a\u{200B}\u{301}"), or a look-alike replaced by a
+    // letter that takes marks ("Ƣ\u{301}"), would otherwise leave the output decomposed.
+    let mapped = s.chars().filter_map(|c| match c {
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => None,
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => {
+            Some(' ')
+        }
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2212}' => Some('-'),
+        '\u{2013}' | '\u{2014}' | '\u{2015}' => Some('–'),
+        '\u{00D0}' => Some('Đ'),
+        '\u{00F0}' => Some('đ'),
+        '\u{01A2}' => Some('Ư'),
+        '\u{01A3}' => Some('ư'),
+        other => Some(other),
+    });
     let mut out = String::with_capacity(s.len());
     let mut last_space = false;
-    for c in s.nfc() {
-        let c = match c {
-            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => continue,
-            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => {
-                ' '
-            }
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2212}' => '-',
-            '\u{2013}' | '\u{2014}' | '\u{2015}' => '–',
-            '\u{00D0}' => 'Đ',
-            '\u{00F0}' => 'đ',
-            '\u{01A2}' => 'Ư',
-            '\u{01A3}' => 'ư',
-            other => other,
-        };
+    for c in mapped.nfc() {
         if c == ' ' {
             if last_space {
                 continue;

@@ -136,11 +136,33 @@ const LEVELLED: &[&str] = &[
 
 /// The locality named by an issuing body ("ĐẢNG ỦY PHƯỜNG EA KAO" → phường Ea Kao).
 pub fn locality_from_issuer(issuer: &str) -> Option<Locality> {
-    let up = issuer.to_uppercase();
+    // Upper-casing can change a character's length in bytes ("ᾐ" → "ἘΙ"), so offsets found
+    // in `up` are mapped back to `issuer` through where each character's upper case starts.
+    let mut up = String::with_capacity(issuer.len());
+    let mut starts: Vec<(usize, usize)> = Vec::with_capacity(issuer.len());
+    for (i, c) in issuer.char_indices() {
+        starts.push((up.len(), i));
+        up.extend(c.to_uppercase());
+    }
+    let to_issuer = |at: usize| -> Option<usize> {
+        if at == up.len() {
+            return Some(issuer.len());
+        }
+        starts
+            .binary_search_by_key(&at, |&(u, _)| u)
+            .ok()
+            .map(|k| starts[k].1)
+    };
     for level in LEVELS {
         let key = format!("{} ", level.to_uppercase());
-        if let Some(pos) = up.rfind(&key) {
-            let name = issuer[pos + key.len()..].trim();
+        // The key ends with a space, so its end is always where a character's upper case
+        // starts; a match starting inside one character's expansion is no match.
+        let found = up
+            .rfind(&key)
+            .filter(|&pos| to_issuer(pos).is_some())
+            .and_then(|pos| to_issuer(pos + key.len()));
+        if let Some(name_start) = found {
+            let name = issuer[name_start..].trim();
             if !name.is_empty() {
                 return Some(Locality {
                     level: level.to_string(),
