@@ -39,12 +39,12 @@ pub struct KpiRow {
     pub page: Option<u32>,
 }
 
-static YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"\b(20[2-9]\d)\b").unwrap());
+static YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"\b(20[2-9][0-9])\b").unwrap());
 static HEADER_WORDS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?:STT\b|Chỉ tiêu|Mục tiêu theo|Đơn vị chịu|Đơn vị theo dõi|thực hiện\s*$|Đến hết|năm\s*(?:20\d\d)?\s*$|20\d\d\s*$|Đơn vị tính|Ghi chú)").unwrap()
 });
 static ROW_START: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(\d{1,3})(?:\s*$|\s+(?:-\s+)?(\S.*)$)").unwrap());
+    Lazy::new(|| Regex::new(r"^([0-9]{1,3})(?:\s*$|\s+(?:-\s+)?(\S.*)$)").unwrap());
 static GROUP_ROW: Lazy<Regex> = Lazy::new(|| Regex::new(r"^([IVX]{1,5})\s+(\p{Lu}.*)$").unwrap());
 static VALUE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(concat!(
@@ -401,6 +401,16 @@ mod tests {
     }
 
     const TABLE: &str = "STT Chỉ tiêu \nMục tiêu theo từng giai đoạn \nĐơn vị chịu trách nhiệm \nthực hiện  \nĐơn vị theo dõi, đánh giá \nĐến hết  \nnăm  \n2025 \nĐến hết  \nnăm \n 2030 \nĐến hết  \nnăm \n 2035 \nĐến hết  \nnăm  \n2040 \nĐến hết  \nnăm  \n2045 \nI Phát triển hạ tầng    \n1 - Tỷ lệ phủ sóng 5G trên địa bàn ≥ 60% 100%       \nCác Doanh nghiệp bưu \nchính, Công nghệ thông \ntin trên địa bàn xã  \nPhòng Văn hóa – Xã hội \n2 \n- Cán bộ, công chức cấp xã, thôn, buôn \nđược bồi dưỡng kỹ năng số căn bản. \n≥ 80% 100% 100% 100% 100% \nVP Đảng ủy xã, VP \nHĐND và UBND xã \nVăn phòng Đảng ủy; \nPhòng Văn hóa-Xã hội \n3 \n- Dân số trưởng thành tiếp cận dịch vụ số \n≥80% ≥90% ≥95% ≥97% ≥ 99% \n12 trường học, 36 thôn \nbuôn \nPhòng Văn hóa-Xã hội \n4 \n- Trung tâm an ninh mạng cấp xã (hoặc \nthuê dịch vụ giám sát an toàn thông tin). \nCó         Công an xã Ea Wy Công an xã Ea Wy \n5 \n- Số người nghiên cứu trên 01 vạn dân. \n6 12 20 33 54 Các cơ quan, đơn vị Phòng Văn hóa-Xã hội ";
+
+    #[test]
+    fn digits_of_other_scripts_are_not_row_numbers_or_years() {
+        // Found by the text pipeline property test: `\d` also matches Khudawadi "𑋰", which
+        // `u32::from_str` refuses; row numbers and years are ASCII digits only.
+        let ls = lines("STT Chỉ tiêu Đơn vị chịu trách nhiệm 2025 202𑋰\n𑋰 Tỷ lệ\n1 - Tỷ lệ ≥ 60%");
+        assert_eq!(header_years(&ls), vec![2025]);
+        let rows = rows(&ls);
+        assert!(rows.iter().all(|r| r.number == 1), "{rows:?}");
+    }
 
     #[test]
     fn rebuilds_rows_values_and_units() {
