@@ -22,16 +22,7 @@ pub struct Analysis {
 
 /// Analyse `pages` of a document whose bytes hash to `sha256`.
 pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
-    let inputs: Vec<PageIn<'_>> = pages
-        .iter()
-        .map(|p| PageIn {
-            number: p.number,
-            text: &p.text,
-            lines: &p.lines,
-        })
-        .collect();
-    let clean = layout::clean_pages(&inputs);
-    let paras = layout::paragraphs(&clean);
+    let (clean, paras) = clean_paragraphs(pages);
     let texts: Vec<String> = paras.iter().map(|p| p.text.clone()).collect();
     let (mut metadata, regions) = header::parse(&texts);
     if let Some(first) = pages.first() {
@@ -44,14 +35,9 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
         .or_else(|| units::Locality::most_named(&texts.join("\n")));
     metadata.locality = locality.as_ref().map(|l| l.to_string());
 
-    let body_end = regions
-        .appendices
-        .first()
-        .copied()
-        .unwrap_or(regions.body_end)
-        .min(regions.body_end);
-    let body: Vec<String> = texts[regions.body_start.min(body_end)..body_end].to_vec();
-    let offset = regions.body_start.min(body_end);
+    let range = body_range(&regions);
+    let body: Vec<String> = texts[range.clone()].to_vec();
+    let offset = range.start;
     let refs: Vec<&str> = body.iter().map(|s| s.as_str()).collect();
     let tree = outline::build(&refs, continues_item);
     if std::env::var_os("NHIEMVU_DEBUG_OUTLINE").is_some() {
@@ -254,9 +240,37 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
     }
 }
 
+/// The first stage of [`analyse`]: `pages` cleaned into lines (page numbers, running
+/// headers, footnotes and stamps set apart) and rejoined into paragraphs.
+pub fn clean_paragraphs(pages: &[Page]) -> (layout::CleanText, Vec<layout::Paragraph>) {
+    let inputs: Vec<PageIn<'_>> = pages
+        .iter()
+        .map(|p| PageIn {
+            number: p.number,
+            text: &p.text,
+            lines: &p.lines,
+        })
+        .collect();
+    let clean = layout::clean_pages(&inputs);
+    let paras = layout::paragraphs(&clean);
+    (clean, paras)
+}
+
+/// The paragraphs tasks are looked for in: between the header and the end matter,
+/// appendices left out.
+pub fn body_range(regions: &header::Regions) -> std::ops::Range<usize> {
+    let end = regions
+        .appendices
+        .first()
+        .copied()
+        .unwrap_or(regions.body_end)
+        .min(regions.body_end);
+    regions.body_start.min(end)..end
+}
+
 /// An unmarked paragraph continues the list item before it when it starts in lower case
 /// (a page break mid-sentence) or opens with a verb and no subject.
-fn continues_item(text: &str) -> bool {
+pub fn continues_item(text: &str) -> bool {
     text.starts_with(|c: char| c.is_lowercase())
         || (tasks::is_instruction(text)
             && crate::units::unit_phrase_len(text).is_none()

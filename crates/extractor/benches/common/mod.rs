@@ -3,9 +3,8 @@
 // Each bench uses only part of this module.
 #![allow(dead_code)]
 
-use nhiemvu_extractor::{header, outline, tasks, text_input, textlayer, units};
+use nhiemvu_extractor::{analyse, header, outline, text_input, textlayer};
 use nhiemvu_model::{Metadata, Page};
-use nhiemvu_normalizer::layout::{self, PageIn};
 use std::path::{Path, PathBuf};
 
 /// Seed documents by their number prefix; the benches take these as arguments.
@@ -54,47 +53,19 @@ pub fn seed_pages(name: &str) -> Vec<Page> {
 
 /// Paragraph texts of `pages`, as [`nhiemvu_extractor::analyse::analyse`] builds them.
 pub fn paragraphs(pages: &[Page]) -> Vec<String> {
-    let inputs: Vec<PageIn<'_>> = pages
-        .iter()
-        .map(|p| PageIn {
-            number: p.number,
-            text: &p.text,
-            lines: &p.lines,
-        })
-        .collect();
-    let clean = layout::clean_pages(&inputs);
-    layout::paragraphs(&clean)
-        .into_iter()
-        .map(|p| p.text)
-        .collect()
+    let (_, paras) = analyse::clean_paragraphs(pages);
+    paras.into_iter().map(|p| p.text).collect()
 }
 
 /// The body paragraphs (between header and end matter, appendices excluded) and the
 /// header's metadata, as the analysis slices them.
 pub fn body(texts: &[String]) -> (Metadata, Vec<String>) {
     let (meta, regions) = header::parse(texts);
-    let end = regions
-        .appendices
-        .first()
-        .copied()
-        .unwrap_or(regions.body_end)
-        .min(regions.body_end);
-    let start = regions.body_start.min(end);
-    (meta, texts[start..end].to_vec())
-}
-
-/// Whether an unmarked paragraph continues the item before it. A copy of the private rule in
-/// `analyse.rs` (built from the same public predicates) so the outline bench does the same
-/// work as the pipeline.
-pub fn continues_item(text: &str) -> bool {
-    text.starts_with(|c: char| c.is_lowercase())
-        || (tasks::is_instruction(text)
-            && units::unit_phrase_len(text).is_none()
-            && text.starts_with("Phối hợp"))
+    (meta, texts[analyse::body_range(&regions)].to_vec())
 }
 
 /// The outline of `body`.
 pub fn outline_of(body: &[String]) -> outline::Outline {
     let refs: Vec<&str> = body.iter().map(|s| s.as_str()).collect();
-    outline::build(&refs, continues_item)
+    outline::build(&refs, analyse::continues_item)
 }
