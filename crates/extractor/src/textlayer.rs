@@ -4,6 +4,7 @@
 //! of task extraction.
 
 use nhiemvu_model::{Page, Warning};
+use nhiemvu_normalizer::layout::PARALLEL_FROM_PAGES;
 use nhiemvu_normalizer::legacy::{self, LegacyEncoding};
 use nhiemvu_normalizer::readability::{self, Verdict};
 use rayon::prelude::*;
@@ -14,9 +15,6 @@ fn name(enc: LegacyEncoding) -> &'static str {
         LegacyEncoding::Vni => "VNI-Windows",
     }
 }
-
-/// Documents with at least this many pages are prepared on several threads.
-const PARALLEL_FROM_PAGES: usize = 32;
 
 /// Repair one page in place and judge its readability.
 fn judge_page(page: &mut Page) -> (Option<LegacyEncoding>, readability::Readability) {

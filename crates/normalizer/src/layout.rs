@@ -146,8 +146,10 @@ pub fn is_stamp_line(line: &str) -> bool {
     !t.is_empty() && STAMP.is_match(t)
 }
 
-/// Documents with at least this many pages have their lines split on several threads.
-const PARALLEL_FROM_PAGES: usize = 32;
+/// Documents with at least this many pages are worked on page by page on several threads
+/// (reading, text-layer checks, line splitting); shorter ones stay on one, a batch being
+/// parallel already.
+pub const PARALLEL_FROM_PAGES: usize = 32;
 
 /// Clean a document's pages: classify lines, set apart footnotes and stamps.
 pub fn clean_pages(pages: &[PageIn<'_>]) -> CleanText {

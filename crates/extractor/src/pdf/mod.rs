@@ -22,6 +22,7 @@ use crate::budget::Budget;
 use crate::ExtractError;
 use glyphs::GlyphCollector;
 use nhiemvu_model::{AnnotationText, Page, Warning};
+use nhiemvu_normalizer::layout::PARALLEL_FROM_PAGES;
 use pdf_extract::{Dictionary, Document, Object, ObjectId, PageDrawer};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -184,9 +185,6 @@ pub fn read_pdf_within(
     }
     Ok(out)
 }
-
-/// Documents with at least this many pages are read on several threads.
-const PARALLEL_FROM_PAGES: usize = 32;
 
 /// One page to read and the annotations on it.
 struct PageJob {
