@@ -70,7 +70,10 @@ pub fn sweep_stale_temps(out_dir: &Path, max_age: std::time::Duration) -> usize 
     walkdir::WalkDir::new(out_dir)
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && is_output_temp(&e.file_name().to_string_lossy()))
+        .filter(|e| {
+            e.file_type().is_file()
+                && nhiemvu_exporter::is_temporary_name(&e.file_name().to_string_lossy())
+        })
         .filter(|e| {
             e.metadata()
                 .ok()
@@ -81,19 +84,6 @@ pub fn sweep_stale_temps(out_dir: &Path, max_age: std::time::Duration) -> usize 
         })
         .filter(|e| std::fs::remove_file(e.path()).is_ok())
         .count()
-}
-
-/// `.<name>.json.<pid>.tmp`, as `nhiemvu_exporter::write_atomic` names its temporary files.
-fn is_output_temp(name: &str) -> bool {
-    let Some(rest) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else {
-        return false;
-    };
-    match rest.rsplit_once('.') {
-        Some((stem, pid)) => {
-            stem.ends_with(".json") && !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit())
-        }
-        None => false,
-    }
 }
 
 #[cfg(test)]

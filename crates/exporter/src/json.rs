@@ -39,6 +39,23 @@ pub fn write_json_atomic(
     write_atomic(dir, name, text.as_bytes())
 }
 
+/// The hidden name `file_name` is written under before its rename: `.x.pdf.json.<pid>.tmp`.
+fn temporary_name(file_name: &str, pid: u32) -> String {
+    format!(".{file_name}.{pid}.tmp")
+}
+
+/// True for a name [`write_atomic`] gives its temporary files; a killed run leaves them
+/// behind, and a later run may remove them.
+pub fn is_temporary_name(name: &str) -> bool {
+    let Some(rest) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else {
+        return false;
+    };
+    match rest.rsplit_once('.') {
+        Some((file_name, pid)) => !file_name.is_empty() && pid.parse::<u32>().is_ok(),
+        None => false,
+    }
+}
+
 /// Write `bytes` to `dir/name` through a temporary file and a rename (see
 /// [`write_json_atomic`]); returns the path written.
 pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, ExportError> {
@@ -58,7 +75,7 @@ pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Exp
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = parent.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let tmp = parent.join(temporary_name(&file_name, std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp).map_err(io(&tmp))?;
         f.write_all(bytes).map_err(io(&tmp))?;
@@ -76,6 +93,19 @@ pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Exp
 mod tests {
     use super::*;
     use nhiemvu_model::{ErrorInfo, Source, SourceFormat};
+
+    #[test]
+    fn temporary_names_are_recognised_and_nothing_else() {
+        assert!(is_temporary_name(&temporary_name("x.pdf.json", 4242)));
+        for other in [
+            "x.pdf.json",
+            ".notes.tmp",
+            ".x.pdf.json.tmp",
+            ".x.json.12a.tmp",
+        ] {
+            assert!(!is_temporary_name(other), "{other}");
+        }
+    }
 
     fn failed() -> DocumentRecord {
         DocumentRecord::failed(

@@ -29,6 +29,6 @@ mod ndjson;
 mod table;
 
 pub use error::ExportError;
-pub use json::{to_json, to_ndjson_line, write_atomic, write_json_atomic};
+pub use json::{is_temporary_name, to_json, to_ndjson_line, write_atomic, write_json_atomic};
 pub use ndjson::NdjsonWriter;
 pub use table::{kind_label, CsvWriter, COLUMN_COUNT, TASK_COLUMNS, UTF8_BOM};
