@@ -13,6 +13,7 @@
 //! ("hồ sơ1").
 
 mod annots;
+mod content;
 mod glyphs;
 mod guard;
 mod layout;

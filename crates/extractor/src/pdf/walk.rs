@@ -98,7 +98,7 @@ pub(crate) fn walk_page(
             content.push(b'\n');
         }
     }
-    let ops = Content::decode(&content).ok();
+    let ops = super::content::parse(&content);
     let empty = Content { operations: vec![] };
     w.walk(ops.as_ref().unwrap_or(&empty), resources, 0)?;
     w.out.content = ops;
@@ -278,7 +278,9 @@ impl<'a> Walker<'a> {
             None => {
                 let bytes = decoded(stream, self.remaining())?;
                 let n = bytes.len() as u64;
-                let c = Rc::new(Content::decode(&bytes).unwrap_or(Content { operations: vec![] }));
+                let c = Rc::new(
+                    super::content::parse(&bytes).unwrap_or(Content { operations: vec![] }),
+                );
                 self.parsed.insert(id, (c.clone(), n));
                 (c, n)
             }
