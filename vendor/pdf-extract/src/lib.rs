@@ -319,15 +319,20 @@ struct PdfType3Font<'a> {
 }
 
 
-fn make_font<'a>(doc: &'a Document, font: &'a Dictionary) -> Rc<dyn PdfFont + 'a> {
+// nhiemvu patch: ToUnicode CMaps already parsed, by their decoded bytes. Documents joined
+// from several files carry the same font (and CMap) once per part; the parse is the costly
+// step of making a font, and its result depends on the bytes alone.
+type UnicodeMaps = HashMap<Vec<u8>, Option<HashMap<u32, String>>>;
+
+fn make_font<'a>(doc: &'a Document, font: &'a Dictionary, maps: &mut UnicodeMaps) -> Rc<dyn PdfFont + 'a> {
     let subtype = get_name_string(doc, font, b"Subtype");
     dlog!("MakeFont({})", subtype);
     if subtype == "Type0" {
-        Rc::new(PdfCIDFont::new(doc, font))
+        Rc::new(PdfCIDFont::new(doc, font, maps))
     } else if subtype == "Type3" {
-        Rc::new(PdfType3Font::new(doc, font))
+        Rc::new(PdfType3Font::new(doc, font, maps))
     } else {
-        Rc::new(PdfSimpleFont::new(doc, font))
+        Rc::new(PdfSimpleFont::new(doc, font, maps))
     }
 }
 
@@ -371,7 +376,7 @@ fn encoding_to_unicode_table(name: &[u8]) -> Vec<u16> {
     described in Section 5.5.5, “Character Encoding.”
 */
 impl<'a> PdfSimpleFont<'a> {
-    fn new(doc: &'a Document, font: &'a Dictionary) -> PdfSimpleFont<'a> {
+    fn new(doc: &'a Document, font: &'a Dictionary, maps: &mut UnicodeMaps) -> PdfSimpleFont<'a> {
         let base_name = get_name_string(doc, font, b"BaseFont");
         let subtype = get_name_string(doc, font, b"Subtype");
 
@@ -451,11 +456,11 @@ impl<'a> PdfSimpleFont<'a> {
 
         let mut unicode_map = match unicode_map {
             Some(mut unicode_map) => {
-                unicode_map.extend(get_unicode_map(doc, font).unwrap_or(HashMap::new()));
+                unicode_map.extend(get_unicode_map(doc, font, maps).unwrap_or(HashMap::new()));
                 Some(unicode_map)
             }
             None => {
-                get_unicode_map(doc, font)
+                get_unicode_map(doc, font, maps)
             }
         };
 
@@ -690,9 +695,9 @@ impl<'a> PdfSimpleFont<'a> {
 
 
 impl<'a> PdfType3Font<'a> {
-    fn new(doc: &'a Document, font: &'a Dictionary) -> PdfType3Font<'a> {
+    fn new(doc: &'a Document, font: &'a Dictionary, maps: &mut UnicodeMaps) -> PdfType3Font<'a> {
 
-        let unicode_map = get_unicode_map(doc, font);
+        let unicode_map = get_unicode_map(doc, font, maps);
         let encoding: Option<&Object> = get(doc, font, b"Encoding");
 
         let encoding_table;
@@ -917,7 +922,7 @@ struct PdfCIDFont<'a> {
     default_width: Option<f64>, // only used for CID fonts and we should probably brake out the different font types
 }
 
-fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<HashMap<u32, String>> {
+fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary, maps: &mut UnicodeMaps) -> Option<HashMap<u32, String>> {
     let to_unicode = maybe_get_obj(doc, font, b"ToUnicode");
     dlog!("ToUnicode: {:?}", to_unicode);
     let mut unicode_map = None;
@@ -925,6 +930,9 @@ fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<HashMa
         Some(&Object::Stream(ref stream)) => {
             let contents = get_contents(stream);
             dlog!("Stream: {}", String::from_utf8(contents.clone()).unwrap());
+            if let Some(known) = maps.get(&contents) {
+                return known.clone();
+            }
 
             let cmap = adobe_cmap_parser::get_unicode_map(&contents).unwrap();
             let mut unicode = HashMap::new();
@@ -952,6 +960,7 @@ fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<HashMa
                 unicode.insert(k, s);
             }
             unicode_map = Some(unicode);
+            maps.insert(contents, unicode_map.clone());
 
             dlog!("map: {:?}", unicode_map);
         }
@@ -969,7 +978,7 @@ fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<HashMa
 
 
 impl<'a> PdfCIDFont<'a> {
-    fn new(doc: &'a Document, font: &'a Dictionary) -> PdfCIDFont<'a> {
+    fn new(doc: &'a Document, font: &'a Dictionary, maps: &mut UnicodeMaps) -> PdfCIDFont<'a> {
         let base_name = get_name_string(doc, font, b"BaseFont");
         let descendants = maybe_get_array(doc, font, b"DescendantFonts").expect("Descendant fonts required");
         let ciddict = maybe_deref(doc, &descendants[0]).as_dict().expect("should be CID dict");
@@ -999,7 +1008,7 @@ impl<'a> PdfCIDFont<'a> {
         // We should also look inside the truetype data to see if there's a cmap table. It will help us convert as well.
         // This won't work if the cmap has been subsetted. A better approach might be to hash glyph contents and use that against
         // a global library of glyph hashes
-        let unicode_map = get_unicode_map(doc, font);
+        let unicode_map = get_unicode_map(doc, font, maps);
 
         dlog!("descendents {:?} {:?}", descendants, ciddict);
 
@@ -1573,12 +1582,14 @@ struct Processor<'a> {
     // nhiemvu patch: fonts that are indirect objects, by object id, kept across pages so a
     // font (and its ToUnicode CMap) is parsed once per document instead of once per page.
     font_cache: HashMap<ObjectId, Rc<dyn PdfFont + 'a>>,
+    // nhiemvu patch: see `UnicodeMaps`.
+    unicode_maps: UnicodeMaps,
     _none: PhantomData<&'a ()>,
 }
 
 impl<'a> Processor<'a> {
     fn new() -> Processor<'a> {
-        Processor { font_table: HashMap::new(), font_cache: HashMap::new(), _none: PhantomData }
+        Processor { font_table: HashMap::new(), font_cache: HashMap::new(), unicode_maps: HashMap::new(), _none: PhantomData }
     }
 
     fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
@@ -1717,10 +1728,11 @@ impl<'a> Processor<'a> {
                 "Tf" => {
                     let fonts: &Dictionary = get(&doc, resources, b"Font");
                     let name = operation.operands[0].as_name().unwrap();
+                    let maps = &mut self.unicode_maps;
                     let font = match fonts.get(name) {
                         // nhiemvu patch: an object id names one font for the whole document.
-                        Ok(&Object::Reference(id)) => self.font_cache.entry(id).or_insert_with(|| make_font(doc, get::<&Dictionary>(doc, fonts, name))).clone(),
-                        _ => self.font_table.entry(name.to_owned()).or_insert_with(|| make_font(doc, get::<&Dictionary>(doc, fonts, name))).clone(),
+                        Ok(&Object::Reference(id)) => self.font_cache.entry(id).or_insert_with(|| make_font(doc, get::<&Dictionary>(doc, fonts, name), maps)).clone(),
+                        _ => self.font_table.entry(name.to_owned()).or_insert_with(|| make_font(doc, get::<&Dictionary>(doc, fonts, name), maps)).clone(),
                     };
                     {
                         /*let file = font.get_descriptor().and_then(|desc| desc.get_file());
