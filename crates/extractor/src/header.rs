@@ -539,8 +539,14 @@ fn looks_issuer(c: &str) -> bool {
 }
 
 fn is_caps(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 3 && letters.iter().all(|c| !c.is_lowercase())
+    let mut letters = 0;
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_lowercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 3
 }
 
 fn push_addressee(list: &mut Vec<String>, s: &str) {
@@ -642,12 +648,14 @@ fn parse_end_matter(paras: &[String], meta: &mut Metadata) {
 }
 
 fn looks_name(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    (2..=5).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().next().map(|c| c.is_uppercase()).unwrap_or(false))
-        && !s.contains(':')
+    let mut words = 0;
+    for w in s.split_whitespace() {
+        words += 1;
+        if words > 5 || !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+    }
+    words >= 2 && !s.contains(':')
 }
 
 static REFERENCE: Lazy<Regex> = Lazy::new(|| {

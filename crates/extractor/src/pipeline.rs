@@ -46,10 +46,21 @@ pub fn process_file(path: &Path, opts: &Options) -> DocumentRecord {
 /// Process in-memory input named `display_path`. Never panics.
 pub fn process_bytes(bytes: &[u8], display_path: &str, opts: &Options) -> DocumentRecord {
     let format = guess_format(Path::new(display_path), bytes);
-    let sha = hex::encode(Sha256::digest(bytes));
-    let source = Source::new(display_path, &sha, 0, format);
     let budget = Budget::start(opts.limits.time_limit);
-    let result = panic::catch_unwind(AssertUnwindSafe(|| run(bytes, format, opts, &budget)));
+    // While the text is read, the rest of what needs only the raw bytes runs beside it: the
+    // digest, the signature checks, and (once per process) compiling the analysis patterns.
+    // On one long document these would otherwise leave the other cores idle.
+    let (result, (sha, signed)) = rayon::join(
+        || panic::catch_unwind(AssertUnwindSafe(|| run(bytes, format, opts, &budget))),
+        || {
+            let sha = hex::encode(Sha256::digest(bytes));
+            if format == SourceFormat::Pdf {
+                warm_up();
+            }
+            (sha, check_signatures(bytes, format, &budget))
+        },
+    );
+    let source = Source::new(display_path, &sha, 0, format);
     match result {
         Ok(Ok((mut pages, mut warnings))) => {
             let mut rec = DocumentRecord::new(source);
@@ -76,30 +87,7 @@ pub fn process_bytes(bytes: &[u8], display_path: &str, opts: &Options) -> Docume
                 let a = crate::analyse::analyse(&for_analysis, &sha);
                 Ok((a, pages, warnings))
             };
-            // Signatures are checked on the raw bytes, beside the text analysis.
-            let check_signatures = || {
-                if format != SourceFormat::Pdf {
-                    return Ok(None);
-                }
-                budget.check(|| "before signature checks".into())?;
-                Ok(Some(
-                    panic::catch_unwind(|| crate::signature::for_record(bytes)).unwrap_or_else(
-                        |payload| {
-                            let why = panic_message(&payload);
-                            let message = format!("signatures could not be checked: {why}");
-                            (
-                                Vec::new(),
-                                Some(Warning::new("signature_failed", message, None)),
-                            )
-                        },
-                    ),
-                ))
-            };
-            let (analysed, signed): (_, Result<_, ExtractError>) = rayon::join(
-                || panic::catch_unwind(AssertUnwindSafe(analyse)),
-                check_signatures,
-            );
-            let (analysed, pages, warnings) = match analysed {
+            let (analysed, pages, warnings) = match panic::catch_unwind(AssertUnwindSafe(analyse)) {
                 Ok(Ok((a, p, w))) => (Ok(a), p, w),
                 Ok(Err(timeout)) => {
                     rec.error = Some(error_info(&timeout));
@@ -142,6 +130,76 @@ pub fn process_bytes(bytes: &[u8], display_path: &str, opts: &Options) -> Docume
         }
     }
 }
+
+/// Signatures and their warning, `None` for text input; `Err` only when time ran out.
+type Signed = Result<Option<(Vec<nhiemvu_model::Signature>, Option<Warning>)>, ExtractError>;
+
+/// Check the signatures of a PDF on its raw bytes; a panic becomes a `signature_failed` warning.
+fn check_signatures(bytes: &[u8], format: SourceFormat, budget: &Budget) -> Signed {
+    if format != SourceFormat::Pdf {
+        return Ok(None);
+    }
+    budget.check(|| "before signature checks".into())?;
+    Ok(Some(
+        panic::catch_unwind(|| crate::signature::for_record(bytes)).unwrap_or_else(|payload| {
+            let why = panic_message(&payload);
+            let message = format!("signatures could not be checked: {why}");
+            (
+                Vec::new(),
+                Some(Warning::new("signature_failed", message, None)),
+            )
+        }),
+    ))
+}
+
+/// Run the text stages once on a small built-in document, so the patterns they compile on
+/// first use (tens of milliseconds) are ready before the first real document reaches them.
+fn warm_up() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let _ = panic::catch_unwind(|| {
+            if let Ok(mut pages) = text_input::read_text(WARM_UP.as_bytes()) {
+                let mut warnings = Vec::new();
+                crate::textlayer::prepare(&mut pages, &mut warnings);
+                crate::analyse::analyse(&pages, "");
+            }
+        });
+    });
+}
+
+/// A made-up two-page directive with the usual parts: heading, number and date, numbered
+/// tasks with units, deadlines and targets, a footnote, recipients and signer.
+const WARM_UP: &str = "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH MẪU\tĐộc lập - Tự do - Hạnh phúc
+
+Số: 1/CT-UBND\tMẫu, ngày 02 tháng 01 năm 2026
+
+CHỈ THỊ
+Về việc thực hiện nhiệm vụ mẫu
+
+Căn cứ Nghị quyết số 01/NQ-CP ngày 05/01/2026 của Chính phủ, Ủy ban nhân dân tỉnh yêu cầu:
+
+1. Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan tham mưu kế hoạch, hoàn thành
+trước ngày 30/6/2026.
+
+2. Ủy ban nhân dân các huyện, thành phố:
+
+a) Phấn đấu đến năm 2030 tỷ lệ hộ nghèo giảm 1,5%; thực hiện hằng quý, báo cáo trước ngày 15
+tháng cuối quý.
+
+b) Hoàn thành 100% hồ sơ trong Quý III năm 2026¹.
+
+¹ Theo Kế hoạch số 2/KH-UBND (Sở Nội vụ thực hiện).
+\u{c}
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Văn A
+";
 
 fn run(
     bytes: &[u8],
@@ -192,5 +250,24 @@ pub fn panic_message(payload: &Box<dyn std::any::Any + Send>) -> String {
         s.clone()
     } else {
         "unknown panic".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warm_up_document_goes_through_every_text_stage() {
+        let mut pages = text_input::read_text(WARM_UP.as_bytes()).unwrap();
+        let mut warnings = Vec::new();
+        let usable = crate::textlayer::prepare(&mut pages, &mut warnings);
+        assert!(usable.iter().all(|&ok| ok), "{warnings:?}");
+        let a = crate::analyse::analyse(&pages, "");
+        assert_eq!(a.metadata.number.as_deref(), Some("1/CT-UBND"));
+        assert!(!a.metadata.signers.is_empty(), "{:#?}", a.metadata);
+        assert!(a.tasks.len() >= 3, "{:#?}", a.tasks);
+        assert!(a.tasks.iter().any(|t| t.deadline.is_some()));
+        assert!(a.tasks.iter().any(|t| !t.targets.is_empty()));
     }
 }

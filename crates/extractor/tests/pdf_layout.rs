@@ -202,3 +202,42 @@ fn rotated_margin_text_follows_upright_text() {
     let r = p.lines[1].rect;
     assert!(r.y1 - r.y0 > r.x1 - r.x0, "vertical run: {r:?}");
 }
+
+#[test]
+fn a_long_document_reads_the_same_on_one_worker_and_on_several() {
+    // Over the parallel threshold, so several workers share the pages.
+    let texts: Vec<String> = (1..=75)
+        .map(|n| format!("Trang {n}: nhiệm vụ số {n}"))
+        .collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let mut b = Builder::new(&refs);
+    for t in &texts {
+        let mut ops = text_ops(12.0, 72.0, 700.0, t);
+        ops.extend(text_ops(10.0, 72.0, 60.0, "Chân trang"));
+        b.page(ops);
+    }
+    let bytes = b.finish();
+    let read_with = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| read_pdf(&bytes, &Limits::default()).expect("readable PDF"))
+    };
+    let one = read_with(1);
+    assert_eq!(one.pages.len(), 75);
+    for (i, page) in one.pages.iter().enumerate() {
+        assert_eq!(page.number as usize, i + 1);
+        assert!(
+            page.text.starts_with(&format!("Trang {}:", i + 1)),
+            "{}",
+            page.text
+        );
+    }
+    for threads in [2, 3] {
+        let many = read_with(threads);
+        let texts = |c: &PdfContent| c.pages.iter().map(|p| p.text.clone()).collect::<Vec<_>>();
+        assert_eq!(texts(&many), texts(&one), "{threads} workers");
+        assert_eq!(many.warnings.len(), one.warnings.len());
+    }
+}

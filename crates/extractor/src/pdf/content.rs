@@ -545,7 +545,9 @@ mod tests {
                 let mut s = String::new();
                 for (o, gap) in operands {
                     s.push_str(&o);
-                    s.push_str(gap);
+                    // Run together, a number or name would swallow what follows.
+                    let closed = o.ends_with([')', '>', ']']);
+                    s.push_str(if gap.is_empty() && !closed { " " } else { gap });
                 }
                 format!("{s}{operator}{end}")
             })

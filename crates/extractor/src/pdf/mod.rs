@@ -27,6 +27,7 @@ use nhiemvu_normalizer::layout::PARALLEL_FROM_PAGES;
 use pdf_extract::{Dictionary, Document, Object, ObjectId, PageDrawer};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use walk::{WalkError, WalkLimits};
 
 /// Per-document limits that stop PDF bombs and endless files.
@@ -168,17 +169,11 @@ pub fn read_pdf_within(
     let read: Vec<(Page, Vec<Warning>)> = if threads < 2 || jobs.len() < PARALLEL_FROM_PAGES {
         reader.read_run(&jobs)?
     } else {
-        // Long documents are read in runs of pages on every core; each run parses its
-        // fonts once. Small documents stay on one thread: a batch is parallel already.
-        let run = jobs
-            .len()
-            .div_ceil(threads * 2)
-            .max(PARALLEL_FROM_PAGES / 2);
-        let runs: Vec<Vec<(Page, Vec<Warning>)>> = jobs
-            .par_chunks(run)
-            .map(|chunk| reader.read_run(chunk))
-            .collect::<Result<_, _>>()?;
-        runs.into_iter().flatten().collect()
+        // Long documents are read on every core: each worker keeps one drawer (so its fonts
+        // are parsed once) and takes the next unread page until none is left, so a worker
+        // that starts late or meets heavy pages does not hold the others up. Small documents
+        // stay on one thread: a batch is parallel already.
+        reader.read_shared(&jobs, threads)?
     };
     for (page, warnings) in read {
         out.warnings.extend(warnings);
@@ -186,6 +181,9 @@ pub fn read_pdf_within(
     }
     Ok(out)
 }
+
+/// One page read, with its warnings, or why reading stopped.
+type PageRead = Result<(Page, Vec<Warning>), ExtractError>;
 
 /// One page to read and the annotations on it.
 struct PageJob {
@@ -210,6 +208,39 @@ impl PageReader<'_> {
         jobs.iter()
             .map(|job| self.read_page(&mut drawer, job))
             .collect()
+    }
+
+    /// Read the pages on `workers` rayon tasks pulling from one queue; results in page order.
+    fn read_shared(
+        &self,
+        jobs: &[PageJob],
+        workers: usize,
+    ) -> Result<Vec<(Page, Vec<Warning>)>, ExtractError> {
+        let next = AtomicUsize::new(0);
+        let per_worker: Vec<Vec<(usize, PageRead)>> = (0..workers)
+            .into_par_iter()
+            .map(|_| {
+                let empty_resources = Dictionary::new();
+                let mut drawer = PageDrawer::new(self.doc, &empty_resources);
+                let mut done = Vec::new();
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = jobs.get(i) else { break };
+                    let read = self.read_page(&mut drawer, job);
+                    let failed = read.is_err();
+                    done.push((i, read));
+                    if failed {
+                        // Out of time: the other workers stop at their next page too.
+                        next.store(jobs.len(), Ordering::Relaxed);
+                        break;
+                    }
+                }
+                done
+            })
+            .collect();
+        let mut all: Vec<_> = per_worker.into_iter().flatten().collect();
+        all.sort_unstable_by_key(|(i, _)| *i);
+        all.into_iter().map(|(_, read)| read).collect()
     }
 
     /// One page: its text and lines, its annotations' text, and what went wrong.
