@@ -8,6 +8,7 @@
 use chrono::NaiveDate;
 use nhiemvu_model::{Appendix, DocForm, DocKind, DocNumber, Metadata, Reference, Signer};
 use once_cell::sync::Lazy;
+use rayon::prelude::*;
 use regex::Regex;
 
 /// Where the body starts and ends among the paragraphs.
@@ -671,35 +672,46 @@ static REFERENCE: Lazy<Regex> = Lazy::new(|| {
 
 /// Every cited document in `paras`, in order, without duplicates.
 pub fn references(paras: &[String]) -> Vec<Reference> {
+    // Paragraphs are searched independently (on every core for a long document), then the
+    // citations are taken in order, the first of each number and date kept.
+    let found: Vec<Vec<Reference>> = paras
+        .par_iter()
+        .with_min_len(256)
+        .map(|p| references_in(p))
+        .collect();
     let mut out: Vec<Reference> = Vec::new();
-    for p in paras {
-        for c in REFERENCE.captures_iter(p) {
-            let number = c[2].to_string();
+    for r in found.into_iter().flatten() {
+        if !out
+            .iter()
+            .any(|o: &Reference| o.number == r.number && o.date == r.date)
+        {
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// Every cited document in one paragraph, in order, duplicates included.
+fn references_in(p: &str) -> Vec<Reference> {
+    REFERENCE
+        .captures_iter(p)
+        .map(|c| {
             let date = match (c.get(3), c.get(6)) {
                 (Some(d), _) => ymd(&c[5], &c[4], d.as_str()),
                 (None, Some(d)) => ymd(&c[8], &c[7], d.as_str()),
                 _ => None,
             };
-            let issuer = c.get(9).map(|m| m.as_str().trim().to_string());
-            let text = c[0]
-                .trim_end_matches([',', ';', '.', '(', ')', ' '])
-                .to_string();
-            if out
-                .iter()
-                .any(|r: &Reference| r.number.as_deref() == Some(&number) && r.date == date)
-            {
-                continue;
-            }
-            out.push(Reference {
-                text,
+            Reference {
+                text: c[0]
+                    .trim_end_matches([',', ';', '.', '(', ')', ' '])
+                    .to_string(),
                 kind: kind_from_word(&c[1]),
-                number: Some(number),
+                number: Some(c[2].to_string()),
                 date,
-                issuer,
-            });
-        }
-    }
-    out
+                issuer: c.get(9).map(|m| m.as_str().trim().to_string()),
+            }
+        })
+        .collect()
 }
 
 fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {

@@ -47,18 +47,16 @@ pub fn process_file(path: &Path, opts: &Options) -> DocumentRecord {
 pub fn process_bytes(bytes: &[u8], display_path: &str, opts: &Options) -> DocumentRecord {
     let format = guess_format(Path::new(display_path), bytes);
     let budget = Budget::start(opts.limits.time_limit);
-    // While the text is read, the rest of what needs only the raw bytes runs beside it: the
-    // digest, the signature checks, and (once per process) compiling the analysis patterns.
-    // On one long document these would otherwise leave the other cores idle.
-    let (result, (sha, signed)) = rayon::join(
-        || panic::catch_unwind(AssertUnwindSafe(|| run(bytes, format, opts, &budget))),
+    // Beside the reading: the digest and (once per process) compiling the analysis patterns,
+    // which would otherwise leave the other cores idle on one long document.
+    let (sha, (result, signed)) = rayon::join(
         || {
-            let sha = hex::encode(Sha256::digest(bytes));
             if format == SourceFormat::Pdf {
                 warm_up();
             }
-            (sha, check_signatures(bytes, format, &budget))
+            hex::encode(Sha256::digest(bytes))
         },
+        || read(bytes, format, opts, &budget),
     );
     let source = Source::new(display_path, &sha, 0, format);
     match result {
@@ -69,22 +67,29 @@ pub fn process_bytes(bytes: &[u8], display_path: &str, opts: &Options) -> Docume
                 // Unreadable pages are kept in the record but not analysed.
                 let usable = crate::textlayer::prepare(&mut pages, &mut warnings);
                 budget.check(|| "before text analysis".into())?;
-                let for_analysis: Vec<Page> = pages
-                    .iter()
-                    .zip(&usable)
-                    .map(|(p, ok)| {
-                        if *ok {
-                            p.clone()
-                        } else {
-                            Page {
-                                text: String::new(),
-                                lines: Vec::new(),
-                                ..p.clone()
+                // Copies only when a page has to be blanked; usually every page is usable.
+                let blanked: Vec<Page>;
+                let for_analysis: &[Page] = if usable.iter().all(|&ok| ok) {
+                    &pages
+                } else {
+                    blanked = pages
+                        .iter()
+                        .zip(&usable)
+                        .map(|(p, ok)| {
+                            if *ok {
+                                p.clone()
+                            } else {
+                                Page {
+                                    text: String::new(),
+                                    lines: Vec::new(),
+                                    ..p.clone()
+                                }
                             }
-                        }
-                    })
-                    .collect();
-                let a = crate::analyse::analyse(&for_analysis, &sha);
+                        })
+                        .collect();
+                    &blanked
+                };
+                let a = crate::analyse::analyse(for_analysis, &sha);
                 Ok((a, pages, warnings))
             };
             let (analysed, pages, warnings) = match panic::catch_unwind(AssertUnwindSafe(analyse)) {
@@ -131,17 +136,59 @@ pub fn process_bytes(bytes: &[u8], display_path: &str, opts: &Options) -> Docume
     }
 }
 
-/// Signatures and their warning, `None` for text input; `Err` only when time ran out.
+/// Pages and warnings read from the input, or why not.
+type Read = Result<(Vec<Page>, Vec<Warning>), ExtractError>;
+
+/// Signatures and their warning, `None` when there are none to check; `Err` only when time
+/// ran out.
 type Signed = Result<Option<(Vec<nhiemvu_model::Signature>, Option<Warning>)>, ExtractError>;
 
-/// Check the signatures of a PDF on its raw bytes; a panic becomes a `signature_failed` warning.
-fn check_signatures(bytes: &[u8], format: SourceFormat, budget: &Budget) -> Signed {
-    if format != SourceFormat::Pdf {
-        return Ok(None);
+/// Read the pages of the input and, for a PDF, check its signatures. Both need the parsed
+/// document: it is parsed once, and the signatures are checked on a copy beside the reading
+/// (which changes its own). A panic is returned, not raised.
+fn read(
+    bytes: &[u8],
+    format: SourceFormat,
+    opts: &Options,
+    budget: &Budget,
+) -> (std::thread::Result<Read>, Signed) {
+    if bytes.is_empty() {
+        return (Ok(Err(ExtractError::Empty)), Ok(None));
     }
+    match format {
+        SourceFormat::Text => (
+            panic::catch_unwind(|| Ok((text_input::read_text(bytes)?, Vec::new()))),
+            Ok(None),
+        ),
+        SourceFormat::Pdf => {
+            let doc = match panic::catch_unwind(|| pdf::open(bytes, &opts.limits)) {
+                Ok(Ok(doc)) => doc,
+                Ok(Err(err)) => return (Ok(Err(err)), Ok(None)),
+                Err(payload) => return (Err(payload), Ok(None)),
+            };
+            let as_parsed = doc.clone();
+            rayon::join(
+                || {
+                    panic::catch_unwind(AssertUnwindSafe(|| {
+                        let content = pdf::read_document(doc, &opts.limits, budget)?;
+                        Ok((content.pages, content.warnings))
+                    }))
+                },
+                move || check_signatures(&as_parsed, bytes, budget),
+            )
+        }
+    }
+}
+
+/// Check the signatures of `doc` (parsed from `bytes`); a panic becomes a
+/// `signature_failed` warning.
+fn check_signatures(doc: &pdf_extract::Document, bytes: &[u8], budget: &Budget) -> Signed {
     budget.check(|| "before signature checks".into())?;
     Ok(Some(
-        panic::catch_unwind(|| crate::signature::for_record(bytes)).unwrap_or_else(|payload| {
+        panic::catch_unwind(AssertUnwindSafe(|| {
+            crate::signature::for_record(doc, bytes)
+        }))
+        .unwrap_or_else(|payload| {
             let why = panic_message(&payload);
             let message = format!("signatures could not be checked: {why}");
             (
@@ -200,24 +247,6 @@ CHỦ TỊCH
 
 Nguyễn Văn A
 ";
-
-fn run(
-    bytes: &[u8],
-    format: SourceFormat,
-    opts: &Options,
-    budget: &Budget,
-) -> Result<(Vec<Page>, Vec<Warning>), ExtractError> {
-    if bytes.is_empty() {
-        return Err(ExtractError::Empty);
-    }
-    match format {
-        SourceFormat::Text => Ok((text_input::read_text(bytes)?, Vec::new())),
-        SourceFormat::Pdf => {
-            let content = pdf::read_pdf_within(bytes, &opts.limits, budget)?;
-            Ok((content.pages, content.warnings))
-        }
-    }
-}
 
 /// PDF when the bytes start like one or the name says so; text otherwise.
 fn guess_format(path: &Path, bytes: &[u8]) -> SourceFormat {

@@ -136,6 +136,11 @@ static FOOTNOTE_START: Lazy<Regex> =
 /// regex per line made layout the slowest stage.
 static GLUED_NUMBER: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(\p{L})([0-9]+)([\s;,.:)]|$)").unwrap());
+/// A superscript digit, as footnote markers are typed: ¹²³⁴⁵⁶⁷⁸⁹⁰.
+fn is_superscript_digit(c: char) -> bool {
+    matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹')
+}
+
 static SUPERSCRIPT_MARKER: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"([^\s¹²³⁴⁵⁶⁷⁸⁹⁰])([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})").unwrap());
 
@@ -414,7 +419,14 @@ fn mark_footnotes(out: &mut CleanText) {
             i = j;
             continue;
         }
-        // Record markers glued to words, and strip them from the line.
+        // Record markers glued to words, and strip them from the line; a marker is a digit.
+        if !out.all_lines[i]
+            .text
+            .contains(|c: char| c.is_ascii_digit() || is_superscript_digit(c))
+        {
+            i += 1;
+            continue;
+        }
         let (stripped, found) =
             strip_markers(&out.all_lines[i].text, &seen_markers, i, &out.all_lines);
         if !found.is_empty() {
@@ -433,6 +445,10 @@ fn footnote_start(
     body_size: Option<f32>,
     seen: &[String],
 ) -> Option<(String, String)> {
+    if seen.is_empty() {
+        // A footnote body follows its marker in the text.
+        return None;
+    }
     let l = &lines[i];
     let caps = FOOTNOTE_START.captures(&l.text)?;
     let marker = normalize_marker(caps.get(1)?.as_str());
@@ -662,6 +678,12 @@ fn make_paragraph(lines: &[Line], idx: Vec<usize>) -> Paragraph {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn superscript_digits_are_the_ten_marker_digits() {
+        let all: String = ('\u{0}'..='\u{2100}').filter(|&c| is_superscript_digit(c)).collect();
+        assert_eq!(all, "²³¹⁰⁴⁵⁶⁷⁸⁹");
+    }
 
     fn doc(text: &str) -> CleanText {
         clean_pages(&[PageIn {

@@ -87,6 +87,13 @@ pub fn read_pdf_within(
     limits: &Limits,
     budget: &Budget,
 ) -> Result<PdfContent, ExtractError> {
+    read_document(open(bytes, limits)?, limits, budget)
+}
+
+/// Check the header and size of `bytes` and parse them into a document, opened with the
+/// empty user password when encrypted: the first half of [`read_pdf_within`], for a caller
+/// that also wants the parsed document (the signature checks).
+pub fn open(bytes: &[u8], limits: &Limits) -> Result<Document, ExtractError> {
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(ExtractError::NotPdf(
@@ -100,7 +107,16 @@ pub fn read_pdf_within(
             limits.max_file_bytes
         )));
     }
-    let mut doc = load(bytes)?;
+    load(bytes)
+}
+
+/// Read every page of a document from [`open`]: the second half of [`read_pdf_within`]. The
+/// document is taken because reading changes it (annotation appearances become pages).
+pub fn read_document(
+    mut doc: Document,
+    limits: &Limits,
+    budget: &Budget,
+) -> Result<PdfContent, ExtractError> {
     let pages = doc.get_pages();
     if pages.is_empty() {
         return Err(ExtractError::Malformed("no pages found".into()));

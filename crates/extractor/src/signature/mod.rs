@@ -68,13 +68,21 @@ pub fn read_signatures(bytes: &[u8]) -> Result<Vec<Signature>, SignatureError> {
 
 /// Like [`read_signatures`], with certificate details and appended-revision facts.
 pub fn read_signatures_detailed(bytes: &[u8]) -> Result<Vec<SignatureDetails>, SignatureError> {
-    let doc = load(bytes)?;
-    let found = guarded(|| fields::find_signatures(&doc))?;
+    read_signatures_in(&load(bytes)?, bytes)
+}
+
+/// Like [`read_signatures_detailed`], on `doc` as parsed from `bytes` and not changed since,
+/// so a caller that has parsed the file already does not parse it again.
+pub fn read_signatures_in(
+    doc: &Document,
+    bytes: &[u8],
+) -> Result<Vec<SignatureDetails>, SignatureError> {
+    let found = guarded(|| fields::find_signatures(doc))?;
     let mut prefix_docs: Vec<(u64, Option<Document>)> = Vec::new();
     let mut out = Vec::with_capacity(found.len());
     for sig in found {
         let details =
-            guarded(|| check_one(bytes, &doc, &sig, &mut prefix_docs)).unwrap_or_else(|err| {
+            guarded(|| check_one(bytes, doc, &sig, &mut prefix_docs)).unwrap_or_else(|err| {
                 let mut d = skeleton(&sig);
                 d.signature.status = Some(SignatureStatus::Unsupported);
                 d.status_reason = Some(err.to_string());
@@ -246,10 +254,13 @@ fn covers_whole(bytes: &[u8], end: usize) -> bool {
         .is_some_and(|tail| tail.iter().all(|c| c.is_ascii_whitespace() || *c == 0))
 }
 
-/// Signatures as the shared model reports them, plus a warning when the file's signature
-/// data could not be read at all. Never panics.
-pub fn for_record(bytes: &[u8]) -> (Vec<Signature>, Option<nhiemvu_model::Warning>) {
-    match read_signatures_detailed(bytes) {
+/// Signatures of `doc` (parsed from `bytes`, unchanged) as the shared model reports them,
+/// plus a warning when the file's signature data could not be read at all. Never panics.
+pub fn for_record(
+    doc: &Document,
+    bytes: &[u8],
+) -> (Vec<Signature>, Option<nhiemvu_model::Warning>) {
+    match read_signatures_in(doc, bytes) {
         Ok(list) => (list.into_iter().map(into_model).collect(), None),
         Err(e) => (
             Vec::new(),
