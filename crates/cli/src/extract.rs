@@ -273,14 +273,22 @@ fn finish_record(rec: DocumentRecord, dir: Option<&Path>, name: &str, stream: bo
             .err()
             .map(|e| e.to_string())
     });
-    Outcome {
+    let mut outcome = Outcome {
         skipped: false,
         pages: rec.source.pages,
         tasks: rec.tasks.len(),
         error_kind: rec.error.as_ref().map(|e| e.kind.clone()),
         write_error,
-        record: stream.then_some(rec),
+        record: None,
+    };
+    if stream {
+        outcome.record = Some(rec);
+    } else {
+        // Freeing a long document's pages (many small strings) takes milliseconds; it need
+        // not hold up whatever comes next.
+        rayon::spawn(move || drop(rec));
     }
+    outcome
 }
 
 /// The input's bytes, unless unreadable or over the size limit (then the extractor decides).

@@ -323,9 +323,17 @@ fn digits_blanked(s: &str) -> String {
 
 /// Signature-stamp lines are set apart from the body, grouped in blocks.
 fn mark_stamps(out: &mut CleanText) {
+    // Each line is matched on its own (on every core for a long document); blocks are then
+    // formed in order.
+    let stamped: Vec<bool> = out
+        .all_lines
+        .par_iter()
+        .with_min_len(1024)
+        .map(|l| l.role == LineRole::Body && !l.text.is_empty() && STAMP.is_match(&l.text))
+        .collect();
     let mut block: Vec<String> = Vec::new();
-    for l in out.all_lines.iter_mut() {
-        if l.role == LineRole::Body && !l.text.is_empty() && STAMP.is_match(&l.text) {
+    for (l, stamp) in out.all_lines.iter_mut().zip(stamped) {
+        if stamp {
             l.role = LineRole::Stamp;
             block.push(l.text.clone());
         } else if !l.text.is_empty() && !block.is_empty() {
@@ -526,9 +534,10 @@ fn strip_markers(text: &str, seen: &[String], i: usize, lines: &[Line]) -> (Stri
     // marker only after a letter, never after digits, and only the expected number.
     // `expected` is all digits, so the first whole digit run glued to a letter that equals it
     // is the leftmost match of "letter, expected, then a separator or the end".
-    let glued = GLUED_NUMBER
-        .captures_iter(&out)
-        .find(|c| c[2] == *expected)
+    let glued = out
+        .contains(expected.as_str())
+        .then(|| GLUED_NUMBER.captures_iter(&out).find(|c| c[2] == *expected))
+        .flatten()
         .map(|c| (c.get(0).unwrap().range(), format!("{}{}", &c[1], &c[3])));
     if let Some((whole, keep)) = glued {
         out = format!("{}{}{}", &out[..whole.start], keep, &out[whole.end..]);
@@ -681,7 +690,9 @@ mod tests {
 
     #[test]
     fn superscript_digits_are_the_ten_marker_digits() {
-        let all: String = ('\u{0}'..='\u{2100}').filter(|&c| is_superscript_digit(c)).collect();
+        let all: String = ('\u{0}'..='\u{2100}')
+            .filter(|&c| is_superscript_digit(c))
+            .collect();
         assert_eq!(all, "²³¹⁰⁴⁵⁶⁷⁸⁹");
     }
 

@@ -27,7 +27,8 @@ use nhiemvu_normalizer::layout::PARALLEL_FROM_PAGES;
 use pdf_extract::{Dictionary, Document, Object, ObjectId, PageDrawer};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::ops::Range;
+use std::sync::Mutex;
 use walk::{WalkError, WalkLimits};
 
 /// Per-document limits that stop PDF bombs and endless files.
@@ -198,6 +199,29 @@ pub fn read_document(
     Ok(out)
 }
 
+/// The next page for worker `k`: the front of its stretch, or else the first page of the back
+/// half it takes over from the largest stretch left; `None` when every page is taken.
+fn next_page(stretches: &Mutex<Vec<Range<usize>>>, k: usize) -> Option<usize> {
+    let mut s = stretches.lock().ok()?;
+    if s[k].is_empty() {
+        let (largest, len) = s
+            .iter()
+            .map(|r| r.len())
+            .enumerate()
+            .max_by_key(|&(_, len)| len)?;
+        if len == 0 {
+            return None;
+        }
+        let end = s[largest].end;
+        let mid = end - len.div_ceil(2);
+        s[largest].end = mid;
+        s[k] = mid..end;
+    }
+    let i = s[k].start;
+    s[k].start += 1;
+    Some(i)
+}
+
 /// One page read, with its warnings, or why reading stopped.
 type PageRead = Result<(Page, Vec<Warning>), ExtractError>;
 
@@ -226,28 +250,38 @@ impl PageReader<'_> {
             .collect()
     }
 
-    /// Read the pages on `workers` rayon tasks pulling from one queue; results in page order.
+    /// Read the pages on `workers` rayon tasks; results in page order.
+    ///
+    /// Each worker starts on its own stretch of consecutive pages and, when done, takes the
+    /// back half of the largest stretch left: pages stay in long runs per worker (a drawer
+    /// parses each font it meets, so fonts are parsed about once), and a worker that starts
+    /// late or meets heavy pages does not hold the others up.
     fn read_shared(
         &self,
         jobs: &[PageJob],
         workers: usize,
     ) -> Result<Vec<(Page, Vec<Warning>)>, ExtractError> {
-        let next = AtomicUsize::new(0);
+        let n = jobs.len();
+        let stretches: Mutex<Vec<Range<usize>>> = Mutex::new(
+            (0..workers)
+                .map(|k| k * n / workers..(k + 1) * n / workers)
+                .collect(),
+        );
         let per_worker: Vec<Vec<(usize, PageRead)>> = (0..workers)
             .into_par_iter()
-            .map(|_| {
+            .map(|k| {
                 let empty_resources = Dictionary::new();
                 let mut drawer = PageDrawer::new(self.doc, &empty_resources);
                 let mut done = Vec::new();
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(job) = jobs.get(i) else { break };
-                    let read = self.read_page(&mut drawer, job);
+                while let Some(i) = next_page(&stretches, k) {
+                    let read = self.read_page(&mut drawer, &jobs[i]);
                     let failed = read.is_err();
                     done.push((i, read));
                     if failed {
                         // Out of time: the other workers stop at their next page too.
-                        next.store(jobs.len(), Ordering::Relaxed);
+                        if let Ok(mut s) = stretches.lock() {
+                            s.iter_mut().for_each(|r| r.end = r.start);
+                        }
                         break;
                     }
                 }
