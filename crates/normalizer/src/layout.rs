@@ -161,15 +161,14 @@ pub fn clean_pages(pages: &[PageIn<'_>]) -> CleanText {
     let mut out = CleanText::default();
     if pages.len() >= PARALLEL_FROM_PAGES {
         // Pages split independently; long documents use every core.
-        let split: Vec<Vec<Line>> = pages
+        out.all_lines = pages
             .par_iter()
-            .map(|page| {
+            .flat_map_iter(|page| {
                 let mut lines = Vec::new();
                 split_page(page, &mut lines);
                 lines
             })
             .collect();
-        out.all_lines = split.into_iter().flatten().collect();
     } else {
         for page in pages {
             split_page(page, &mut out.all_lines);
@@ -355,6 +354,13 @@ fn mark_footnotes(out: &mut CleanText) {
     let body_size = median_font_size(&out.all_lines);
     let mut seen_markers: Vec<String> = Vec::new();
     let n = out.all_lines.len();
+    // A marker is a digit: which lines have one is known beforehand, on every core.
+    let has_digit: Vec<bool> = out
+        .all_lines
+        .par_iter()
+        .with_min_len(1024)
+        .map(|l| l.text.contains(|c: char| c.is_ascii_digit() || is_superscript_digit(c)))
+        .collect();
     let mut i = 0;
     while i < n {
         let line = &out.all_lines[i];
@@ -427,11 +433,8 @@ fn mark_footnotes(out: &mut CleanText) {
             i = j;
             continue;
         }
-        // Record markers glued to words, and strip them from the line; a marker is a digit.
-        if !out.all_lines[i]
-            .text
-            .contains(|c: char| c.is_ascii_digit() || is_superscript_digit(c))
-        {
+        // Record markers glued to words, and strip them from the line.
+        if !has_digit[i] {
             i += 1;
             continue;
         }

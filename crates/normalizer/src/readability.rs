@@ -131,6 +131,37 @@ fn token_reads(tok: &str) -> bool {
 
 /// Share of word tokens in `text` that read as Vietnamese (1.0 for no tokens).
 pub fn score(text: &str) -> f32 {
+    scored(text).0
+}
+
+/// The score of `text` and its number of tokens.
+///
+/// The last text scored on the thread is remembered: a page is scored by the legacy-encoding
+/// check and then again by its assessment, usually as the same text (trailing whitespace,
+/// which holds no token, aside).
+fn scored(text: &str) -> (f32, usize) {
+    thread_local! {
+        static LAST: std::cell::RefCell<(String, f32, usize)> =
+            std::cell::RefCell::new((String::new(), 1.0, 0));
+    }
+    let key = text.trim_end();
+    if let Some(hit) = LAST.with(|last| {
+        let last = last.borrow();
+        (last.0 == key).then_some((last.1, last.2))
+    }) {
+        return hit;
+    }
+    let result = score_tokens(key);
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        last.0.clear();
+        last.0.push_str(key);
+        (last.1, last.2) = result;
+    });
+    result
+}
+
+fn score_tokens(text: &str) -> (f32, usize) {
     let (mut n, mut ok) = (0usize, 0usize);
     thread_local! {
         // Pages repeat the same few thousand syllables; checking one costs two Unicode
@@ -160,17 +191,16 @@ pub fn score(text: &str) -> f32 {
         }
     });
     if n == 0 {
-        1.0
+        (1.0, 0)
     } else {
-        ok as f32 / n as f32
+        (ok as f32 / n as f32, n)
     }
 }
 
 /// Score a page and decide whether it is readable, unreadable or empty.
 pub fn assess(text: &str) -> Readability {
-    let tokens = TOKEN.find_iter(text).count();
     let letters = text.chars().filter(|&c| crate::text::is_letter(c)).count();
-    let s = score(text);
+    let (s, tokens) = scored(text);
     let verdict = if letters < 5 {
         Verdict::Empty
     } else if s < UNREADABLE_BELOW {
