@@ -47,15 +47,8 @@ pub fn process_file(path: &Path, opts: &Options) -> DocumentRecord {
 pub fn process_bytes(bytes: &[u8], display_path: &str, opts: &Options) -> DocumentRecord {
     let format = guess_format(Path::new(display_path), bytes);
     let budget = Budget::start(opts.limits.time_limit);
-    // Beside the reading: the digest and (once per process) compiling the analysis patterns,
-    // which would otherwise leave the other cores idle on one long document.
     let (sha, (result, signed)) = rayon::join(
-        || {
-            if format == SourceFormat::Pdf {
-                warm_up();
-            }
-            hex::encode(Sha256::digest(bytes))
-        },
+        || hex::encode(Sha256::digest(bytes)),
         || read(bytes, format, opts, &budget),
     );
     let source = Source::new(display_path, &sha, 0, format);
@@ -145,7 +138,9 @@ type Signed = Result<Option<(Vec<nhiemvu_model::Signature>, Option<Warning>)>, E
 
 /// Read the pages of the input and, for a PDF, check its signatures. Both need the parsed
 /// document: it is parsed once, and the signatures are checked on a copy beside the reading
-/// (which changes its own). A panic is returned, not raised.
+/// (which changes its own), after compiling the analysis patterns (once per process): work
+/// that keeps the other cores busy on one long document until they join the reading. A
+/// panic is returned, not raised.
 fn read(
     bytes: &[u8],
     format: SourceFormat,
@@ -174,7 +169,10 @@ fn read(
                         Ok((content.pages, content.warnings))
                     }))
                 },
-                move || check_signatures(&as_parsed, bytes, budget),
+                move || {
+                    warm_up();
+                    check_signatures(&as_parsed, bytes, budget)
+                },
             )
         }
     }
