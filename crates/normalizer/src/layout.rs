@@ -359,7 +359,10 @@ fn mark_footnotes(out: &mut CleanText) {
         .all_lines
         .par_iter()
         .with_min_len(1024)
-        .map(|l| l.text.contains(|c: char| c.is_ascii_digit() || is_superscript_digit(c)))
+        .map(|l| {
+            l.text
+                .contains(|c: char| c.is_ascii_digit() || is_superscript_digit(c))
+        })
         .collect();
     let mut i = 0;
     while i < n {

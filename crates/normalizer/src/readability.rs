@@ -142,7 +142,7 @@ pub fn score(text: &str) -> f32 {
 fn scored(text: &str) -> (f32, usize) {
     thread_local! {
         static LAST: std::cell::RefCell<(String, f32, usize)> =
-            std::cell::RefCell::new((String::new(), 1.0, 0));
+            const { std::cell::RefCell::new((String::new(), 1.0, 0)) };
     }
     let key = text.trim_end();
     if let Some(hit) = LAST.with(|last| {
