@@ -5,6 +5,7 @@ use crate::{header, outline, table, target, tasks};
 use nhiemvu_model::{Footnote, Metadata, Page, Provenance, Task, Unit, Warning};
 use nhiemvu_normalizer::layout::{self, CleanText, PageIn, Paragraph};
 use nhiemvu_normalizer::units;
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 /// What the text half of the pipeline finds in a document.
@@ -62,12 +63,15 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
         ctx,
         locality: locality.clone(),
     };
-    let mut out_tasks = Vec::new();
-    for d in drafts {
-        let para_idx: Vec<usize> = d.paras.iter().map(|p| p + offset).collect();
-        let provenance = provenance_of(&clean, &paras, &para_idx);
-        out_tasks.push(env.task(&d.section, &d.text, &d.leads, &d.coordinators, provenance));
-    }
+    // Tasks are independent once found: their dates and targets are read on every core.
+    let mut out_tasks: Vec<Task> = drafts
+        .par_iter()
+        .map(|d| {
+            let para_idx: Vec<usize> = d.paras.iter().map(|p| p + offset).collect();
+            let provenance = provenance_of(&clean, &paras, &para_idx);
+            env.task(&d.section, &d.text, &d.leads, &d.coordinators, provenance)
+        })
+        .collect();
     // Documents issued with this one (a Kế hoạch attached to a Quyết định) carry tasks too.
     for (k, &(kind, start, end)) in regions.attachments.iter().enumerate() {
         let body: Vec<String> = texts[start..end].to_vec();

@@ -208,6 +208,13 @@ fn warm_up() {
                 crate::textlayer::prepare(&mut pages, &mut warnings);
                 crate::analyse::analyse(&pages, "");
             }
+            // The locality fallback, for issuers that do not name their place.
+            nhiemvu_normalizer::units::Locality::most_named(WARM_UP);
+            // The title check of the deadline reader, for a quoted title before a year.
+            crate::deadline::find_deadline(
+                "Thực hiện Nghị quyết chuyên đề “Phát triển đến năm 2030” trước ngày 30/6/2026.",
+                &Default::default(),
+            );
         });
     });
 }

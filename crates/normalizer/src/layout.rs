@@ -518,7 +518,7 @@ fn normalize_marker(m: &str) -> String {
 fn strip_markers(text: &str, seen: &[String], i: usize, lines: &[Line]) -> (String, Vec<String>) {
     let mut found = Vec::new();
     let mut out = text.to_string();
-    if SUPERSCRIPT_MARKER.is_match(&out) {
+    if out.contains(is_superscript_digit) && SUPERSCRIPT_MARKER.is_match(&out) {
         for c in SUPERSCRIPT_MARKER.captures_iter(text) {
             found.push(normalize_marker(&c[2]));
         }
@@ -635,26 +635,27 @@ pub fn is_caps_heading(line: &str) -> bool {
 /// capitals, after a line that ends a sentence when the next starts with a capital, or
 /// at a PDF first-line indent.
 pub fn paragraphs(clean: &CleanText) -> Vec<Paragraph> {
-    let mut out: Vec<Paragraph> = Vec::new();
-    let mut cur: Vec<usize> = Vec::new();
     let lines = &clean.all_lines;
-    let mut prev: Option<usize> = None;
-    for i in clean.body() {
-        let text = &lines[i].text;
-        let new_para = match prev {
-            None => true,
-            Some(p) => breaks_between(&lines[p], &lines[i], text),
-        };
-        if new_para && !cur.is_empty() {
-            out.push(make_paragraph(lines, std::mem::take(&mut cur)));
+    let body: Vec<usize> = clean.body().collect();
+    // Whether a paragraph breaks between two body lines depends on those two alone: decided
+    // pair by pair (on every core for a long document), then the lines are grouped in order.
+    let breaks: Vec<bool> = body
+        .par_windows(2)
+        .with_min_len(1024)
+        .map(|w| breaks_between(&lines[w[0]], &lines[w[1]], &lines[w[1]].text))
+        .collect();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (k, &i) in body.iter().enumerate() {
+        match groups.last_mut() {
+            Some(cur) if !breaks[k - 1] => cur.push(i),
+            _ => groups.push(vec![i]),
         }
-        cur.push(i);
-        prev = Some(i);
     }
-    if !cur.is_empty() {
-        out.push(make_paragraph(lines, cur));
-    }
-    out
+    groups
+        .into_par_iter()
+        .with_min_len(256)
+        .map(|group| make_paragraph(lines, group))
+        .collect()
 }
 
 fn breaks_between(prev: &Line, line: &Line, text: &str) -> bool {
