@@ -33,7 +33,7 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
         .issuer
         .as_deref()
         .and_then(units::locality_from_issuer)
-        .or_else(|| units::Locality::most_named(&texts.join("\n")));
+        .or_else(|| units::Locality::most_named_in(&texts));
     metadata.locality = locality.as_ref().map(|l| l.to_string());
 
     let range = body_range(&regions);

@@ -459,11 +459,15 @@ fn footnote_start(
     body_size: Option<f32>,
     seen: &[String],
 ) -> Option<(String, String)> {
-    if seen.is_empty() {
-        // A footnote body follows its marker in the text.
+    let l = &lines[i];
+    // A footnote body follows its marker in the text, and starts with the marker's digits.
+    if seen.is_empty()
+        || !l
+            .text
+            .starts_with(|c: char| c.is_ascii_digit() || is_superscript_digit(c))
+    {
         return None;
     }
-    let l = &lines[i];
     let caps = FOOTNOTE_START.captures(&l.text)?;
     let marker = normalize_marker(caps.get(1)?.as_str());
     let rest = caps

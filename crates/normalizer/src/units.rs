@@ -1,6 +1,7 @@
 //! Unit names: abbreviations expanded and spelling unified so the same unit compares equal.
 
 use crate::text;
+use rayon::prelude::*;
 
 /// Abbreviations of unit names and their expansions, longest first.
 const ABBREVIATIONS: &[(&str, &str)] = &[
@@ -92,18 +93,39 @@ impl Locality {
 
     /// The locality most often named in running text ("xã Ea Wy" in "UBND xã Ea Wy").
     pub fn most_named(text: &str) -> Option<Locality> {
+        Self::most_named_in(&[text])
+    }
+
+    /// [`Locality::most_named`] over several texts (paragraphs) taken together, each searched
+    /// on its own (on every core when there are many): a name never spans two paragraphs.
+    pub fn most_named_in<S: AsRef<str> + Sync>(texts: &[S]) -> Option<Locality> {
         static NAMED: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
             regex::Regex::new(
                 r"\b(xã|phường|thị trấn) ((?:\p{Lu}[\p{Ll}\p{M}]*)(?: \p{Lu}[\p{Ll}\p{M}]*){0,3})",
             )
             .unwrap()
         });
-        let mut counts: std::collections::BTreeMap<(String, String), usize> = Default::default();
-        for c in NAMED.captures_iter(text) {
-            *counts
-                .entry((c[1].to_string(), c[2].to_string()))
-                .or_default() += 1;
-        }
+        type Counts = std::collections::BTreeMap<(String, String), usize>;
+        let count = |text: &S| {
+            let mut counts = Counts::new();
+            for c in NAMED.captures_iter(text.as_ref()) {
+                *counts
+                    .entry((c[1].to_string(), c[2].to_string()))
+                    .or_default() += 1;
+            }
+            counts
+        };
+        let counts =
+            texts
+                .par_iter()
+                .with_min_len(256)
+                .map(count)
+                .reduce(Counts::new, |mut a, b| {
+                    for (k, n) in b {
+                        *a.entry(k).or_default() += n;
+                    }
+                    a
+                });
         counts
             .into_iter()
             .max_by_key(|(_, n)| *n)
