@@ -161,7 +161,10 @@ fn read(
                 Ok(Err(err)) => return (Ok(Err(err)), Ok(None)),
                 Err(payload) => return (Err(payload), Ok(None)),
             };
-            let as_parsed = doc.clone();
+            // Signature fields are found on the document as parsed; a copy is kept for the
+            // checks only when one must compare an appended revision with the document.
+            let found = crate::signature::find(&doc);
+            let as_parsed = found.needs_document(bytes).then(|| doc.clone());
             rayon::join(
                 || {
                     panic::catch_unwind(AssertUnwindSafe(|| {
@@ -171,29 +174,33 @@ fn read(
                 },
                 move || {
                     warm_up();
-                    check_signatures(&as_parsed, bytes, budget)
+                    check_signatures(found, as_parsed.as_ref(), bytes, budget)
                 },
             )
         }
     }
 }
 
-/// Check the signatures of `doc` (parsed from `bytes`); a panic becomes a
-/// `signature_failed` warning.
-fn check_signatures(doc: &pdf_extract::Document, bytes: &[u8], budget: &Budget) -> Signed {
+/// Check the signatures found in the document parsed from `bytes` (`doc`, when kept); a
+/// panic becomes a `signature_failed` warning.
+fn check_signatures(
+    found: crate::signature::Found,
+    doc: Option<&pdf_extract::Document>,
+    bytes: &[u8],
+    budget: &Budget,
+) -> Signed {
     budget.check(|| "before signature checks".into())?;
     Ok(Some(
-        panic::catch_unwind(AssertUnwindSafe(|| {
-            crate::signature::for_record(doc, bytes)
-        }))
-        .unwrap_or_else(|payload| {
-            let why = panic_message(&payload);
-            let message = format!("signatures could not be checked: {why}");
-            (
-                Vec::new(),
-                Some(Warning::new("signature_failed", message, None)),
-            )
-        }),
+        panic::catch_unwind(AssertUnwindSafe(|| found.check(bytes, doc))).unwrap_or_else(
+            |payload| {
+                let why = panic_message(&payload);
+                let message = format!("signatures could not be checked: {why}");
+                (
+                    Vec::new(),
+                    Some(Warning::new("signature_failed", message, None)),
+                )
+            },
+        ),
     ))
 }
 

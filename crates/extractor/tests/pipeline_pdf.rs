@@ -60,3 +60,25 @@ fn a_document_over_its_time_limit_is_a_time_limit_record_not_a_hang() {
     let rec = nhiemvu_extractor::process_bytes(&text, "seed.txt", &opts);
     assert_eq!(rec.error.map(|e| e.kind).as_deref(), Some("time_limit"));
 }
+
+#[test]
+fn the_pipeline_reports_the_signatures_the_signature_reader_finds() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/signed");
+    for name in [
+        "page_changed_after_signing.pdf",
+        "sha256_single.pdf",
+        "bad_signature.pdf",
+    ] {
+        let bytes = std::fs::read(dir.join(name)).unwrap();
+        let rec = nhiemvu_extractor::process_bytes(&bytes, name, &Default::default());
+        assert!(rec.error.is_none(), "{name}: {:?}", rec.error);
+        let doc = nhiemvu_extractor::pdf::open(&bytes, &Default::default()).unwrap();
+        let (want, warning) = nhiemvu_extractor::signature::for_record(&doc, &bytes);
+        assert!(warning.is_none(), "{name}: {warning:?}");
+        assert!(!want.is_empty(), "{name}");
+        assert_eq!(rec.signatures, want, "{name}");
+        // A signature that stops short of the end is compared with what was appended.
+        let appended = rec.signatures[0].modified_after_signing.is_some();
+        assert_eq!(appended, name == "page_changed_after_signing.pdf", "{name}");
+    }
+}

@@ -77,7 +77,52 @@ pub fn read_signatures_in(
     doc: &Document,
     bytes: &[u8],
 ) -> Result<Vec<SignatureDetails>, SignatureError> {
-    let found = guarded(|| fields::find_signatures(doc))?;
+    check_fields(guarded(|| fields::find_signatures(doc))?, bytes, Some(doc))
+}
+
+/// The signature fields of a parsed PDF, found before anything changes the document, so the
+/// checks (certificates, digests) can run later, beside other work.
+pub struct Found(Result<Vec<fields::SigField>, SignatureError>);
+
+/// Find the signature fields of `doc`, the document as parsed from the file.
+pub fn find(doc: &Document) -> Found {
+    Found(guarded(|| fields::find_signatures(doc)))
+}
+
+impl Found {
+    /// Whether checking needs the document itself: a signature that stops short of the end of
+    /// the file is compared with the revision appended after it.
+    pub fn needs_document(&self, bytes: &[u8]) -> bool {
+        self.0
+            .as_ref()
+            .is_ok_and(|found| found.iter().any(|sig| stops_short(sig, bytes)))
+    }
+
+    /// Check the signatures found, as [`for_record`] does. `doc` is the document as parsed
+    /// from `bytes`; without it, it is parsed again should [`Found::needs_document`] hold.
+    pub fn check(
+        self,
+        bytes: &[u8],
+        doc: Option<&Document>,
+    ) -> (Vec<Signature>, Option<nhiemvu_model::Warning>) {
+        record_of(self.0.and_then(|found| check_fields(found, bytes, doc)))
+    }
+}
+
+/// Check every signature found; `doc` is needed only to compare appended revisions.
+fn check_fields(
+    found: Vec<fields::SigField>,
+    bytes: &[u8],
+    doc: Option<&Document>,
+) -> Result<Vec<SignatureDetails>, SignatureError> {
+    let reparsed;
+    let doc = match doc {
+        None if found.iter().any(|sig| stops_short(sig, bytes)) => {
+            reparsed = load(bytes)?;
+            Some(&reparsed)
+        }
+        doc => doc,
+    };
     let mut prefix_docs: Vec<(u64, Option<Document>)> = Vec::new();
     let mut out = Vec::with_capacity(found.len());
     for sig in found {
@@ -91,6 +136,13 @@ pub fn read_signatures_in(
         out.push(details);
     }
     Ok(out)
+}
+
+/// A signature whose byte range ends before the end of the file: something was appended.
+fn stops_short(sig: &fields::SigField, bytes: &[u8]) -> bool {
+    Coverage::of(&sig.byte_range, bytes)
+        .end
+        .is_some_and(|end| !covers_whole(bytes, end))
 }
 
 /// Opens the PDF with lopdf, turning panics into errors.
@@ -138,7 +190,7 @@ fn skeleton(sig: &fields::SigField) -> SignatureDetails {
 /// Checks one signature: coverage, CMS integrity, certificate, appended changes.
 fn check_one(
     bytes: &[u8],
-    doc: &Document,
+    doc: Option<&Document>,
     sig: &fields::SigField,
     prefix_docs: &mut Vec<(u64, Option<Document>)>,
 ) -> SignatureDetails {
@@ -165,7 +217,8 @@ fn check_one(
         d.certificate = Some(cert);
     }
 
-    if let (Some(false), Some(end)) = (d.signature.covers_whole_file, coverage.end) {
+    if let (Some(false), Some(end), Some(doc)) = (d.signature.covers_whole_file, coverage.end, doc)
+    {
         let end = end as u64;
         if !prefix_docs.iter().any(|(e, _)| *e == end) {
             let prefix = guarded(|| Document::load_mem(&bytes[..end as usize]).ok())
@@ -260,7 +313,14 @@ pub fn for_record(
     doc: &Document,
     bytes: &[u8],
 ) -> (Vec<Signature>, Option<nhiemvu_model::Warning>) {
-    match read_signatures_in(doc, bytes) {
+    record_of(read_signatures_in(doc, bytes))
+}
+
+/// Signatures for the record, or the warning saying why there are none.
+fn record_of(
+    read: Result<Vec<SignatureDetails>, SignatureError>,
+) -> (Vec<Signature>, Option<nhiemvu_model::Warning>) {
+    match read {
         Ok(list) => (list.into_iter().map(into_model).collect(), None),
         Err(e) => (
             Vec::new(),
