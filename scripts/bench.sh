@@ -16,7 +16,7 @@
 # several processes it is the largest single process, not the sum.
 #
 # Usage: scripts/bench.sh [--docs N] [--pages N] [--cores "1 2"] [--work DIR]
-#                         [--markdown FILE] [--only big|batch] [--no-build]
+#                         [--markdown FILE] [--only big|batch] [--no-build] [--repeat N]
 #   --docs N       batch size (default 10000; e.g. --docs 1000 for a quick run)
 #   --pages N      pages of the long document (default 960)
 #   --cores LIST   core counts to run with, space separated (default "1 2"); N pins to CPUs 0..N-1
@@ -25,6 +25,8 @@
 #   --markdown F   also write the table as markdown to F
 #   --only WHAT    run only the long document (big) or only the batch (batch)
 #   --no-build     use the existing release binary
+#   --repeat N     runs of each long-document measurement, the median kept (default 3);
+#                  the batch runs once
 #
 # Needs: cargo, poppler-utils (pdfunite, pdftotext, pdfinfo), qpdf (optional: falls back
 # to pdfseparate + pdfunite), util-linux (taskset), GNU time (/usr/bin/time).
@@ -39,6 +41,7 @@ work="${TMPDIR:-/tmp}/nhiemvu-bench"
 markdown=""
 only=""
 build=1
+repeat=3
 
 die() { echo "bench.sh: $*" >&2; exit 2; }
 
@@ -51,6 +54,7 @@ while [ $# -gt 0 ]; do
         --markdown) markdown=${2:?}; shift 2 ;;
         --only) only=${2:?}; shift 2 ;;
         --no-build) build=0; shift ;;
+        --repeat) repeat=${2:?}; shift 2 ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument: $1 (see --help)" ;;
     esac
@@ -58,6 +62,7 @@ done
 case "$only" in ""|big|batch) ;; *) die "--only takes big or batch" ;; esac
 [[ "$docs" =~ ^[1-9][0-9]*$ ]] || die "--docs needs a positive number"
 [[ "$pages" =~ ^[1-9][0-9]*$ ]] || die "--pages needs a positive number"
+[[ "$repeat" =~ ^[1-9][0-9]*$ ]] || die "--repeat needs a positive number"
 
 for tool in pdfunite pdftotext pdfinfo taskset xargs awk; do
     command -v "$tool" >/dev/null || die "$tool not found (apt-get install -y poppler-utils util-linux)"
@@ -176,14 +181,35 @@ measure() {
         /Percent of CPU this job got/ { cpu = $NF }
         END { printf "%s\t%s\t%d\t%.2f\t%.1f\t%.2f\t%.0f\t%s\t%d\t%d\t%d\n",
               input, tool, cores, wall, pages / wall, docs / wall, rss, cpu, docs, pages, status }
-        ' "$tfile" >>"$results"
+        ' "$tfile" >>"${row_file:-$results}"
+}
+
+# median_of N CMD...: run a `measure ...` command N times and keep the row with the median
+# wall time (short runs vary with what the machine did just before; the first may also meet
+# a cold page cache).
+median_of() {
+    local n=$1 i
+    shift
+    row_file="$work/rows.tsv"
+    : >"$row_file"
+    for ((i = 0; i < n; i++)); do
+        "$@"
+    done
+    sort -t$'\t' -k4,4n "$row_file" | sed -n "$(((n + 1) / 2))p" >>"$results"
+    rm -f "$row_file"
+    unset row_file
+}
+
+# The long document with N cores, into a fresh output folder (a kept one would be skipped).
+measure_big() {
+    rm -rf "$work/out" && mkdir -p "$work/out"
+    measure "$pages-page PDF" nhiemvu "$1" 1 "$pages" \
+        "$bin" extract "$big" --out out -j "$1" -q --summary-json summary.json
 }
 
 for n in $cores_list; do
     if [ "$only" != batch ]; then
-        rm -rf "$work/out" && mkdir -p "$work/out"
-        measure "$pages-page PDF" nhiemvu "$n" 1 "$pages" \
-            "$bin" extract "$big" --out out -j "$n" -q --summary-json summary.json
+        median_of "$repeat" measure_big "$n"
         rm -rf "$work/out" "$work/txt" && mkdir -p "$work/txt"
         # N processes over N page ranges of the same file.
         awk -v n="$n" -v pages="$pages" -v f="$(basename "$big")" 'BEGIN {
@@ -191,7 +217,7 @@ for n in $cores_list; do
                 a = int(k * pages / n) + 1; b = int((k + 1) * pages / n)
                 if (a <= b) printf "-f %d -l %d %s txt/part%d.txt\n", a, b, f, k
             }}' >"$work/big.jobs"
-        measure "$pages-page PDF" pdftotext "$n" 1 "$pages" \
+        median_of "$repeat" measure "$pages-page PDF" pdftotext "$n" 1 "$pages" \
             xargs -a big.jobs -P "$n" -L 1 pdftotext
         rm -rf "$work/txt"
     fi
