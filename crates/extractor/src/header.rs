@@ -693,6 +693,15 @@ pub fn references(paras: &[String]) -> Vec<Reference> {
 
 /// Every cited document in one paragraph, in order, duplicates included.
 fn references_in(p: &str) -> Vec<Reference> {
+    // A document number has a digit then '/' or '-' ("12/KH-UBND"): without one, nothing
+    // is cited, and the long pattern need not run.
+    let numbered = p
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b'-'));
+    if !numbered {
+        return Vec::new();
+    }
     REFERENCE
         .captures_iter(p)
         .map(|c| {

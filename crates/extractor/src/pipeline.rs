@@ -206,9 +206,12 @@ fn check_signatures(
 
 /// Run the text stages once on a small built-in document, so the patterns they compile on
 /// first use (tens of milliseconds) are ready before the first real document reaches them.
+///
+/// The first caller runs it and the others go on without waiting: the stages use rayon, and
+/// a rayon thread blocked on a lock while the lock's holder waits for rayon work deadlocks.
 fn warm_up() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
+    static STARTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if !STARTED.swap(true, std::sync::atomic::Ordering::Relaxed) {
         let _ = panic::catch_unwind(|| {
             if let Ok(mut pages) = text_input::read_text(WARM_UP.as_bytes()) {
                 let mut warnings = Vec::new();
@@ -223,7 +226,7 @@ fn warm_up() {
                 &Default::default(),
             );
         });
-    });
+    }
 }
 
 /// A made-up two-page directive with the usual parts: heading, number and date, numbered
