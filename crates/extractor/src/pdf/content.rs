@@ -256,7 +256,16 @@ impl Lexer<'_> {
         }
     }
 
-    /// `[ ... ]`; a bare word inside (`true`, `null`, the `R` of a reference) goes to lopdf.
+    /// An array element or dictionary value; a bare word there (`true`, `null`, the `R` of a
+    /// reference) goes to lopdf.
+    fn element(&mut self, depth: usize) -> Option<Object> {
+        if self.peek()?.is_ascii_alphabetic() {
+            return None;
+        }
+        self.object(depth + 1)
+    }
+
+    /// `[ ... ]`.
     fn array(&mut self, depth: usize) -> Option<Object> {
         self.i += 1;
         let mut items = Vec::new();
@@ -267,8 +276,7 @@ impl Lexer<'_> {
                     self.i += 1;
                     return Some(Object::Array(items));
                 }
-                c if c.is_ascii_alphabetic() => return None,
-                _ => items.push(self.object(depth + 1)?),
+                _ => items.push(self.element(depth)?),
             }
             self.skip_space()?;
         }
@@ -288,10 +296,7 @@ impl Lexer<'_> {
                 b'/' => {
                     let key = self.name()?;
                     self.skip_space()?;
-                    if self.peek()?.is_ascii_alphabetic() {
-                        return None;
-                    }
-                    let value = self.object(depth + 1)?;
+                    let value = self.element(depth)?;
                     self.skip_space()?;
                     dict.set(key, value);
                 }

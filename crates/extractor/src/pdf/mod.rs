@@ -183,15 +183,14 @@ pub fn read_document(
         budget,
     };
     let threads = rayon::current_num_threads();
-    let read: Vec<(Page, Vec<Warning>)> = if threads < 2 || jobs.len() < PARALLEL_FROM_PAGES {
-        reader.read_run(&jobs)?
+    // Long documents are read on every core (see `read_shared`); small ones on one thread,
+    // a batch being parallel already.
+    let workers = if jobs.len() < PARALLEL_FROM_PAGES {
+        1
     } else {
-        // Long documents are read on every core: each worker keeps one drawer (so its fonts
-        // are parsed once) and takes the next unread page until none is left, so a worker
-        // that starts late or meets heavy pages does not hold the others up. Small documents
-        // stay on one thread: a batch is parallel already.
-        reader.read_shared(&jobs, threads)?
+        threads
     };
+    let read = reader.read_shared(&jobs, workers)?;
     for (page, warnings) in read {
         out.warnings.extend(warnings);
         out.pages.push(page);
@@ -241,15 +240,6 @@ struct PageReader<'a> {
 }
 
 impl PageReader<'_> {
-    /// Read consecutive pages with one drawer, so their fonts are parsed once.
-    fn read_run(&self, jobs: &[PageJob]) -> Result<Vec<(Page, Vec<Warning>)>, ExtractError> {
-        let empty_resources = Dictionary::new();
-        let mut drawer = PageDrawer::new(self.doc, &empty_resources);
-        jobs.iter()
-            .map(|job| self.read_page(&mut drawer, job))
-            .collect()
-    }
-
     /// Read the pages on `workers` rayon tasks; results in page order.
     ///
     /// Each worker starts on its own stretch of consecutive pages and, when done, takes the
