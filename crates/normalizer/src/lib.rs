@@ -5,6 +5,7 @@
 //! - [`readability`]: how much of a page reads as Vietnamese (OCR-needed warnings).
 //! - [`layout`]: raw page text to clean lines and paragraphs with offsets back into the page,
 //!   page numbers, running headers, footnotes and signature-stamp text set apart.
+//! - [`lexicon`]: every Vietnamese word list and pattern fragment as sorted, tested tables.
 //! - [`units`], [`numbers`]: canonical unit names, Vietnamese number notation, Roman numerals.
 //!
 //! ```
@@ -14,6 +15,7 @@
 
 pub mod layout;
 pub mod legacy;
+pub mod lexicon;
 pub mod numbers;
 pub mod readability;
 pub mod text;

@@ -1,0 +1,72 @@
+//! The lexicon: every Vietnamese word list and pattern fragment the rules read, as data.
+//!
+//! Vocabulary lives here and nowhere else: each table is a sorted, unique, NFC list with one
+//! row per word and flags that say what the word does. Rules in the extractor build their
+//! patterns from these tables. To add a word, add one row to its table (in byte order); the
+//! table test (`lexicon::tests`) checks order, uniqueness, NFC, that every pattern compiles
+//! and that each table's examples still read as stated.
+//!
+//! - [`verbs`]: instruction verbs and predicate words (opens an instruction, ends a unit
+//!   phrase, makes its subject the lead, is also a noun).
+
+pub mod verbs;
+
+#[cfg(test)]
+mod tests;
+
+/// A table of the lexicon as the checks see it: its words, the patterns built from it and
+/// examples of "phrase → expected reading".
+pub trait Table: Sync {
+    /// Short name used in test messages.
+    fn name(&self) -> &'static str;
+    /// Every row's key, in table order (checked: sorted by bytes, unique, NFC).
+    fn words(&self) -> Vec<&'static str>;
+    /// Named regex patterns built from the table (checked: each compiles).
+    fn patterns(&self) -> Vec<(&'static str, String)> {
+        Vec::new()
+    }
+    /// "phrase → expected reading" rows (checked with [`Table::read`]).
+    fn examples(&self) -> &'static [(&'static str, &'static str)] {
+        &[]
+    }
+    /// How this table reads a phrase, for the examples.
+    fn read(&self, _phrase: &str) -> String {
+        String::new()
+    }
+}
+
+/// Every table of the lexicon, for the checks and for tools that list the vocabulary.
+pub fn tables() -> Vec<&'static dyn Table> {
+    vec![&verbs::VerbTable]
+}
+
+/// Regex alternation of `words`, escaped, longest first (so "phối hợp với" wins over
+/// "phối hợp"). With `either_case` the first letter also matches in the other case.
+pub fn alternation<'a>(words: impl IntoIterator<Item = &'a str>, either_case: bool) -> String {
+    let mut ws: Vec<&str> = words.into_iter().collect();
+    ws.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    ws.dedup();
+    ws.iter()
+        .map(|w| {
+            let mut cs = w.chars();
+            match (either_case, cs.next()) {
+                (true, Some(c)) if c.is_alphabetic() && c.to_uppercase().ne(c.to_lowercase()) => {
+                    let up: String = c.to_uppercase().collect();
+                    let low: String = c.to_lowercase().collect();
+                    format!("[{}{}]{}", up, low, regex::escape(cs.as_str()))
+                }
+                _ => regex::escape(w),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// `s` with its first letter in lower case ("Triển khai" → "triển khai").
+pub fn lower_first(s: &str) -> String {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(c) => c.to_lowercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,286 @@
+//! Instruction verbs and the predicate words that end a unit phrase.
+//!
+//! One row per word, with flags saying what the word does. A word may do several things:
+//! "triển khai" opens an instruction ("Triển khai …"), ends a unit phrase ("Sở Y tế triển
+//! khai") and makes the unit before it the lead. To add a verb: one row here, in byte order.
+
+use super::{alternation, Table};
+
+/// Opens an instruction when it begins an item ("Rà soát …", "Giao …").
+pub const OPENS: u8 = 1;
+/// Ends a unit phrase: the predicate starts here ("Sở Y tế | chủ trì").
+pub const ENDS_UNIT: u8 = 2;
+/// Right after a unit phrase, makes that unit the lead ("Sở Y tế chủ trì").
+pub const LEAD: u8 = 4;
+/// Also a noun ("báo cáo", "tổ chức", "lãnh đạo", "đề nghị" after "hồ sơ"): an opener only
+/// when what follows reads as its object, never on its own.
+pub const NOUN: u8 = 8;
+
+/// One verb or predicate word and what it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verb {
+    /// The word, lower case, NFC.
+    pub word: &'static str,
+    /// [`OPENS`], [`ENDS_UNIT`], [`LEAD`], [`NOUN`] or'ed together.
+    pub flags: u8,
+}
+
+impl Verb {
+    /// True when the row carries `flag`.
+    pub const fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+const fn v(word: &'static str, flags: u8) -> Verb {
+    Verb { word, flags }
+}
+
+/// Every verb, sorted by bytes, unique.
+pub const VERBS: &[Verb] = &[
+    v("ban hành", OPENS | ENDS_UNIT | LEAD),
+    v("biểu quyết", ENDS_UNIT),
+    v("bám sát", OPENS | ENDS_UNIT | LEAD),
+    v("báo cáo", OPENS | ENDS_UNIT | LEAD | NOUN),
+    v("bảo đảm", OPENS | ENDS_UNIT | LEAD),
+    v("bố trí", OPENS | ENDS_UNIT | LEAD),
+    v("bồi dưỡng", OPENS | ENDS_UNIT),
+    v("chi trả", ENDS_UNIT),
+    v("chuyển", OPENS | ENDS_UNIT),
+    v("chuẩn bị", OPENS | ENDS_UNIT | LEAD),
+    v("chấp hành", ENDS_UNIT),
+    v("chỉ", ENDS_UNIT),
+    v("chỉ đạo", OPENS | ENDS_UNIT),
+    v("chịu trách nhiệm", ENDS_UNIT | LEAD),
+    v("chủ trì", OPENS | ENDS_UNIT | LEAD),
+    v("chủ động", OPENS | ENDS_UNIT | LEAD),
+    v("cung cấp", OPENS | ENDS_UNIT | LEAD),
+    v("có", ENDS_UNIT),
+    v("có trách nhiệm", ENDS_UNIT | LEAD),
+    v("cùng", ENDS_UNIT),
+    v("căn cứ", OPENS | ENDS_UNIT | LEAD),
+    v("cải cách", OPENS),
+    v("cải thiện", OPENS),
+    v("cần", ENDS_UNIT | LEAD),
+    v("cập nhật", OPENS | ENDS_UNIT | LEAD),
+    v("cụ thể hoá", OPENS),
+    v("cụ thể hóa", OPENS),
+    v("của", ENDS_UNIT),
+    v("củng cố", OPENS),
+    v("cử", ENDS_UNIT | LEAD),
+    v("duy trì", OPENS | ENDS_UNIT | LEAD),
+    v("dành", ENDS_UNIT),
+    v("ghi nhận", ENDS_UNIT),
+    v("giao", OPENS),
+    v("giám sát", OPENS | ENDS_UNIT | LEAD),
+    v("giải quyết", OPENS | ENDS_UNIT),
+    v("giải đáp", ENDS_UNIT),
+    v("giữ", ENDS_UNIT),
+    v("giữ vững", OPENS),
+    v("gửi", ENDS_UNIT | LEAD),
+    v("hoàn thiện", OPENS | ENDS_UNIT | LEAD),
+    v("hoàn thành", OPENS | ENDS_UNIT | LEAD),
+    v("hoàn tất", ENDS_UNIT),
+    v("huy động", OPENS),
+    v("hàng", OPENS | ENDS_UNIT),
+    v("hướng dẫn", OPENS | ENDS_UNIT | LEAD),
+    v("hướng tới", ENDS_UNIT),
+    v("hằng", OPENS | ENDS_UNIT),
+    v("hỗ trợ", OPENS | ENDS_UNIT),
+    v("khai thác", OPENS | ENDS_UNIT),
+    v("khen thưởng", OPENS),
+    v("khi", ENDS_UNIT),
+    v("khảo sát", ENDS_UNIT),
+    v("khẩn trương", OPENS | ENDS_UNIT | LEAD),
+    v("khắc phục", OPENS | ENDS_UNIT),
+    v("kiểm tra", OPENS | ENDS_UNIT | LEAD),
+    v("kiểm điểm", ENDS_UNIT),
+    v("kiện toàn", OPENS),
+    v("kêu gọi", OPENS | ENDS_UNIT),
+    v("ký kết", OPENS | ENDS_UNIT),
+    v("kết nối", OPENS | ENDS_UNIT),
+    v("kịp thời", OPENS | ENDS_UNIT),
+    v("là", ENDS_UNIT),
+    v("làm", ENDS_UNIT),
+    v("làm rõ", OPENS),
+    v("làm tốt", OPENS),
+    v("lãnh đạo", OPENS | ENDS_UNIT | LEAD | NOUN),
+    v("lập", OPENS | ENDS_UNIT | LEAD),
+    v("lồng ghép", OPENS | ENDS_UNIT),
+    v("lựa chọn", OPENS),
+    v("mở", ENDS_UNIT),
+    v("mở rộng", OPENS),
+    v("nghiêm túc", OPENS | ENDS_UNIT | LEAD),
+    v("nghiên cứu", OPENS | ENDS_UNIT | LEAD),
+    v("nhằm", ENDS_UNIT),
+    v("nâng cao", OPENS | ENDS_UNIT | LEAD),
+    v("nâng cấp", OPENS | ENDS_UNIT),
+    v("nêu", ENDS_UNIT),
+    v("nêu cao", OPENS),
+    v("nắm", OPENS | ENDS_UNIT),
+    v("nếu", ENDS_UNIT),
+    v("nộp", LEAD),
+    v("phát huy", OPENS | ENDS_UNIT | LEAD),
+    v("phát triển", OPENS | ENDS_UNIT),
+    v("phân công", OPENS | ENDS_UNIT),
+    v("phải", ENDS_UNIT | LEAD),
+    v("phấn đấu", OPENS | ENDS_UNIT | LEAD),
+    v("phối hợp", OPENS | ENDS_UNIT | LEAD),
+    v("phổ biến", OPENS | ENDS_UNIT),
+    v("phụ trách", OPENS),
+    v("quan tâm", OPENS | ENDS_UNIT | LEAD),
+    v("quyết liệt", OPENS | ENDS_UNIT | LEAD),
+    v("quán triệt", OPENS | ENDS_UNIT),
+    v("quản lý", ENDS_UNIT),
+    v("quảng bá", ENDS_UNIT),
+    v("rà", ENDS_UNIT | LEAD),
+    v("rà soát", OPENS | ENDS_UNIT | LEAD),
+    v("rèn luyện", OPENS),
+    v("rút", ENDS_UNIT),
+    v("sơ kết", OPENS),
+    v("sắp xếp", OPENS | ENDS_UNIT),
+    v("sẽ", ENDS_UNIT),
+    v("số hóa", OPENS | ENDS_UNIT | LEAD),
+    v("sớm", ENDS_UNIT | LEAD),
+    v("sử dụng", OPENS | ENDS_UNIT),
+    v("tham gia", OPENS | ENDS_UNIT),
+    v("tham mưu", OPENS | ENDS_UNIT | LEAD | NOUN),
+    v("theo", ENDS_UNIT),
+    v("theo dõi", OPENS | ENDS_UNIT | LEAD),
+    v("thiết lập", OPENS),
+    v("thu hút", OPENS | ENDS_UNIT),
+    v("thành lập", OPENS | ENDS_UNIT | LEAD),
+    v("tháo gỡ", ENDS_UNIT),
+    v("thúc đẩy", OPENS | ENDS_UNIT),
+    v("thường xuyên", OPENS | ENDS_UNIT | LEAD),
+    v("thảo luận", ENDS_UNIT),
+    v("thẩm định", ENDS_UNIT),
+    v("thống kê", ENDS_UNIT),
+    v("thống nhất", ENDS_UNIT),
+    v("thực hiện", OPENS | ENDS_UNIT | LEAD),
+    v("tiến hành", ENDS_UNIT | LEAD),
+    v("tiếp cận", ENDS_UNIT),
+    v("tiếp nhận", OPENS | ENDS_UNIT),
+    v("tiếp tục", OPENS | ENDS_UNIT | LEAD),
+    v("tranh thủ", OPENS),
+    v("triển khai", OPENS | ENDS_UNIT | LEAD),
+    v("trong", ENDS_UNIT),
+    v("trong quá trình", OPENS),
+    v("trình", ENDS_UNIT),
+    v("trả", ENDS_UNIT),
+    v("trả lời", OPENS),
+    v("tuyên dương", OPENS | ENDS_UNIT),
+    v("tuyên truyền", OPENS | ENDS_UNIT | LEAD),
+    v("tìm", ENDS_UNIT),
+    v("tích cực", OPENS | ENDS_UNIT | LEAD),
+    v("tăng cường", OPENS | ENDS_UNIT | LEAD),
+    v("tại", ENDS_UNIT),
+    v("tạo", OPENS | ENDS_UNIT),
+    v("tận dụng", OPENS),
+    v("tập huấn", ENDS_UNIT),
+    v("tập trung", OPENS | ENDS_UNIT | LEAD),
+    v("tổ chức", OPENS | ENDS_UNIT | LEAD | NOUN),
+    v("tổng hợp", OPENS | ENDS_UNIT),
+    v("tổng kết", OPENS),
+    v("vào", ENDS_UNIT),
+    v("vận dụng", OPENS),
+    v("vận hành", OPENS | ENDS_UNIT),
+    v("vận động", OPENS | ENDS_UNIT | LEAD),
+    v("về", ENDS_UNIT),
+    v("với", ENDS_UNIT),
+    v("xem xét", ENDS_UNIT | LEAD),
+    v("xin", ENDS_UNIT),
+    v("xác định", OPENS | ENDS_UNIT),
+    v("xây dựng", OPENS | ENDS_UNIT | LEAD | NOUN),
+    v("xử lý", OPENS | ENDS_UNIT),
+    v("yêu cầu", OPENS | ENDS_UNIT),
+    v("đang", ENDS_UNIT),
+    v("điều chỉnh", ENDS_UNIT),
+    v("đào tạo", OPENS | ENDS_UNIT),
+    v("đánh giá", ENDS_UNIT),
+    v("đã", ENDS_UNIT),
+    v("đôn đốc", OPENS | ENDS_UNIT | LEAD),
+    v("đăng ký", ENDS_UNIT),
+    v("đưa", OPENS),
+    v("được", ENDS_UNIT),
+    v("đảm bảo", OPENS | ENDS_UNIT | LEAD),
+    v("đầu mối", OPENS),
+    v("đầu tư", OPENS | ENDS_UNIT | LEAD),
+    v("đẩy mạnh", OPENS | ENDS_UNIT | LEAD),
+    v("đề nghị", OPENS | ENDS_UNIT | NOUN),
+    v("đề xuất", ENDS_UNIT | LEAD),
+    v("để", ENDS_UNIT),
+    v("định kỳ", OPENS | ENDS_UNIT | LEAD),
+    v("đối với", ENDS_UNIT),
+    v("đổi mới", OPENS | ENDS_UNIT),
+    v("ưu tiên", OPENS | ENDS_UNIT),
+    v("ứng dụng", OPENS | ENDS_UNIT | LEAD),
+];
+
+/// The words of every row carrying `flag`.
+pub fn with(flag: u8) -> impl Iterator<Item = &'static str> {
+    VERBS.iter().filter(move |v| v.has(flag)).map(|v| v.word)
+}
+
+/// Regex fragment: an alternation of the words carrying `flag`, longest first; with
+/// `either_case` the first letter also matches in capitals ("Triển khai").
+pub fn pattern(flag: u8, either_case: bool) -> String {
+    alternation(with(flag), either_case)
+}
+
+/// The verb table for the lexicon checks.
+pub struct VerbTable;
+
+impl Table for VerbTable {
+    fn name(&self) -> &'static str {
+        "verbs"
+    }
+    fn words(&self) -> Vec<&'static str> {
+        VERBS.iter().map(|v| v.word).collect()
+    }
+    fn patterns(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("opens", format!(r"^(?:{})(?:\s|,|$)", pattern(OPENS, true))),
+            (
+                "ends_unit",
+                format!(r"^(?:{})(?:\s|$|[,.;:])", pattern(ENDS_UNIT, false)),
+            ),
+            ("lead", format!(r"^(?:{})(?:\s|,|$)", pattern(LEAD, false))),
+        ]
+    }
+    fn examples(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            ("Triển khai thực hiện", "opens ends_unit lead"),
+            ("chủ trì, phối hợp", "opens ends_unit lead"),
+            ("báo cáo kết quả", "opens ends_unit lead noun"),
+            ("biểu quyết", "ends_unit"),
+            ("Sở Y tế", ""),
+        ]
+    }
+    fn read(&self, phrase: &str) -> String {
+        let lower = super::lower_first(phrase);
+        let mut flags = 0;
+        for v in VERBS {
+            if lower.starts_with(v.word)
+                && lower[v.word.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            {
+                flags |= v.flags;
+            }
+        }
+        let names = [
+            (OPENS, "opens"),
+            (ENDS_UNIT, "ends_unit"),
+            (LEAD, "lead"),
+            (NOUN, "noun"),
+        ];
+        names
+            .iter()
+            .filter(|(f, _)| flags & f != 0)
+            .map(|(_, n)| *n)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
