@@ -43,12 +43,15 @@ fn task(n: usize, text: &str, assignees: &[&str], due: Option<(i32, u32, u32)>) 
         text: text.into(),
         assignees: assignees.iter().map(|a| unit(a)).collect(),
         coordinators: vec![],
+        assignees_rule: None,
+        coordinators_rule: None,
         deadline: due.map(|(y, m, d)| Deadline {
             due: Some(Moment::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap())),
             start: None,
             recurrence: None,
             ongoing: false,
             raw: format!("trước ngày {d}/{m}/{y}"),
+            due_rule: None,
         }),
         targets: vec![],
         provenance: Provenance {

@@ -404,6 +404,8 @@ mod tests {
             text: text.into(),
             assignees: assignees.iter().map(|a| unit(a)).collect(),
             coordinators: vec![],
+            assignees_rule: None,
+            coordinators_rule: None,
             deadline: None,
             targets: vec![],
             provenance: Provenance {
@@ -527,6 +529,7 @@ mod tests {
             }),
             ongoing: false,
             raw: "đến cuối năm 2026".into(),
+            due_rule: None,
         });
         let target = |raw: &str| Target {
             raw: raw.into(),

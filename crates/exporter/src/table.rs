@@ -210,12 +210,15 @@ mod tests {
                 unit("Sở Khoa học và Công nghệ", "Sở KH&CN"),
                 unit("", "các đơn vị liên quan"),
             ],
+            assignees_rule: None,
+            coordinators_rule: None,
             deadline: Some(Deadline {
                 due: Some(Moment::Date(NaiveDate::from_ymd_opt(2026, 6, 30).unwrap())),
                 start: None,
                 recurrence: None,
                 ongoing: false,
                 raw: "trong quý II/2026".into(),
+                due_rule: None,
             }),
             targets: vec![],
             provenance: Provenance {
@@ -234,6 +237,7 @@ mod tests {
             recurrence: None,
             ongoing: true,
             raw: "thường xuyên".into(),
+            due_rule: None,
         });
         second.provenance.end_page = None;
         rec.tasks.push(second);

@@ -222,6 +222,7 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
                     recurrence: None,
                     ongoing: false,
                     raw: String::new(),
+                    due_rule: None,
                 });
                 if d.due.is_none() {
                     d.due = due;
@@ -313,6 +314,8 @@ impl TaskEnv<'_> {
             text: text.to_string(),
             assignees: leads.iter().map(|r| unit(r, locality)).collect(),
             coordinators: coords.iter().map(|r| unit(r, locality)).collect(),
+            assignees_rule: None,
+            coordinators_rule: None,
             deadline: deadline::find_deadline(text, ctx),
             targets: target::find_targets(text),
             provenance,

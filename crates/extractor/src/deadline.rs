@@ -579,6 +579,7 @@ pub fn find_deadline(text: &str, ctx: &DateContext) -> Option<Deadline> {
         recurrence: rec,
         ongoing: ongoing && found.is_empty(),
         raw: raw.join("; "),
+        due_rule: None,
     })
 }
 

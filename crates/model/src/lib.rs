@@ -391,6 +391,51 @@ pub struct Deadline {
     pub ongoing: bool,
     /// The phrase(s) it came from.
     pub raw: String,
+    /// The named rule that read the due date (or the recurrence), for auditors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_rule: Option<DateRule>,
+}
+
+/// The named rule that decided a task's lead or supporting units (annotation guide §3, 6, 14).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitRule {
+    /// "Giao X …", "Yêu cầu X …", "Đề nghị X …": the addressee of the order.
+    GiaoX,
+    /// "X chủ trì …", "X triển khai …": the subject of the item's own sentence.
+    XChuTri,
+    /// "… (X)" closing the item.
+    TrailingParen,
+    /// "phối hợp (với) X": supporting units named in the item.
+    PhoiHopX,
+    /// The nearest enclosing heading that names a unit ("2. Sở Y tế:", "Trách nhiệm của X").
+    Heading,
+    /// A lead-in paragraph that names the units of the list below it.
+    LeadIn,
+    /// The addressees of a letter (Kính gửi) when the body speaks to them.
+    Addressees,
+    /// Another item gives this part's tasks to a unit ("X chủ trì các nhiệm vụ tại mục IV.1").
+    CrossReference,
+    /// A table column ("Đơn vị chủ trì", "Đơn vị phối hợp").
+    TableColumn,
+    /// The unit in a footnote item's parenthesis.
+    Footnote,
+}
+
+/// The named rule that read a task's due date or recurrence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DateRule {
+    /// A date written in the item itself.
+    OwnDate,
+    /// A heading above the item says when its items must be done (guide rule 11).
+    HeadingDate,
+    /// A periodic duty ("hằng tháng", "định kỳ hằng quý").
+    Recurrence,
+    /// Ongoing with no date ("thường xuyên").
+    Ongoing,
+    /// A table column ("Thời gian hoàn thành").
+    TableColumn,
 }
 
 /// How a target value compares.
@@ -458,6 +503,12 @@ pub struct Task {
     pub assignees: Vec<Unit>,
     /// Supporting units (phối hợp).
     pub coordinators: Vec<Unit>,
+    /// The named rule that chose the lead units, so a reader can see why a unit leads.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignees_rule: Option<UnitRule>,
+    /// The named rule that chose the supporting units.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinators_rule: Option<UnitRule>,
     /// Deadline, if the task has one.
     pub deadline: Option<Deadline>,
     /// Measurable targets.
