@@ -14,6 +14,7 @@ pub mod budget;
 pub mod deadline;
 pub mod error;
 pub mod header;
+pub mod limits;
 pub mod outline;
 pub mod pdf;
 pub mod pipeline;

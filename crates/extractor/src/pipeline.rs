@@ -1,7 +1,8 @@
 //! One document from bytes to a [`DocumentRecord`], with every failure contained.
 
 use crate::budget::Budget;
-use crate::pdf::{self, Limits};
+pub use crate::limits::Limits;
+use crate::pdf;
 use crate::{text_input, ExtractError};
 use nhiemvu_model::{DocumentRecord, ErrorInfo, Page, Source, SourceFormat, Warning};
 use sha2::{Digest, Sha256};
@@ -286,16 +287,7 @@ pub fn error_info(err: &ExtractError) -> ErrorInfo {
     }
 }
 
-/// Text of a caught panic payload.
-pub fn panic_message(payload: &Box<dyn std::any::Any + Send>) -> String {
-    if let Some(s) = payload.downcast_ref::<&str>() {
-        (*s).to_string()
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "unknown panic".to_string()
-    }
-}
+pub use crate::error::panic_message;
 
 #[cfg(test)]
 mod tests {

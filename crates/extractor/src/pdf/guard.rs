@@ -47,5 +47,5 @@ pub(crate) fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     install_hook();
     let _quiet = QuietSection::enter();
     panic::catch_unwind(AssertUnwindSafe(f))
-        .map_err(|payload| crate::pipeline::panic_message(&payload))
+        .map_err(|payload| crate::error::panic_message(&payload))
 }

@@ -20,6 +20,7 @@ mod layout;
 mod walk;
 
 use crate::budget::Budget;
+pub use crate::limits::Limits;
 use crate::ExtractError;
 use glyphs::GlyphCollector;
 use nhiemvu_model::{AnnotationText, Page, Warning};
@@ -30,36 +31,6 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Mutex;
 use walk::{WalkError, WalkLimits};
-
-/// Per-document limits that stop PDF bombs and endless files.
-#[derive(Debug, Clone)]
-pub struct Limits {
-    /// Largest input file accepted, bytes.
-    pub max_file_bytes: u64,
-    /// Most pages read.
-    pub max_pages: u32,
-    /// Deepest Form XObject nesting accepted.
-    pub max_xobject_depth: u32,
-    /// Largest decompressed content per page, bytes.
-    pub max_stream_bytes: u64,
-    /// Most annotations read per page; the rest are skipped with a warning.
-    pub max_annotations_per_page: u32,
-    /// Longest time one document may take, end to end; `None` for no limit.
-    pub time_limit: Option<std::time::Duration>,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_file_bytes: 200 * 1024 * 1024,
-            max_pages: 5000,
-            max_xobject_depth: 12,
-            max_stream_bytes: 64 * 1024 * 1024,
-            max_annotations_per_page: 500,
-            time_limit: Some(std::time::Duration::from_secs(120)),
-        }
-    }
-}
 
 /// Pages and warnings read from a PDF.
 #[derive(Debug, Default)]
