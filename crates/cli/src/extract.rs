@@ -277,7 +277,7 @@ fn finish_record(rec: DocumentRecord, dir: Option<&Path>, name: &str, stream: bo
         skipped: false,
         pages: rec.source.pages,
         tasks: rec.tasks.len(),
-        error_kind: rec.error.as_ref().map(|e| e.kind.clone()),
+        error_kind: rec.error.as_ref().map(|e| e.kind.to_string()),
         write_error,
         record: None,
     };
@@ -314,7 +314,7 @@ fn panic_record(display: &str, msg: &str) -> DocumentRecord {
     DocumentRecord::failed(
         Source::new(display, "", 0, format),
         ErrorInfo {
-            kind: "panic".into(),
+            kind: nhiemvu_model::ErrorKind::Panic,
             message: format!("processing panicked: {msg}"),
         },
     )

@@ -110,7 +110,7 @@ mod tests {
         let rec = DocumentRecord::failed(
             Source::new("x.pdf", "", 0, SourceFormat::Pdf),
             ErrorInfo {
-                kind: "io".into(),
+                kind: nhiemvu_model::ErrorKind::Io,
                 message: "missing".into(),
             },
         );

@@ -111,7 +111,7 @@ mod tests {
         DocumentRecord::failed(
             Source::new("corpus/x.pdf", "ab", 0, SourceFormat::Pdf),
             ErrorInfo {
-                kind: "empty".into(),
+                kind: nhiemvu_model::ErrorKind::Empty,
                 message: "the file is empty".into(),
             },
         )

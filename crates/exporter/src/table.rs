@@ -286,7 +286,7 @@ mod tests {
         let failed = DocumentRecord::failed(
             Source::new("x.pdf", "", 0, SourceFormat::Pdf),
             nhiemvu_model::ErrorInfo {
-                kind: "empty".into(),
+                kind: nhiemvu_model::ErrorKind::Empty,
                 message: "the file is empty".into(),
             },
         );

@@ -1,5 +1,6 @@
 //! Typed errors for one document.
 
+use nhiemvu_model::ErrorKind;
 use thiserror::Error;
 
 /// Why a document could not be processed. Each variant maps to a stable `kind` string.
@@ -46,17 +47,17 @@ pub enum ExtractError {
 
 impl ExtractError {
     /// Stable machine-readable kind, as written in the output's `error.kind`.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            ExtractError::Io { .. } => "io",
-            ExtractError::Empty => "empty",
-            ExtractError::NotPdf(_) => "not_pdf",
-            ExtractError::NotUtf8(_) => "not_utf8",
-            ExtractError::Encrypted(_) => "encrypted",
-            ExtractError::Malformed(_) => "malformed_pdf",
-            ExtractError::Limit(_) => "limit_exceeded",
-            ExtractError::TimeLimit { .. } => "time_limit",
-            ExtractError::Panic(_) => "panic",
+            ExtractError::Io { .. } => ErrorKind::Io,
+            ExtractError::Empty => ErrorKind::Empty,
+            ExtractError::NotPdf(_) => ErrorKind::NotPdf,
+            ExtractError::NotUtf8(_) => ErrorKind::NotUtf8,
+            ExtractError::Encrypted(_) => ErrorKind::Encrypted,
+            ExtractError::Malformed(_) => ErrorKind::MalformedPdf,
+            ExtractError::Limit(_) => ErrorKind::LimitExceeded,
+            ExtractError::TimeLimit { .. } => ErrorKind::TimeLimit,
+            ExtractError::Panic(_) => ErrorKind::Panic,
         }
     }
 }

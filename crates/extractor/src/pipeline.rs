@@ -198,7 +198,11 @@ fn check_signatures(
                 let message = format!("signatures could not be checked: {why}");
                 (
                     Vec::new(),
-                    Some(Warning::new("signature_failed", message, None)),
+                    Some(Warning::new(
+                        nhiemvu_model::WarningKind::SignatureFailed,
+                        message,
+                        None,
+                    )),
                 )
             },
         ),
@@ -282,7 +286,7 @@ fn guess_format(path: &Path, bytes: &[u8]) -> SourceFormat {
 /// The `error` object for `err`.
 pub fn error_info(err: &ExtractError) -> ErrorInfo {
     ErrorInfo {
-        kind: err.kind().to_string(),
+        kind: err.kind(),
         message: err.to_string(),
     }
 }

@@ -93,7 +93,7 @@ pub fn prepare(pages: &mut [Page], warnings: &mut Vec<Warning>) -> Vec<bool> {
     for (page, (enc, r)) in pages.iter().zip(judged) {
         if let Some(enc) = enc {
             warnings.push(Warning::new(
-                "legacy_encoding",
+                nhiemvu_model::WarningKind::LegacyEncoding,
                 format!("text typed in {} converted to Unicode", name(enc)),
                 Some(page.number),
             ));
@@ -108,7 +108,7 @@ pub fn prepare(pages: &mut [Page], warnings: &mut Vec<Warning>) -> Vec<bool> {
             Verdict::Empty => {
                 if !already("ocr_needed") {
                     warnings.push(Warning::new(
-                        "ocr_needed",
+                        nhiemvu_model::WarningKind::OcrNeeded,
                         "no text layer on this page; OCR needed",
                         Some(page.number),
                     ));
@@ -117,7 +117,7 @@ pub fn prepare(pages: &mut [Page], warnings: &mut Vec<Warning>) -> Vec<bool> {
             }
             Verdict::Unreadable => {
                 warnings.push(Warning::new(
-                    "ocr_needed",
+                    nhiemvu_model::WarningKind::OcrNeeded,
                     format!(
                         "text layer unreadable (readability {:.2}); OCR needed",
                         r.score

@@ -58,7 +58,10 @@ fn a_document_over_its_time_limit_is_a_time_limit_record_not_a_hang() {
         .join("../../tests/data/seeds/000_cc8a43722e178857.txt");
     let text = std::fs::read(seed).expect("seed text");
     let rec = nhiemvu_extractor::process_bytes(&text, "seed.txt", &opts);
-    assert_eq!(rec.error.map(|e| e.kind).as_deref(), Some("time_limit"));
+    assert_eq!(
+        rec.error.map(|e| e.kind),
+        Some(nhiemvu_model::ErrorKind::TimeLimit)
+    );
 }
 
 #[test]

@@ -620,7 +620,7 @@ pub struct Modification {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Warning {
     /// Machine-readable kind ("ocr_needed", "legacy_encoding", "page_failed").
-    pub kind: String,
+    pub kind: WarningKind,
     /// Human-readable explanation.
     pub message: String,
     /// Page it concerns, if any.
@@ -630,9 +630,9 @@ pub struct Warning {
 
 impl Warning {
     /// A warning of `kind` about `page`.
-    pub fn new(kind: &str, message: impl Into<String>, page: Option<u32>) -> Self {
+    pub fn new(kind: WarningKind, message: impl Into<String>, page: Option<u32>) -> Self {
         Warning {
-            kind: kind.to_string(),
+            kind,
             message: message.into(),
             page,
         }
@@ -642,8 +642,102 @@ impl Warning {
 /// Why a document could not be processed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ErrorInfo {
-    /// Machine-readable kind ("not_pdf", "empty", "encrypted", "panic", "too_large", "io").
-    pub kind: String,
+    /// Machine-readable kind ("not_pdf", "empty", "encrypted", "panic", "io"…).
+    pub kind: ErrorKind,
     /// Human-readable explanation with context.
     pub message: String,
 }
+
+/// Closed set of warning kinds; the JSON strings are the snake_case names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningKind {
+    /// An annotation's appearance could not be read.
+    AnnotationFailed,
+    /// More annotations on a page than the limit; the rest were skipped.
+    AnnotationsSkipped,
+    /// Text typed in TCVN3/VNI converted to Unicode.
+    LegacyEncoding,
+    /// No usable text layer on the page.
+    OcrNeeded,
+    /// A page could not be read; the others were.
+    PageFailed,
+    /// A signature could not be checked.
+    SignatureFailed,
+    /// Signature fields present but unreadable.
+    SignaturesUnreadable,
+}
+
+impl WarningKind {
+    /// The JSON string of this kind.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningKind::AnnotationFailed => "annotation_failed",
+            WarningKind::AnnotationsSkipped => "annotations_skipped",
+            WarningKind::LegacyEncoding => "legacy_encoding",
+            WarningKind::OcrNeeded => "ocr_needed",
+            WarningKind::PageFailed => "page_failed",
+            WarningKind::SignatureFailed => "signature_failed",
+            WarningKind::SignaturesUnreadable => "signatures_unreadable",
+        }
+    }
+}
+
+/// Closed set of reasons a document was not processed; the JSON strings are snake_case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The file could not be read.
+    Io,
+    /// The input is empty.
+    Empty,
+    /// Not a PDF (and not text).
+    NotPdf,
+    /// Text input that is not UTF-8.
+    NotUtf8,
+    /// Needs a password.
+    Encrypted,
+    /// A PDF too damaged to read.
+    MalformedPdf,
+    /// Over a size, page or nesting limit.
+    LimitExceeded,
+    /// Over the per-document time limit.
+    TimeLimit,
+    /// A contained panic.
+    Panic,
+}
+
+impl ErrorKind {
+    /// The JSON string of this kind.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Io => "io",
+            ErrorKind::Empty => "empty",
+            ErrorKind::NotPdf => "not_pdf",
+            ErrorKind::NotUtf8 => "not_utf8",
+            ErrorKind::Encrypted => "encrypted",
+            ErrorKind::MalformedPdf => "malformed_pdf",
+            ErrorKind::LimitExceeded => "limit_exceeded",
+            ErrorKind::TimeLimit => "time_limit",
+            ErrorKind::Panic => "panic",
+        }
+    }
+}
+
+macro_rules! closed_kind_impls {
+    ($t:ty) => {
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        /// Compares with the JSON string, so callers can test `kind == "ocr_needed"`.
+        impl PartialEq<&str> for $t {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+    };
+}
+closed_kind_impls!(WarningKind);
+closed_kind_impls!(ErrorKind);

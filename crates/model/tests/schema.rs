@@ -59,3 +59,37 @@ fn every_fixture_validates() {
     let bad = serde_json::json!({"schema_version": 1, "tasks": "none"});
     assert!(!validator.is_valid(&bad));
 }
+
+/// The closed kinds write the same strings through serde as through `as_str`, so the
+/// JSON and the messages that name a kind never drift apart.
+#[test]
+fn closed_kinds_serialise_as_their_names() {
+    use nhiemvu_model::{ErrorKind, WarningKind};
+    let warnings = [
+        WarningKind::AnnotationFailed,
+        WarningKind::AnnotationsSkipped,
+        WarningKind::LegacyEncoding,
+        WarningKind::OcrNeeded,
+        WarningKind::PageFailed,
+        WarningKind::SignatureFailed,
+        WarningKind::SignaturesUnreadable,
+    ];
+    for k in warnings {
+        assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+    }
+    let errors = [
+        ErrorKind::Io,
+        ErrorKind::Empty,
+        ErrorKind::NotPdf,
+        ErrorKind::NotUtf8,
+        ErrorKind::Encrypted,
+        ErrorKind::MalformedPdf,
+        ErrorKind::LimitExceeded,
+        ErrorKind::TimeLimit,
+        ErrorKind::Panic,
+    ];
+    for k in errors {
+        assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+    }
+    assert_eq!(ErrorKind::MalformedPdf, "malformed_pdf");
+}

@@ -111,7 +111,7 @@ pub fn read_document(
         let (list, dropped) = annots::page_annotations(&doc, id, max);
         if dropped {
             out.warnings.push(Warning::new(
-                "annotations_skipped",
+                nhiemvu_model::WarningKind::AnnotationsSkipped,
                 format!("more than {max} annotations on the page; the rest were not read"),
                 Some(number),
             ));
@@ -122,7 +122,7 @@ pub fn read_document(
     if !flat.is_empty() && !annots::add_appearance_pages(&mut doc, &mut flat) {
         flat.iter_mut().for_each(|s| s.appearance_page = None);
         out.warnings.push(Warning::new(
-            "annotations_skipped",
+            nhiemvu_model::WarningKind::AnnotationsSkipped,
             "the page tree could not hold annotation appearances; only field values were read",
             None,
         ));
@@ -277,7 +277,7 @@ impl PageReader<'_> {
             }
             Err(why) => {
                 warnings.push(Warning::new(
-                    "page_failed",
+                    nhiemvu_model::WarningKind::PageFailed,
                     format!("page {number} could not be read: {why}"),
                     Some(number),
                 ));
@@ -297,7 +297,7 @@ impl PageReader<'_> {
                 match draw(drawer, doc, ap_page, ap_number, self.limits, budget)? {
                     Ok(rows) => text = layout::plain_text(&rows),
                     Err(why) => warnings.push(Warning::new(
-                        "annotation_failed",
+                        nhiemvu_model::WarningKind::AnnotationFailed,
                         format!(
                             "an annotation appearance on page {number} could not be read: {why}"
                         ),

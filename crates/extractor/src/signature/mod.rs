@@ -325,7 +325,7 @@ fn record_of(
         Err(e) => (
             Vec::new(),
             Some(nhiemvu_model::Warning::new(
-                "signatures_unreadable",
+                nhiemvu_model::WarningKind::SignaturesUnreadable,
                 e.to_string(),
                 None,
             )),
