@@ -21,6 +21,7 @@ pub mod pipeline;
 pub mod signature;
 pub mod table;
 pub mod target;
+pub mod task_table;
 pub mod tasks;
 pub mod text_input;
 pub mod textlayer;

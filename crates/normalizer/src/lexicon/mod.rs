@@ -6,9 +6,11 @@
 //! table test (`lexicon::tests`) checks order, uniqueness, NFC, that every pattern compiles
 //! and that each table's examples still read as stated.
 //!
+//! - [`columns`]: task-table column headings (content, lead, coordinators, time).
 //! - [`verbs`]: instruction verbs and predicate words (opens an instruction, ends a unit
 //!   phrase, makes its subject the lead, is also a noun).
 
+pub mod columns;
 pub mod verbs;
 
 #[cfg(test)]
@@ -37,7 +39,11 @@ pub trait Table: Sync {
 
 /// Every table of the lexicon, for the checks and for tools that list the vocabulary.
 pub fn tables() -> Vec<&'static dyn Table> {
-    vec![&verbs::VerbTable]
+    vec![
+        &verbs::VerbTable,
+        &columns::ColumnTable,
+        &columns::TimeCellTable,
+    ]
 }
 
 /// Regex alternation of `words`, escaped, longest first (so "phối hợp với" wins over
