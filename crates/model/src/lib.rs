@@ -418,6 +418,8 @@ pub enum UnitRule {
     CrossReference,
     /// A table column ("Đơn vị chủ trì", "Đơn vị phối hợp").
     TableColumn,
+    /// Labelled fields after the item ("Đơn vị chủ trì: X", "Đơn vị phối hợp: Y").
+    FieldLabel,
     /// The unit in a footnote item's parenthesis.
     Footnote,
 }
@@ -436,6 +438,8 @@ pub enum DateRule {
     Ongoing,
     /// A table column ("Thời gian hoàn thành").
     TableColumn,
+    /// A labelled field after the item ("Thời gian thực hiện: Quý IV/2026").
+    FieldLabel,
 }
 
 /// How a target value compares.
