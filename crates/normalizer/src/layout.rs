@@ -6,6 +6,7 @@
 //! offsets, sets footnotes and stamps apart, and rejoins body lines into [`Paragraph`]s
 //! while list markers and headings stay paragraph starts.
 
+use crate::markup::{self, Flavour, MarkupLine};
 use crate::text;
 use nhiemvu_model::TextLine;
 use once_cell::sync::Lazy;
@@ -37,6 +38,8 @@ pub enum LineRole {
     Footnote,
     /// Digital-signature stamp text (emails, ISO times, X.509 subjects, "Ký bởi:").
     Stamp,
+    /// Markup with no text of its own: a `|` table border of portal text.
+    Markup,
 }
 
 /// A cleaned line with where it came from.
@@ -99,6 +102,8 @@ pub struct CleanText {
     pub footnotes: Vec<FootnoteText>,
     /// Signature-stamp text, one entry per contiguous block.
     pub stamps: Vec<String>,
+    /// How lines make paragraphs (text input; PDF pages are [`Flavour::Wrapped`]).
+    pub flavour: Flavour,
 }
 
 impl CleanText {
@@ -159,6 +164,10 @@ pub const PARALLEL_FROM_PAGES: usize = 32;
 /// Clean a document's pages: classify lines, set apart footnotes and stamps.
 pub fn clean_pages(pages: &[PageIn<'_>]) -> CleanText {
     let mut out = CleanText::default();
+    if pages.iter().all(|p| p.lines.is_empty()) {
+        let texts: Vec<&str> = pages.iter().map(|p| p.text).collect();
+        out.flavour = markup::detect(&texts);
+    }
     if pages.len() >= PARALLEL_FROM_PAGES {
         // Pages split independently; long documents use every core.
         out.all_lines = pages
@@ -193,7 +202,16 @@ fn split_page(page: &PageIn<'_>, lines: &mut Vec<Line>) {
         let trimmed = body.trim();
         // A single leading space marks a page start in pdftotext-style text input.
         let lead_space = body.starts_with(' ') && !body.starts_with("  ");
-        let cleaned = clean_line(trimmed);
+        // Text input may carry portal markup: emphasis markers and `|` table borders.
+        let (cleaned, role) = if page.lines.is_empty() {
+            match markup::read_line(trimmed) {
+                MarkupLine::Text(t) => (clean_line(&t), LineRole::Body),
+                MarkupLine::Empty => (String::new(), LineRole::Body),
+                MarkupLine::Border => (String::new(), LineRole::Markup),
+            }
+        } else {
+            (clean_line(trimmed), LineRole::Body)
+        };
         let (font_size, x0, bold) = layout_facts(page.lines, &mut run_cursor, trimmed);
         let is_first = first && !cleaned.is_empty();
         if is_first {
@@ -209,7 +227,7 @@ fn split_page(page: &PageIn<'_>, lines: &mut Vec<Line>) {
             x0,
             bold,
             page_start: is_first || (page.lines.is_empty() && lead_space && !trimmed.is_empty()),
-            role: LineRole::Body,
+            role,
             markers: Vec::new(),
         });
     }
@@ -278,10 +296,11 @@ fn layout_facts(
     (None, None, false)
 }
 
-/// Clean one raw line's text; column runs separated by tabs stay separated.
+/// Clean one raw line's text; column runs separated by tabs stay separated, and syllables
+/// glued by extraction are split ([`crate::segment`]).
 fn clean_line(s: &str) -> String {
     s.split('\t')
-        .map(|c| text::clean(c).trim().to_string())
+        .map(|c| crate::segment::split_glued(text::clean(c).trim()).into_owned())
         .filter(|c| !c.is_empty())
         .collect::<Vec<_>>()
         .join("\t")
@@ -637,16 +656,31 @@ pub fn is_caps_heading(line: &str) -> bool {
 
 /// Rejoin body lines into paragraphs. A paragraph starts at a list marker, a heading in
 /// capitals, after a line that ends a sentence when the next starts with a capital, or
-/// at a PDF first-line indent.
+/// at a PDF first-line indent; text input follows its [`Flavour`] (a blank line breaks
+/// portal text, a newline breaks one-paragraph-per-line text), and a `|` border always breaks.
 pub fn paragraphs(clean: &CleanText) -> Vec<Paragraph> {
     let lines = &clean.all_lines;
     let body: Vec<usize> = clean.body().collect();
+    let in_cell = cell_lines(lines);
     // Whether a paragraph breaks between two body lines depends on those two alone: decided
     // pair by pair (on every core for a long document), then the lines are grouped in order.
     let breaks: Vec<bool> = body
         .par_windows(2)
         .with_min_len(1024)
-        .map(|w| breaks_between(&lines[w[0]], &lines[w[1]], &lines[w[1]].text))
+        .map(|w| {
+            let gap = &lines[w[0] + 1..w[1]];
+            let border = gap.iter().any(|l| l.role == LineRole::Markup);
+            let blank = gap
+                .iter()
+                .any(|l| l.role == LineRole::Body && l.text.is_empty());
+            // Table cells of portal text are short lines: read as wrapped text.
+            let flavour = if in_cell[w[0]] && in_cell[w[1]] {
+                Flavour::Wrapped
+            } else {
+                clean.flavour
+            };
+            border || breaks_in(flavour, blank, &lines[w[0]], &lines[w[1]])
+        })
         .collect();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (k, &i) in body.iter().enumerate() {
@@ -660,6 +694,71 @@ pub fn paragraphs(clean: &CleanText) -> Vec<Paragraph> {
         .with_min_len(256)
         .map(|group| make_paragraph(lines, group))
         .collect()
+}
+
+/// Per line, whether it lies between two `|` borders of one block of portal text (a block
+/// ends at a blank line): the cells of a table, letterhead or signature block.
+fn cell_lines(lines: &[Line]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    if !lines.iter().any(|l| l.role == LineRole::Markup) {
+        return out;
+    }
+    let is_blank = |l: &Line| l.role == LineRole::Body && l.text.is_empty();
+    let mut start = 0;
+    while start < lines.len() {
+        let end = lines[start..]
+            .iter()
+            .position(is_blank)
+            .map_or(lines.len(), |p| start + p);
+        let block = &lines[start..end];
+        let border = |l: &Line| l.role == LineRole::Markup;
+        if let (Some(a), Some(b)) = (
+            block.iter().position(border),
+            block.iter().rposition(border),
+        ) {
+            out[start + a..start + b].iter_mut().for_each(|x| *x = true);
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// Whether a paragraph breaks between `prev` and `line` in text of `flavour`; `blank` when a
+/// blank line lies between them.
+fn breaks_in(flavour: Flavour, blank: bool, prev: &Line, line: &Line) -> bool {
+    let (p, text) = (prev.text.trim_end(), line.text.as_str());
+    if wraps_number_range(p, text) {
+        return false;
+    }
+    match flavour {
+        Flavour::Wrapped => breaks_between(prev, line, text),
+        Flavour::Blank => {
+            blank
+                || text.contains('\t')
+                || p.contains('\t')
+                || is_rule(text)
+                || is_rule(p)
+                || (starts_with_marker(text) && ends_sentence(p))
+        }
+        Flavour::PerLine => !(text.starts_with(char::is_lowercase) && !starts_with_marker(text)),
+    }
+}
+
+/// A range of numbers or years cut after its first number: "giai đoạn 2026" / "- 2030".
+fn wraps_number_range(prev: &str, text: &str) -> bool {
+    prev.ends_with(|c: char| c.is_ascii_digit())
+        && (text.strip_prefix("- ").or_else(|| text.strip_prefix("– ")))
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// A line of dashes, underscores or equal signs only (the rule under a letterhead part).
+fn is_rule(s: &str) -> bool {
+    s.len() >= 3 && s.chars().all(|c| matches!(c, '-' | '_' | '=' | '–' | ' '))
+}
+
+/// True when a line ends a sentence or introduces a list.
+fn ends_sentence(p: &str) -> bool {
+    p.ends_with(['.', ':', ';', '!', '?']) || p.ends_with("./.")
 }
 
 fn breaks_between(prev: &Line, line: &Line, text: &str) -> bool {
@@ -679,8 +778,7 @@ fn breaks_between(prev: &Line, line: &Line, text: &str) -> bool {
     }
     let first = text.chars().next().unwrap_or(' ');
     let starts_upper = first.is_uppercase() || first == '“' || first == '"';
-    let ends_sentence = p.ends_with(['.', ':', ';', '!', '?']) || p.ends_with("./.");
-    if ends_sentence && starts_upper {
+    if ends_sentence(p) && starts_upper {
         return true;
     }
     // PDF input: a change between bold and regular type (title → body) is a break.

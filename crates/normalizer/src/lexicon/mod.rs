@@ -8,7 +8,9 @@
 //!
 //! - [`verbs`]: instruction verbs and predicate words (opens an instruction, ends a unit
 //!   phrase, makes its subject the lead, is also a noun).
+//! - [`syllables`]: frequent syllables, the tie-breaker when glued syllables are split.
 
+pub mod syllables;
 pub mod verbs;
 
 #[cfg(test)]
@@ -37,7 +39,7 @@ pub trait Table: Sync {
 
 /// Every table of the lexicon, for the checks and for tools that list the vocabulary.
 pub fn tables() -> Vec<&'static dyn Table> {
-    vec![&verbs::VerbTable]
+    vec![&verbs::VerbTable, &syllables::SyllableTable]
 }
 
 /// Regex alternation of `words`, escaped, longest first (so "phối hợp với" wins over
