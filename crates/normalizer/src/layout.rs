@@ -654,6 +654,14 @@ pub fn is_caps_heading(line: &str) -> bool {
     letters >= 4
 }
 
+/// A line of one to three letters, all capitals, and no digits ("PHỦ", "DÂN").
+fn is_caps_tail(line: &str) -> bool {
+    let letters: Vec<char> = line.chars().filter(|&c| text::is_letter(c)).collect();
+    !letters.is_empty()
+        && letters.iter().all(|c| c.is_uppercase())
+        && !line.contains(|c: char| c.is_ascii_digit())
+}
+
 /// Rejoin body lines into paragraphs. A paragraph starts at a list marker, a heading in
 /// capitals, after a line that ends a sentence when the next starts with a capital, or
 /// at a PDF first-line indent; text input follows its [`Flavour`] (a blank line breaks
@@ -696,31 +704,31 @@ pub fn paragraphs(clean: &CleanText) -> Vec<Paragraph> {
         .collect()
 }
 
-/// Per line, whether it lies between two `|` borders of one block of portal text (a block
-/// ends at a blank line): the cells of a table, letterhead or signature block.
+/// Per line, whether it lies between two lone `|` borders of one block of portal text (a
+/// block ends at a blank line), at most [`CELL_SPAN`] lines apart: the cells of a table,
+/// letterhead or signature block.
 fn cell_lines(lines: &[Line]) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
-    if !lines.iter().any(|l| l.role == LineRole::Markup) {
-        return out;
-    }
-    let is_blank = |l: &Line| l.role == LineRole::Body && l.text.is_empty();
-    let mut start = 0;
-    while start < lines.len() {
-        let end = lines[start..]
-            .iter()
-            .position(is_blank)
-            .map_or(lines.len(), |p| start + p);
-        let block = &lines[start..end];
-        let border = |l: &Line| l.role == LineRole::Markup;
-        if let (Some(a), Some(b)) = (
-            block.iter().position(border),
-            block.iter().rposition(border),
-        ) {
-            out[start + a..start + b].iter_mut().for_each(|x| *x = true);
+    let mut last_border: Option<usize> = None;
+    for (i, l) in lines.iter().enumerate() {
+        if l.role == LineRole::Body && l.text.is_empty() {
+            last_border = None;
+        } else if is_cell_border(l) {
+            if let Some(a) = last_border.filter(|&a| i - a <= CELL_SPAN) {
+                out[a..i].iter_mut().for_each(|x| *x = true);
+            }
+            last_border = Some(i);
         }
-        start = end + 1;
     }
     out
+}
+
+/// Two cell borders further apart than this many lines do not enclose one cell.
+const CELL_SPAN: usize = 40;
+
+/// A lone `|` line (one byte of raw text), not a `| --- |` rule row.
+fn is_cell_border(l: &Line) -> bool {
+    l.role == LineRole::Markup && l.end == l.start + 1
 }
 
 /// Whether a paragraph breaks between `prev` and `line` in text of `flavour`; `blank` when a
@@ -766,10 +774,14 @@ fn breaks_between(prev: &Line, line: &Line, text: &str) -> bool {
     if text.contains('\t') || p.contains('\t') {
         return true;
     }
-    if starts_with_marker(text)
-        || is_caps_heading(text) != is_caps_heading(p)
-        || OPENER.is_match(text)
-    {
+    if starts_with_marker(text) || OPENER.is_match(text) {
+        return true;
+    }
+    // A short tail in capitals ("PHỦ") goes on a capital heading ("VĂN PHÒNG CHÍNH").
+    if is_caps_heading(p) && !is_caps_heading(text) && is_caps_tail(text) {
+        return false;
+    }
+    if is_caps_heading(text) != is_caps_heading(p) {
         return true;
     }
     if is_caps_heading(text) && is_caps_heading(p) {

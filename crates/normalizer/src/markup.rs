@@ -85,7 +85,9 @@ pub fn strip_emphasis(s: &str) -> String {
             out.push(c);
             continue;
         }
-        let bullet = k == 0 && chars.get(1).is_some_and(|c| c.is_whitespace());
+        let bullet = k == 0
+            && chars.get(1).is_some_and(|c| c.is_whitespace())
+            && chars[1..].iter().any(|&c| c != '*' && !c.is_whitespace());
         let noted = k > 0 && chars[k - 1] == '(' && chars.get(k + 1) == Some(&')');
         if bullet || noted {
             out.push(c);
@@ -165,6 +167,7 @@ mod tests {
             MarkupLine::Text("Chỉ tiêu (*)".into())
         );
         assert_eq!(read_line("** **"), MarkupLine::Empty);
+        assert_eq!(read_line("* *"), MarkupLine::Empty);
         assert_eq!(read_line("|"), MarkupLine::Border);
         assert_eq!(read_line("| --- | :---: |"), MarkupLine::Border);
         assert_eq!(
