@@ -77,7 +77,7 @@ mod tests {
         assert_eq!(meta.number.as_deref(), Some("77/KH-UBND"));
         assert_eq!(tasks.len(), 2, "{tasks:#?}");
         assert_eq!(leads(&tasks[0]), vec!["Sở Nông nghiệp và Môi trường"]);
-        let due = tasks[0].deadline.as_ref().and_then(|d| d.due.clone());
+        let due = tasks[0].deadline.as_ref().and_then(|d| d.due);
         assert_eq!(due.map(|d| d.to_string()), Some("2026-06-30".to_string()));
         assert_eq!(leads(&tasks[1]), vec!["Sở Tài chính"]);
     }

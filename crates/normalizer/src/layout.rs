@@ -748,7 +748,7 @@ fn breaks_in(flavour: Flavour, blank: bool, prev: &Line, line: &Line) -> bool {
                 || is_rule(p)
                 || (starts_with_marker(text) && ends_sentence(p))
         }
-        Flavour::PerLine => !(text.starts_with(char::is_lowercase) && !starts_with_marker(text)),
+        Flavour::PerLine => !markup::goes_on(text),
     }
 }
 

@@ -96,6 +96,12 @@ pub fn strip_emphasis(s: &str) -> String {
     out
 }
 
+/// True when a line goes on the sentence before it: it starts in lower case without a list
+/// marker ("và Công nghệ.", not "a) Rà soát").
+pub fn goes_on(line: &str) -> bool {
+    line.starts_with(char::is_lowercase) && !crate::layout::starts_with_marker(line)
+}
+
 /// Tell the flavour of a text document from its raw page texts.
 ///
 /// A line "goes on" when it starts in lower case without a list marker. Portal text has
@@ -117,8 +123,7 @@ pub fn detect(pages: &[&str]) -> Flavour {
             continue;
         }
         if seen_text {
-            let goes_on =
-                text.starts_with(char::is_lowercase) && !crate::layout::starts_with_marker(&text);
+            let goes_on = goes_on(&text);
             if blank {
                 after_blank += 1;
                 blank_goes_on += goes_on as usize;
