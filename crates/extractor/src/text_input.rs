@@ -50,7 +50,8 @@ mod tests {
     fn portal_text_is_rejoined_into_the_paragraphs_a_pdf_gives() {
         let (meta, tasks, paras) = tasks_of(PORTAL);
         for want in [
-            "ỦY BAN NHÂN DÂN TỈNH SƠN HẢI",
+            "ỦY BAN NHÂN DÂN",
+            "TỈNH SƠN HẢI",
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
             "Số: 77/KH-UBND",
             "Sơn Hải, ngày 12 tháng 3 năm 2026",
@@ -75,11 +76,31 @@ mod tests {
         );
         assert_eq!(meta.kind, DocKind::KeHoach);
         assert_eq!(meta.number.as_deref(), Some("77/KH-UBND"));
+        let issuer = meta.issuer.unwrap_or_default().to_lowercase();
+        assert!(issuer.contains("sơn hải"), "{issuer}");
         assert_eq!(tasks.len(), 2, "{tasks:#?}");
         assert_eq!(leads(&tasks[0]), vec!["Sở Nông nghiệp và Môi trường"]);
         let due = tasks[0].deadline.as_ref().and_then(|d| d.due);
         assert_eq!(due.map(|d| d.to_string()), Some("2026-06-30".to_string()));
         assert_eq!(leads(&tasks[1]), vec!["Sở Tài chính"]);
+    }
+
+    #[test]
+    fn a_bold_heading_closed_at_its_line_end_is_its_own_paragraph() {
+        // Portal text without blank lines between a heading and its body.
+        let text = "**KẾ HOẠCH**\nTHU GOM RÁC THẢI NĂM 2026\n**1. Mục tiêu**\n- Thu gom 95% rác thải sinh hoạt\ntrên địa bàn.\n**2. Tổ chức thực hiện**\nPhòng Kinh tế xã chủ trì\nhướng dẫn các thôn thực hiện.\n";
+        let (_, _, paras) = tasks_of(text);
+        assert_eq!(
+            paras,
+            [
+                "KẾ HOẠCH",
+                "THU GOM RÁC THẢI NĂM 2026",
+                "1. Mục tiêu",
+                "- Thu gom 95% rác thải sinh hoạt trên địa bàn.",
+                "2. Tổ chức thực hiện",
+                "Phòng Kinh tế xã chủ trì hướng dẫn các thôn thực hiện."
+            ]
+        );
     }
 
     #[test]

@@ -57,8 +57,11 @@ pub struct Line {
     pub font_size: Option<f32>,
     /// Left edge when known (PDF input).
     pub x0: Option<f32>,
-    /// True when the font is bold (name contains "Bold").
+    /// True when the font is bold (name contains "Bold"); for text input, when the line
+    /// starts inside a `**bold**` run.
     pub bold: bool,
+    /// Text input: the line ends by closing a `**bold**` run, as portal headings do.
+    pub closes_bold: bool,
     /// True when this is the first non-empty line of its page.
     pub page_start: bool,
     /// Role of the line.
@@ -195,6 +198,7 @@ fn split_page(page: &PageIn<'_>, lines: &mut Vec<Line>) {
     let mut offset = 0usize;
     let mut first = true;
     let mut run_cursor = 0usize;
+    let mut bold_open = false;
     for raw in page.text.split_inclusive('\n') {
         let start = offset;
         offset += raw.len();
@@ -212,7 +216,11 @@ fn split_page(page: &PageIn<'_>, lines: &mut Vec<Line>) {
         } else {
             (clean_line(trimmed), LineRole::Body)
         };
-        let (font_size, x0, bold) = layout_facts(page.lines, &mut run_cursor, trimmed);
+        let (font_size, x0, mut bold) = layout_facts(page.lines, &mut run_cursor, trimmed);
+        let mut closes_bold = false;
+        if page.lines.is_empty() {
+            (bold, closes_bold) = bold_run(trimmed, &mut bold_open, cleaned.is_empty());
+        }
         let is_first = first && !cleaned.is_empty();
         if is_first {
             first = false;
@@ -226,11 +234,25 @@ fn split_page(page: &PageIn<'_>, lines: &mut Vec<Line>) {
             font_size,
             x0,
             bold,
+            closes_bold,
             page_start: is_first || (page.lines.is_empty() && lead_space && !trimmed.is_empty()),
             role,
             markers: Vec::new(),
         });
     }
+}
+
+/// Text input: whether a line starts inside a `**bold**` run and whether it ends by closing
+/// one; `open` carries the run from line to line (an empty line ends it).
+fn bold_run(trimmed: &str, open: &mut bool, empty: bool) -> (bool, bool) {
+    if empty {
+        *open = false;
+        return (false, false);
+    }
+    let starts = *open || trimmed.starts_with("**");
+    let toggles = trimmed.matches("**").count();
+    *open ^= toggles % 2 == 1;
+    (starts, !*open && trimmed.ends_with("**"))
 }
 
 /// Page numbers: a lone number among the first or last two non-empty lines of a page,
@@ -737,6 +759,11 @@ fn breaks_in(flavour: Flavour, blank: bool, prev: &Line, line: &Line) -> bool {
     let (p, text) = (prev.text.trim_end(), line.text.as_str());
     if wraps_number_range(p, text) {
         return false;
+    }
+    // Portal text: a heading's bold run closes at its line end; what follows is another
+    // paragraph (the body in regular type, or the next bold run).
+    if prev.closes_bold && flavour != Flavour::PerLine {
+        return true;
     }
     match flavour {
         Flavour::Wrapped => breaks_between(prev, line, text),
