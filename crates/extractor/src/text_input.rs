@@ -50,8 +50,7 @@ mod tests {
     fn portal_text_is_rejoined_into_the_paragraphs_a_pdf_gives() {
         let (meta, tasks, paras) = tasks_of(PORTAL);
         for want in [
-            "ỦY BAN NHÂN DÂN",
-            "TỈNH SƠN HẢI",
+            "ỦY BAN NHÂN DÂN TỈNH SƠN HẢI",
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
             "Số: 77/KH-UBND",
             "Sơn Hải, ngày 12 tháng 3 năm 2026",

@@ -704,12 +704,13 @@ pub fn paragraphs(clean: &CleanText) -> Vec<Paragraph> {
                 .iter()
                 .any(|l| l.role == LineRole::Body && l.text.is_empty());
             // Table cells of portal text are short lines: read as wrapped text.
-            let flavour = if in_cell[w[0]] && in_cell[w[1]] {
+            let cell = in_cell[w[0]] && in_cell[w[1]];
+            let flavour = if cell {
                 Flavour::Wrapped
             } else {
                 clean.flavour
             };
-            border || breaks_in(flavour, blank, &lines[w[0]], &lines[w[1]])
+            border || breaks_in(flavour, blank, cell, &lines[w[0]], &lines[w[1]])
         })
         .collect();
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -754,15 +755,16 @@ fn is_cell_border(l: &Line) -> bool {
 }
 
 /// Whether a paragraph breaks between `prev` and `line` in text of `flavour`; `blank` when a
-/// blank line lies between them.
-fn breaks_in(flavour: Flavour, blank: bool, prev: &Line, line: &Line) -> bool {
+/// blank line lies between them, `cell` when both are in one table cell.
+fn breaks_in(flavour: Flavour, blank: bool, cell: bool, prev: &Line, line: &Line) -> bool {
     let (p, text) = (prev.text.trim_end(), line.text.as_str());
     if wraps_number_range(p, text) {
         return false;
     }
     // Portal text: a heading's bold run closes at its line end; what follows is another
-    // paragraph (the body in regular type, or the next bold run).
-    if prev.closes_bold && flavour != Flavour::PerLine {
+    // paragraph (the body in regular type, or the next bold run). Letterhead cells ("**ỦY
+    // BAN NHÂN DÂN**" over "TỈNH …") stay joined as a PDF's capital lines are.
+    if prev.closes_bold && !cell && flavour != Flavour::PerLine {
         return true;
     }
     match flavour {
