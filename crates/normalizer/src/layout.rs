@@ -38,7 +38,8 @@ pub enum LineRole {
     Footnote,
     /// Digital-signature stamp text (emails, ISO times, X.509 subjects, "Ký bởi:").
     Stamp,
-    /// Markup with no text of its own: a `|` table border of portal text.
+    /// Markup with no text of its own: a `|` table border, a `| --- |` rule row or
+    /// emphasis around nothing ("**" alone) in portal text.
     Markup,
 }
 
@@ -210,8 +211,7 @@ fn split_page(page: &PageIn<'_>, lines: &mut Vec<Line>) {
         let (cleaned, role) = if page.lines.is_empty() {
             match markup::read_line(trimmed) {
                 MarkupLine::Text(t) => (clean_line(&t), LineRole::Body),
-                MarkupLine::Empty => (String::new(), LineRole::Body),
-                MarkupLine::Border => (String::new(), LineRole::Markup),
+                MarkupLine::Empty | MarkupLine::Border => (String::new(), LineRole::Markup),
             }
         } else {
             (clean_line(trimmed), LineRole::Body)
@@ -699,7 +699,7 @@ pub fn paragraphs(clean: &CleanText) -> Vec<Paragraph> {
         .with_min_len(1024)
         .map(|w| {
             let gap = &lines[w[0] + 1..w[1]];
-            let border = gap.iter().any(|l| l.role == LineRole::Markup);
+            let border = gap.iter().any(is_cell_border);
             let blank = gap
                 .iter()
                 .any(|l| l.role == LineRole::Body && l.text.is_empty());

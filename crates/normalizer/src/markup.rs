@@ -31,7 +31,8 @@ pub enum MarkupLine {
     Text(String),
     /// A table border: a lone `|` between cells or rows, or a `| --- | --- |` rule row.
     Border,
-    /// Emphasis markers around nothing ("** **"): an empty line.
+    /// Emphasis markers around nothing ("** **", a "**" closing the line above): no text,
+    /// and not a paragraph break either.
     Empty,
 }
 
@@ -114,8 +115,7 @@ pub fn detect(pages: &[&str]) -> Flavour {
     let mut blank = false;
     for raw in pages.iter().flat_map(|p| p.lines()) {
         let text = match read_line(raw) {
-            MarkupLine::Border => continue,
-            MarkupLine::Empty => String::new(),
+            MarkupLine::Border | MarkupLine::Empty => continue,
             MarkupLine::Text(t) => t,
         };
         if text.is_empty() {
