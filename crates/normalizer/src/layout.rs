@@ -676,7 +676,8 @@ pub fn is_caps_heading(line: &str) -> bool {
     letters >= 4
 }
 
-/// A line of one to three letters, all capitals, and no digits ("PHỦ", "DÂN").
+/// A line whose letters are all capitals, with no digits: a short tail like "PHỦ" or "DÂN"
+/// counts as capitals though too short for [`is_caps_heading`].
 fn is_caps_tail(line: &str) -> bool {
     let letters: Vec<char> = line.chars().filter(|&c| text::is_letter(c)).collect();
     !letters.is_empty()
@@ -806,14 +807,13 @@ fn breaks_between(prev: &Line, line: &Line, text: &str) -> bool {
     if starts_with_marker(text) || OPENER.is_match(text) {
         return true;
     }
-    // A short tail in capitals ("PHỦ") goes on a capital heading ("VĂN PHÒNG CHÍNH").
-    if is_caps_heading(p) && !is_caps_heading(text) && is_caps_tail(text) {
-        return false;
-    }
-    if is_caps_heading(text) != is_caps_heading(p) {
+    // A short tail in capitals ("PHỦ", "DÂN") goes on a capital heading and the heading on
+    // it ("ỦY BAN NHÂN" / "DÂN" / "THÀNH PHỐ HÀ NỘI").
+    let caps = |s: &str| is_caps_heading(s) || is_caps_tail(s);
+    if caps(text) != caps(p) {
         return true;
     }
-    if is_caps_heading(text) && is_caps_heading(p) {
+    if caps(text) && caps(p) {
         // Consecutive capital lines: a wrapped title stays one paragraph.
         return false;
     }

@@ -61,6 +61,7 @@ pub fn read_line(raw: &str) -> MarkupLine {
             MarkupLine::Text(cells.join("\t"))
         };
     }
+    let t = &*columns(t);
     if !t.contains('*') {
         return MarkupLine::Text(t.to_string());
     }
@@ -71,6 +72,17 @@ pub fn read_line(raw: &str) -> MarkupLine {
     } else {
         MarkupLine::Text(s.to_string())
     }
+}
+
+/// A run of this many spaces inside a line separates two columns (text laid out as printed:
+/// "BỘ Y TẾ          CỘNG HÒA …", "Nơi nhận:          KT. GIÁM ĐỐC").
+const COLUMN_GAP: usize = 8;
+
+static GAP: Lazy<Regex> = Lazy::new(|| Regex::new(&format!(" {{{COLUMN_GAP},}}")).unwrap());
+
+/// `t` (trimmed) with its column gaps as tabs, the way positioned PDF runs are joined.
+fn columns(t: &str) -> std::borrow::Cow<'_, str> {
+    GAP.replace_all(t, "\t")
 }
 
 /// `s` without `*` emphasis markers: every star goes but a bullet ("* " opening the line)
@@ -172,6 +184,14 @@ mod tests {
             MarkupLine::Text("Chỉ tiêu (*)".into())
         );
         assert_eq!(read_line("** **"), MarkupLine::Empty);
+        assert_eq!(
+            read_line("Nơi nhận:              KT. GIÁM ĐỐC"),
+            MarkupLine::Text("Nơi nhận:\tKT. GIÁM ĐỐC".into())
+        );
+        assert_eq!(
+            read_line("Lào Sơn,  ngày    tháng 5 năm 2026"),
+            MarkupLine::Text("Lào Sơn,  ngày    tháng 5 năm 2026".into())
+        );
         assert_eq!(read_line("* *"), MarkupLine::Empty);
         assert_eq!(read_line("|"), MarkupLine::Border);
         assert_eq!(read_line("| --- | :---: |"), MarkupLine::Border);
