@@ -78,11 +78,13 @@ pub fn read_line(raw: &str) -> MarkupLine {
 /// "BỘ Y TẾ          CỘNG HÒA …", "Nơi nhận:          KT. GIÁM ĐỐC").
 const COLUMN_GAP: usize = 8;
 
-static GAP: Lazy<Regex> = Lazy::new(|| Regex::new(&format!(" {{{COLUMN_GAP},}}")).unwrap());
+/// A gap before a capital: a form's blank ("ngày        tháng", "Số:        /KH") is no column.
+static GAP: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r" {{{COLUMN_GAP},}}(\p{{Lu}})")).unwrap());
 
 /// `t` (trimmed) with its column gaps as tabs, the way positioned PDF runs are joined.
 fn columns(t: &str) -> std::borrow::Cow<'_, str> {
-    GAP.replace_all(t, "\t")
+    GAP.replace_all(t, "\t$1")
 }
 
 /// `s` without `*` emphasis markers: every star goes but a bullet ("* " opening the line)
@@ -188,10 +190,12 @@ mod tests {
             read_line("Nơi nhận:              KT. GIÁM ĐỐC"),
             MarkupLine::Text("Nơi nhận:\tKT. GIÁM ĐỐC".into())
         );
-        assert_eq!(
-            read_line("Lào Sơn,  ngày    tháng 5 năm 2026"),
-            MarkupLine::Text("Lào Sơn,  ngày    tháng 5 năm 2026".into())
-        );
+        for blank in [
+            "Lào Sơn, ngày           tháng 5 năm 2026",
+            "Số:            /KH-UBND",
+        ] {
+            assert_eq!(read_line(blank), MarkupLine::Text(blank.into()));
+        }
         assert_eq!(read_line("* *"), MarkupLine::Empty);
         assert_eq!(read_line("|"), MarkupLine::Border);
         assert_eq!(read_line("| --- | :---: |"), MarkupLine::Border);
