@@ -42,7 +42,7 @@ static RULE_RUN: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?:^|\s)[-_=–]{3,}(?:
 
 /// Read the markup of one raw line (trimmed).
 pub fn read_line(raw: &str) -> MarkupLine {
-    let t = raw.trim();
+    let t = &*plain(raw.trim());
     if t == "|" || RULE_ROW.is_match(t) {
         return MarkupLine::Border;
     }
@@ -72,6 +72,22 @@ pub fn read_line(raw: &str) -> MarkupLine {
     } else {
         MarkupLine::Text(s.to_string())
     }
+}
+
+/// Markdown heading marks ("## Điều 1"), escapes ("1\\. Giao") and `<br>` in cells.
+static PLAIN: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^#{1,6}\s+|\\([!-/:-@\[-`{-~])|<br\s*/?>").unwrap());
+
+/// `t` without markdown heading marks, backslash escapes and `<br>` line breaks.
+fn plain(t: &str) -> std::borrow::Cow<'_, str> {
+    if !t.contains(['#', '\\', '<']) {
+        return std::borrow::Cow::Borrowed(t);
+    }
+    PLAIN.replace_all(t, |c: &regex::Captures<'_>| match c.get(1) {
+        Some(escaped) => escaped.as_str().to_string(),
+        None if c[0].starts_with('<') => " ".to_string(),
+        None => String::new(),
+    })
 }
 
 /// A run of this many spaces inside a line separates two columns (text laid out as printed:
@@ -186,6 +202,14 @@ mod tests {
             MarkupLine::Text("Chỉ tiêu (*)".into())
         );
         assert_eq!(read_line("** **"), MarkupLine::Empty);
+        assert_eq!(
+            read_line("## Điều 2\\. Tổ chức"),
+            MarkupLine::Text("Điều 2. Tổ chức".into())
+        );
+        assert_eq!(
+            read_line("| Sở Y tế<br>chủ trì | Quý II/2026 |"),
+            MarkupLine::Text("Sở Y tế chủ trì\tQuý II/2026".into())
+        );
         assert_eq!(
             read_line("Nơi nhận:              KT. GIÁM ĐỐC"),
             MarkupLine::Text("Nơi nhận:\tKT. GIÁM ĐỐC".into())
