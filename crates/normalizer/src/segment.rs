@@ -2,9 +2,11 @@
 //! split apart again, so every rule that expects a space between syllables can read them.
 //!
 //! A token is split only when it is not itself a Vietnamese syllable and every part is one
-//! (or an acronym in capitals after a lower-case letter): valid words, names, acronyms
+//! (or an acronym in capitals after a lower-case letter); where no change of case marks the
+//! cut, every part must be a frequent syllable of the lexicon. Valid words, names, acronyms
 //! ("UBND", "TTr", "KH&CN"), codes ("QĐ-UBND"), e-mails and URLs are left as written.
 
+use crate::lexicon::syllables::is_frequent;
 use crate::readability::is_vietnamese_syllable;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -179,7 +181,7 @@ fn rank(word: &str, bounds: &[usize], from: usize, ends: &[usize]) -> (usize, us
     let mut rare = 0;
     let mut at = from;
     for &e in ends {
-        rare += !crate::lexicon::syllables::is_frequent(&word[bounds[at]..bounds[e]]) as usize;
+        rare += !is_frequent(&word[bounds[at]..bounds[e]]) as usize;
         at = e;
     }
     (ends.len(), rare, ends.to_vec())
@@ -222,7 +224,9 @@ fn syllables(word: &str) -> Option<Vec<&str>> {
         parts.push(&word[bounds[from]..bounds[e]]);
         from = e;
     }
-    Some(parts)
+    // Names are made of valid syllables too ("Madaguôi", "Alê"): without a case cue only
+    // frequent syllables are split apart.
+    parts.iter().all(|p| is_frequent(p)).then_some(parts)
 }
 
 #[cfg(test)]
@@ -266,7 +270,7 @@ mod tests {
             "UBND HĐND TTr KH&CN VPCP QĐ-UBND BCĐ ĐBQH",
             "Tờ trình số 12-TTr/VP; thư vanthu@langson.gov.vn; https://dichvucong.gov.vn/p/home",
             "Zalo, Viettel, VNeID, iPhone, eGov, MobiFone, VinFast, online, Internet",
-            "huyện Krông Pắc, xã Ia Grai, Chư Păh, M'Đrắk",
+            "huyện Krông Pắc, xã Ia Grai, Chư Păh, M'Đrắk, xã Madaguôi, thôn Alê",
             "Số12 năm2026 điểm a1",
         ] {
             assert_eq!(split_glued(keep), keep);
