@@ -763,9 +763,10 @@ fn breaks_in(flavour: Flavour, blank: bool, cell: bool, prev: &Line, line: &Line
         return false;
     }
     // Portal text: a heading's bold run closes at its line end; what follows is another
-    // paragraph (the body in regular type, or the next bold run). Letterhead cells ("**ỦY
-    // BAN NHÂN DÂN**" over "TỈNH …") stay joined as a PDF's capital lines are.
-    if prev.closes_bold && !cell && flavour != Flavour::PerLine {
+    // paragraph (the body in regular type, or the next bold run). In a cell only a new bold
+    // run breaks ("**TM. ỦY BAN NHÂN DÂN**" over "**KT. CHỦ TỊCH**"): "**ỦY BAN NHÂN
+    // DÂN**" over "TỈNH …" stays joined as a PDF's capital lines are.
+    if prev.closes_bold && (!cell || line.bold) && flavour != Flavour::PerLine {
         return true;
     }
     match flavour {
