@@ -108,6 +108,9 @@ pub struct CleanText {
     pub stamps: Vec<String>,
     /// How lines make paragraphs (text input; PDF pages are [`Flavour::Wrapped`]).
     pub flavour: Flavour,
+    /// Text input: the width lines are wrapped at, in characters (the 90th percentile of
+    /// line lengths); 0 for PDF pages.
+    pub line_width: usize,
 }
 
 impl CleanText {
@@ -171,6 +174,7 @@ pub fn clean_pages(pages: &[PageIn<'_>]) -> CleanText {
     if pages.iter().all(|p| p.lines.is_empty()) {
         let texts: Vec<&str> = pages.iter().map(|p| p.text).collect();
         out.flavour = markup::detect(&texts);
+        out.line_width = markup::line_width(&texts);
     }
     if pages.len() >= PARALLEL_FROM_PAGES {
         // Pages split independently; long documents use every core.
@@ -711,7 +715,12 @@ pub fn paragraphs(clean: &CleanText) -> Vec<Paragraph> {
             } else {
                 clean.flavour
             };
-            border || breaks_in(flavour, blank, cell, &lines[w[0]], &lines[w[1]])
+            let (prev, line) = (&lines[w[0]], &lines[w[1]]);
+            border
+                || breaks_in(flavour, blank, cell, prev, line)
+                || (flavour == Flavour::Wrapped
+                    && !cell
+                    && short_heading(&prev.text, &line.text, clean.line_width))
         })
         .collect();
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -781,6 +790,18 @@ fn breaks_in(flavour: Flavour, blank: bool, cell: bool, prev: &Line, line: &Line
         }
         Flavour::PerLine => !markup::goes_on(text),
     }
+}
+
+/// Wrapped text input (generalization P8a): a numbered heading without final punctuation
+/// that ends well short of the wrap width ("1. Kết quả đạt được") ends its paragraph when
+/// the next line starts with a capital (the doer: "Sở Y tế chủ trì …").
+fn short_heading(prev: &str, text: &str, width: usize) -> bool {
+    width > 0
+        && starts_with_marker(prev)
+        && !prev.starts_with(['-', '–', '+', '•', '*'])
+        && prev.chars().count() * 2 < width
+        && !prev.ends_with([',', ';', ':', '.', '-', '–', '(', '/'])
+        && text.starts_with(char::is_uppercase)
 }
 
 /// A range of numbers or years cut after its first number: "giai đoạn 2026" / "- 2030".
@@ -931,6 +952,16 @@ mod tests {
             .join("|");
         assert!(all.contains("quá hạn); phối hợp"), "{all}");
         assert!(all.contains("lộ trình thực hiện cao"), "{all}");
+    }
+
+    #[test]
+    fn a_short_numbered_heading_ends_before_the_doer_in_wrapped_text() {
+        let c = doc("1. Về công tác phòng cháy\nSở Xây dựng chủ trì, phối hợp với các đơn vị liên quan kiểm tra an toàn cháy nổ\ntại các chợ trên địa bàn tỉnh trước ngày 30/6/2026; Công an tỉnh hướng dẫn\n2. Về việc bố trí kinh phí sửa chữa các trụ sở xã của tỉnh Bình\nThuận mới sau sắp xếp, giao Sở Tài chính tổng hợp nhu cầu của các xã.\n");
+        let texts: Vec<String> = paragraphs(&c).into_iter().map(|p| p.text).collect();
+        assert_eq!(texts[0], "1. Về công tác phòng cháy");
+        assert!(texts[1].starts_with("Sở Xây dựng chủ trì"), "{texts:?}");
+        // A long first line cut inside a name goes on.
+        assert!(texts[2].contains("tỉnh Bình Thuận mới"), "{texts:?}");
     }
 
     #[test]

@@ -127,6 +127,22 @@ pub fn strip_emphasis(s: &str) -> String {
     out
 }
 
+/// The width text lines are wrapped at, in characters: the 90th percentile of the lengths
+/// of non-empty lines (0 when there are none).
+pub fn line_width(pages: &[&str]) -> usize {
+    let mut lens: Vec<usize> = pages
+        .iter()
+        .flat_map(|p| p.lines())
+        .map(|l| l.trim().chars().count())
+        .filter(|&n| n > 1)
+        .collect();
+    if lens.is_empty() {
+        return 0;
+    }
+    lens.sort_unstable();
+    lens[lens.len() * 9 / 10]
+}
+
 /// True when a line goes on the sentence before it: it starts in lower case without a list
 /// marker ("và Công nghệ.", not "a) Rà soát").
 pub fn goes_on(line: &str) -> bool {
