@@ -74,19 +74,33 @@ pub fn read_line(raw: &str) -> MarkupLine {
     }
 }
 
-/// Markdown heading marks ("## Điều 1"), escapes ("1\\. Giao") and `<br>` in cells.
-static PLAIN: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^#{1,6}\s+|\\([!-/:-@\[-`{-~])|<br\s*/?>").unwrap());
+/// Markdown heading marks ("## Điều 1"), escapes ("1\\. Giao"), `<br>` in cells and the
+/// HTML entities portals leave ("&nbsp;", "&amp;").
+static PLAIN: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^#{1,6}\s+|\\([!-/:-@\[-`{-~])|<br\s*/?>|&(nbsp|amp|lt|gt|quot|#39);").unwrap()
+});
 
-/// `t` without markdown heading marks, backslash escapes and `<br>` line breaks.
+/// `t` without markdown heading marks, backslash escapes, `<br>` and HTML entities.
 fn plain(t: &str) -> std::borrow::Cow<'_, str> {
-    if !t.contains(['#', '\\', '<']) {
+    if !t.contains(['#', '\\', '<', '&']) {
         return std::borrow::Cow::Borrowed(t);
     }
-    PLAIN.replace_all(t, |c: &regex::Captures<'_>| match c.get(1) {
-        Some(escaped) => escaped.as_str().to_string(),
-        None if c[0].starts_with('<') => " ".to_string(),
-        None => String::new(),
+    PLAIN.replace_all(t, |c: &regex::Captures<'_>| {
+        if let Some(escaped) = c.get(1) {
+            return escaped.as_str().to_string();
+        }
+        let entity = c.get(2).map(|m| m.as_str());
+        match entity {
+            Some("amp") => "&",
+            Some("lt") => "<",
+            Some("gt") => ">",
+            Some("quot") => "\"",
+            Some("#39") => "'",
+            Some(_) => " ",
+            None if c[0].starts_with('<') => " ",
+            None => "",
+        }
+        .to_string()
     })
 }
 
@@ -223,7 +237,11 @@ mod tests {
             MarkupLine::Text("Điều 2. Tổ chức".into())
         );
         assert_eq!(
-            read_line("| Sở Y tế<br>chủ trì | Quý II/2026 |"),
+            read_line("Sở KH&amp;CN"),
+            MarkupLine::Text("Sở KH&CN".into())
+        );
+        assert_eq!(
+            read_line("| Sở Y tế<br>chủ trì | Quý&nbsp;II/2026 |"),
             MarkupLine::Text("Sở Y tế chủ trì\tQuý II/2026".into())
         );
         assert_eq!(
