@@ -5,6 +5,11 @@
 //! module classifies every raw line ([`LineRole`]), keeps the body lines with their byte
 //! offsets, sets footnotes and stamps apart, and rejoins body lines into [`Paragraph`]s
 //! while list markers and headings stay paragraph starts.
+//!
+//! Text input is read as its [`Flavour`] says ([`crate::markup`]): portal markup (`**`, `|`
+//! borders, `| a | b |` rows as tab-separated cells) is read off each line while offsets
+//! keep pointing at the raw text; a blank line breaks portal text, a newline breaks
+//! one-paragraph-per-line text, and glued syllables are split ([`crate::segment`]).
 
 use crate::markup::{self, Flavour, MarkupLine};
 use crate::text;
