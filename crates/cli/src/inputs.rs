@@ -52,7 +52,7 @@ pub struct Collected {
 
 /// Expand files, folders and `@manifest` files into inputs.
 ///
-/// Folders are walked recursively for `.pdf` and `.txt` files (any letter case), sorted by
+/// Folders are walked recursively for `.pdf`, `.txt` and `.md` files (any letter case), sorted by
 /// name, skipping hidden files and folders (name starting with '.'). A manifest lists one
 /// path per line; blank lines and lines starting with `#` are skipped; relative paths are
 /// taken as written (relative to the working folder). A path that does not exist stays in
@@ -92,9 +92,14 @@ fn file_entry(p: &Path) -> (PathBuf, String) {
     (p.to_path_buf(), format!("{name}.json"))
 }
 
+/// PDFs and texts: `.txt`, and `.md` as portals and converters save their text.
 fn is_document(p: &Path) -> bool {
     p.extension()
-        .map(|e| e.eq_ignore_ascii_case("pdf") || e.eq_ignore_ascii_case("txt"))
+        .map(|e| {
+            ["pdf", "txt", "md"]
+                .iter()
+                .any(|x| e.eq_ignore_ascii_case(x))
+        })
         .unwrap_or(false)
 }
 
@@ -158,6 +163,7 @@ mod tests {
             "a/x.PDF",
             "a/y.txt",
             "a/notes.md",
+            "a/notes.docx",
             ".hidden.pdf",
             ".git/z.pdf",
         ] {
@@ -170,6 +176,7 @@ mod tests {
         assert_eq!(
             names(&c),
             vec![
+                (format!("{r}/a/notes.md"), "a/notes.md.json".to_string()),
                 (format!("{r}/a/x.PDF"), "a/x.PDF.json".to_string()),
                 (format!("{r}/a/y.txt"), "a/y.txt.json".to_string()),
                 (format!("{r}/b.pdf"), "b.pdf.json".to_string()),

@@ -6,6 +6,7 @@
 use nhiemvu_model::{Page, Warning};
 use nhiemvu_normalizer::layout::PARALLEL_FROM_PAGES;
 use nhiemvu_normalizer::legacy::{self, LegacyEncoding};
+use nhiemvu_normalizer::markup::{self, MarkupLine};
 use nhiemvu_normalizer::readability::{self, Verdict};
 use rayon::prelude::*;
 
@@ -19,11 +20,18 @@ fn name(enc: LegacyEncoding) -> &'static str {
 /// Repair one page in place and judge its readability.
 fn judge_page(page: &mut Page) -> (Option<LegacyEncoding>, readability::Readability) {
     let enc = repair_page(page);
-    // Signature-stamp lines (e-mails, X.509 subjects) are not prose: leave them out.
+    // Signature-stamp lines (e-mails, X.509 subjects) are not prose: leave them out, and
+    // read portal markup ("**", `|` borders) off text input.
+    let text_input = page.lines.is_empty();
     let prose: String = page
         .text
         .lines()
         .filter(|l| !nhiemvu_normalizer::layout::is_stamp_line(l))
+        .filter_map(|l| match markup::read_line(l) {
+            MarkupLine::Text(t) if text_input => Some(std::borrow::Cow::Owned(t)),
+            _ if text_input => None,
+            _ => Some(std::borrow::Cow::Borrowed(l)),
+        })
         .collect::<Vec<_>>()
         .join("\n");
     let mut r = readability::assess(&prose);
@@ -177,6 +185,16 @@ mod tests {
         );
         assert_eq!(ok, vec![true]);
         assert_eq!(w[0].kind, "legacy_encoding");
+    }
+
+    #[test]
+    fn portal_markup_is_not_counted_against_a_page() {
+        let body = "**Giao Sở Y tế chủ trì** tổ chức tiêm chủng";
+        let mut lines = vec!["|"; 12];
+        lines.extend([body; 4]);
+        let mut p = page(&lines.join("\n"), vec![]);
+        prepare(std::slice::from_mut(&mut p), &mut Vec::new());
+        assert_eq!(p.readability, Some(1.0));
     }
 
     #[test]

@@ -5,7 +5,13 @@
 //! module classifies every raw line ([`LineRole`]), keeps the body lines with their byte
 //! offsets, sets footnotes and stamps apart, and rejoins body lines into [`Paragraph`]s
 //! while list markers and headings stay paragraph starts.
+//!
+//! Text input is read as its [`Flavour`] says ([`crate::markup`]): portal markup (`**`, `|`
+//! borders, `| a | b |` rows as tab-separated cells) is read off each line while offsets
+//! keep pointing at the raw text; a blank line breaks portal text, a newline breaks
+//! one-paragraph-per-line text, and glued syllables are split ([`crate::segment`]).
 
+use crate::markup::{self, Flavour, MarkupLine};
 use crate::text;
 use nhiemvu_model::TextLine;
 use once_cell::sync::Lazy;
@@ -37,6 +43,9 @@ pub enum LineRole {
     Footnote,
     /// Digital-signature stamp text (emails, ISO times, X.509 subjects, "Ký bởi:").
     Stamp,
+    /// Markup with no text of its own: a `|` table border, a `| --- |` rule row or
+    /// emphasis around nothing ("**" alone) in portal text.
+    Markup,
 }
 
 /// A cleaned line with where it came from.
@@ -54,8 +63,11 @@ pub struct Line {
     pub font_size: Option<f32>,
     /// Left edge when known (PDF input).
     pub x0: Option<f32>,
-    /// True when the font is bold (name contains "Bold").
+    /// True when the font is bold (name contains "Bold"); for text input, when the line
+    /// starts inside a `**bold**` run.
     pub bold: bool,
+    /// Text input: the line ends by closing a `**bold**` run, as portal headings do.
+    pub closes_bold: bool,
     /// True when this is the first non-empty line of its page.
     pub page_start: bool,
     /// Role of the line.
@@ -99,6 +111,11 @@ pub struct CleanText {
     pub footnotes: Vec<FootnoteText>,
     /// Signature-stamp text, one entry per contiguous block.
     pub stamps: Vec<String>,
+    /// How lines make paragraphs (text input; PDF pages are [`Flavour::Wrapped`]).
+    pub flavour: Flavour,
+    /// Text input: the width lines are wrapped at, in characters (the 90th percentile of
+    /// line lengths); 0 for PDF pages.
+    pub line_width: usize,
 }
 
 impl CleanText {
@@ -159,6 +176,11 @@ pub const PARALLEL_FROM_PAGES: usize = 32;
 /// Clean a document's pages: classify lines, set apart footnotes and stamps.
 pub fn clean_pages(pages: &[PageIn<'_>]) -> CleanText {
     let mut out = CleanText::default();
+    if pages.iter().all(|p| p.lines.is_empty()) {
+        let texts: Vec<&str> = pages.iter().map(|p| p.text).collect();
+        out.flavour = markup::detect(&texts);
+        out.line_width = markup::line_width(&texts);
+    }
     if pages.len() >= PARALLEL_FROM_PAGES {
         // Pages split independently; long documents use every core.
         out.all_lines = pages
@@ -186,6 +208,7 @@ fn split_page(page: &PageIn<'_>, lines: &mut Vec<Line>) {
     let mut offset = 0usize;
     let mut first = true;
     let mut run_cursor = 0usize;
+    let mut bold_open = false;
     for raw in page.text.split_inclusive('\n') {
         let start = offset;
         offset += raw.len();
@@ -193,8 +216,20 @@ fn split_page(page: &PageIn<'_>, lines: &mut Vec<Line>) {
         let trimmed = body.trim();
         // A single leading space marks a page start in pdftotext-style text input.
         let lead_space = body.starts_with(' ') && !body.starts_with("  ");
-        let cleaned = clean_line(trimmed);
-        let (font_size, x0, bold) = layout_facts(page.lines, &mut run_cursor, trimmed);
+        // Text input may carry portal markup: emphasis markers and `|` table borders.
+        let (cleaned, role) = if page.lines.is_empty() {
+            match markup::read_line(trimmed) {
+                MarkupLine::Text(t) => (clean_line(&t), LineRole::Body),
+                MarkupLine::Empty | MarkupLine::Border => (String::new(), LineRole::Markup),
+            }
+        } else {
+            (clean_line(trimmed), LineRole::Body)
+        };
+        let (font_size, x0, mut bold) = layout_facts(page.lines, &mut run_cursor, trimmed);
+        let mut closes_bold = false;
+        if page.lines.is_empty() {
+            (bold, closes_bold) = bold_run(trimmed, &mut bold_open, cleaned.is_empty());
+        }
         let is_first = first && !cleaned.is_empty();
         if is_first {
             first = false;
@@ -208,11 +243,25 @@ fn split_page(page: &PageIn<'_>, lines: &mut Vec<Line>) {
             font_size,
             x0,
             bold,
+            closes_bold,
             page_start: is_first || (page.lines.is_empty() && lead_space && !trimmed.is_empty()),
-            role: LineRole::Body,
+            role,
             markers: Vec::new(),
         });
     }
+}
+
+/// Text input: whether a line starts inside a `**bold**` run and whether it ends by closing
+/// one; `open` carries the run from line to line (an empty line ends it).
+fn bold_run(trimmed: &str, open: &mut bool, empty: bool) -> (bool, bool) {
+    if empty {
+        *open = false;
+        return (false, false);
+    }
+    let starts = *open || trimmed.starts_with("**");
+    let toggles = trimmed.matches("**").count();
+    *open ^= toggles % 2 == 1;
+    (starts, !*open && trimmed.ends_with("**"))
 }
 
 /// Page numbers: a lone number among the first or last two non-empty lines of a page,
@@ -278,10 +327,11 @@ fn layout_facts(
     (None, None, false)
 }
 
-/// Clean one raw line's text; column runs separated by tabs stay separated.
+/// Clean one raw line's text; column runs separated by tabs stay separated, and syllables
+/// glued by extraction are split ([`crate::segment`]).
 fn clean_line(s: &str) -> String {
     s.split('\t')
-        .map(|c| text::clean(c).trim().to_string())
+        .map(|c| crate::segment::split_glued(text::clean(c).trim()).into_owned())
         .filter(|c| !c.is_empty())
         .collect::<Vec<_>>()
         .join("\t")
@@ -635,18 +685,48 @@ pub fn is_caps_heading(line: &str) -> bool {
     letters >= 4
 }
 
+/// A line whose letters are all capitals, with no digits: a short tail like "PHỦ" or "DÂN"
+/// counts as capitals though too short for [`is_caps_heading`].
+fn is_caps_tail(line: &str) -> bool {
+    let letters: Vec<char> = line.chars().filter(|&c| text::is_letter(c)).collect();
+    !letters.is_empty()
+        && letters.iter().all(|c| c.is_uppercase())
+        && !line.contains(|c: char| c.is_ascii_digit())
+}
+
 /// Rejoin body lines into paragraphs. A paragraph starts at a list marker, a heading in
 /// capitals, after a line that ends a sentence when the next starts with a capital, or
-/// at a PDF first-line indent.
+/// at a PDF first-line indent; text input follows its [`Flavour`] (a blank line breaks
+/// portal text, a newline breaks one-paragraph-per-line text), and a `|` border always breaks.
 pub fn paragraphs(clean: &CleanText) -> Vec<Paragraph> {
     let lines = &clean.all_lines;
     let body: Vec<usize> = clean.body().collect();
+    let in_cell = cell_lines(lines);
     // Whether a paragraph breaks between two body lines depends on those two alone: decided
     // pair by pair (on every core for a long document), then the lines are grouped in order.
     let breaks: Vec<bool> = body
         .par_windows(2)
         .with_min_len(1024)
-        .map(|w| breaks_between(&lines[w[0]], &lines[w[1]], &lines[w[1]].text))
+        .map(|w| {
+            let gap = &lines[w[0] + 1..w[1]];
+            let border = gap.iter().any(is_cell_border);
+            let blank = gap
+                .iter()
+                .any(|l| l.role == LineRole::Body && l.text.is_empty());
+            // Table cells of portal text are short lines: read as wrapped text.
+            let cell = in_cell[w[0]] && in_cell[w[1]];
+            let flavour = if cell {
+                Flavour::Wrapped
+            } else {
+                clean.flavour
+            };
+            let (prev, line) = (&lines[w[0]], &lines[w[1]]);
+            border
+                || breaks_in(flavour, blank, cell, prev, line)
+                || (flavour == Flavour::Wrapped
+                    && !cell
+                    && short_heading(&prev.text, &line.text, clean.line_width))
+        })
         .collect();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (k, &i) in body.iter().enumerate() {
@@ -662,25 +742,111 @@ pub fn paragraphs(clean: &CleanText) -> Vec<Paragraph> {
         .collect()
 }
 
+/// Per line, whether it lies between two lone `|` borders of one block of portal text (a
+/// block ends at a blank line), at most [`CELL_SPAN`] lines apart: the cells of a table,
+/// letterhead or signature block.
+fn cell_lines(lines: &[Line]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let mut last_border: Option<usize> = None;
+    for (i, l) in lines.iter().enumerate() {
+        if l.role == LineRole::Body && l.text.is_empty() {
+            last_border = None;
+        } else if is_cell_border(l) {
+            if let Some(a) = last_border.filter(|&a| i - a <= CELL_SPAN) {
+                out[a..i].iter_mut().for_each(|x| *x = true);
+            }
+            last_border = Some(i);
+        }
+    }
+    out
+}
+
+/// Two cell borders further apart than this many lines do not enclose one cell.
+const CELL_SPAN: usize = 40;
+
+/// A lone `|` line (one byte of raw text), not a `| --- |` rule row.
+fn is_cell_border(l: &Line) -> bool {
+    l.role == LineRole::Markup && l.end == l.start + 1
+}
+
+/// Whether a paragraph breaks between `prev` and `line` in text of `flavour`; `blank` when a
+/// blank line lies between them, `cell` when both are in one table cell.
+fn breaks_in(flavour: Flavour, blank: bool, cell: bool, prev: &Line, line: &Line) -> bool {
+    let (p, text) = (prev.text.trim_end(), line.text.as_str());
+    if wraps_number_range(p, text) {
+        return false;
+    }
+    // Portal text: a heading's bold run closes at its line end; what follows is another
+    // paragraph (the body in regular type, or the next bold run). In a cell only a new bold
+    // run breaks ("**TM. ỦY BAN NHÂN DÂN**" over "**KT. CHỦ TỊCH**"): "**ỦY BAN NHÂN
+    // DÂN**" over "TỈNH …" stays joined as a PDF's capital lines are.
+    if prev.closes_bold && (!cell || line.bold) && flavour != Flavour::PerLine {
+        return true;
+    }
+    match flavour {
+        Flavour::Wrapped => breaks_between(prev, line, text),
+        Flavour::Blank => {
+            blank
+                || text.contains('\t')
+                || p.contains('\t')
+                || is_rule(text)
+                || is_rule(p)
+                || (starts_with_marker(text) && ends_sentence(p))
+        }
+        Flavour::PerLine => !markup::goes_on(text),
+    }
+}
+
+/// Wrapped text input (generalization P8a): a numbered heading without final punctuation
+/// that ends well short of the wrap width ("1. Kết quả đạt được") ends its paragraph when
+/// the next line starts with a capital (the doer: "Sở Y tế chủ trì …").
+fn short_heading(prev: &str, text: &str, width: usize) -> bool {
+    width > 0
+        && starts_with_marker(prev)
+        && !prev.starts_with(['-', '–', '+', '•', '*'])
+        && prev.chars().count() * 2 < width
+        && !prev.ends_with([',', ';', ':', '.', '-', '–', '(', '/'])
+        && text.starts_with(char::is_uppercase)
+}
+
+/// A range of numbers or years cut after its first number: "giai đoạn 2026" / "- 2030".
+fn wraps_number_range(prev: &str, text: &str) -> bool {
+    prev.ends_with(|c: char| c.is_ascii_digit())
+        && (text.strip_prefix("- ").or_else(|| text.strip_prefix("– ")))
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// A line of dashes, underscores or equal signs only (the rule under a letterhead part).
+fn is_rule(s: &str) -> bool {
+    s.len() >= 3 && s.chars().all(|c| matches!(c, '-' | '_' | '=' | '–' | ' '))
+}
+
+/// True when a line ends a sentence or introduces a list.
+fn ends_sentence(p: &str) -> bool {
+    p.ends_with(['.', ':', ';', '!', '?']) || p.ends_with("./.")
+}
+
 fn breaks_between(prev: &Line, line: &Line, text: &str) -> bool {
     let p = prev.text.trim_end();
     if text.contains('\t') || p.contains('\t') {
         return true;
     }
-    if starts_with_marker(text)
-        || is_caps_heading(text) != is_caps_heading(p)
-        || OPENER.is_match(text)
-    {
+    if starts_with_marker(text) || OPENER.is_match(text) {
         return true;
     }
-    if is_caps_heading(text) && is_caps_heading(p) {
+    // A short tail in capitals ("PHỦ", "DÂN") goes on a capital heading and the heading on
+    // it ("ỦY BAN NHÂN" / "DÂN" / "THÀNH PHỐ HÀ NỘI").
+    let caps = |s: &str| is_caps_heading(s) || is_caps_tail(s);
+    if caps(text) != caps(p) {
+        return true;
+    }
+    if caps(text) && caps(p) {
         // Consecutive capital lines: a wrapped title stays one paragraph.
         return false;
     }
     let first = text.chars().next().unwrap_or(' ');
     let starts_upper = first.is_uppercase() || first == '“' || first == '"';
-    let ends_sentence = p.ends_with(['.', ':', ';', '!', '?']) || p.ends_with("./.");
-    if ends_sentence && starts_upper {
+    if ends_sentence(p) && starts_upper {
         return true;
     }
     // PDF input: a change between bold and regular type (title → body) is a break.
@@ -791,6 +957,16 @@ mod tests {
             .join("|");
         assert!(all.contains("quá hạn); phối hợp"), "{all}");
         assert!(all.contains("lộ trình thực hiện cao"), "{all}");
+    }
+
+    #[test]
+    fn a_short_numbered_heading_ends_before_the_doer_in_wrapped_text() {
+        let c = doc("1. Về công tác phòng cháy\nSở Xây dựng chủ trì, phối hợp với các đơn vị liên quan kiểm tra an toàn cháy nổ\ntại các chợ trên địa bàn tỉnh trước ngày 30/6/2026; Công an tỉnh hướng dẫn\n2. Về việc bố trí kinh phí sửa chữa các trụ sở xã của tỉnh Bình\nThuận mới sau sắp xếp, giao Sở Tài chính tổng hợp nhu cầu của các xã.\n");
+        let texts: Vec<String> = paragraphs(&c).into_iter().map(|p| p.text).collect();
+        assert_eq!(texts[0], "1. Về công tác phòng cháy");
+        assert!(texts[1].starts_with("Sở Xây dựng chủ trì"), "{texts:?}");
+        // A long first line cut inside a name goes on.
+        assert!(texts[2].contains("tỉnh Bình Thuận mới"), "{texts:?}");
     }
 
     #[test]

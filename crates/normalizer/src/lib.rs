@@ -3,6 +3,8 @@
 //! - [`text`]: NFC, one tone style for matching, dashes, spaces, invisible characters.
 //! - [`legacy`]: TCVN3 (ABC) and VNI-Windows mojibake detected and mapped to Unicode.
 //! - [`readability`]: how much of a page reads as Vietnamese (OCR-needed warnings).
+//! - [`segment`]: syllables glued by extraction ("chủtrì", "uỷUBND") split apart again.
+//! - [`markup`]: markdown-ish portal and converter text: emphasis, `|` tables, flavours.
 //! - [`layout`]: raw page text to clean lines and paragraphs with offsets back into the page,
 //!   page numbers, running headers, footnotes and signature-stamp text set apart.
 //! - [`lexicon`]: every Vietnamese word list and pattern fragment as sorted, tested tables.
@@ -16,7 +18,9 @@
 pub mod layout;
 pub mod legacy;
 pub mod lexicon;
+pub mod markup;
 pub mod numbers;
 pub mod readability;
+pub mod segment;
 pub mod text;
 pub mod units;

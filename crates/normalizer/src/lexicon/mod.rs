@@ -9,8 +9,10 @@
 //! - [`columns`]: task-table column headings (content, lead, coordinators, time).
 //! - [`verbs`]: instruction verbs and predicate words (opens an instruction, ends a unit
 //!   phrase, makes its subject the lead, is also a noun).
+//! - [`syllables`]: frequent syllables, the tie-breaker when glued syllables are split.
 
 pub mod columns;
+pub mod syllables;
 pub mod verbs;
 
 #[cfg(test)]
@@ -43,6 +45,8 @@ pub fn tables() -> Vec<&'static dyn Table> {
         &verbs::VerbTable,
         &columns::ColumnTable,
         &columns::TimeCellTable,
+        &columns::FieldLabelTable,
+        &syllables::SyllableTable,
     ]
 }
 
