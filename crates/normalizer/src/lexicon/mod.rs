@@ -8,7 +8,15 @@
 //!
 //! - [`verbs`]: instruction verbs and predicate words (opens an instruction, ends a unit
 //!   phrase, makes its subject the lead, is also a noun).
+//! - [`heads`]: unit head words, office holders, role nouns, collectives and the homographs
+//!   that look like heads but are not units.
+//! - [`levels`]: administrative levels and their rank ("tỉnh", "xã", "thôn").
+//! - [`gazetteer`]: official names (provinces, ministries, departments, Party bodies) and the
+//!   abbreviations of unit names.
 
+pub mod gazetteer;
+pub mod heads;
+pub mod levels;
 pub mod verbs;
 
 #[cfg(test)]
@@ -37,7 +45,18 @@ pub trait Table: Sync {
 
 /// Every table of the lexicon, for the checks and for tools that list the vocabulary.
 pub fn tables() -> Vec<&'static dyn Table> {
-    vec![&verbs::VerbTable]
+    vec![
+        &verbs::VerbTable,
+        &heads::HeadTable,
+        &heads::CollectiveTable,
+        &heads::DeterminerTable,
+        &heads::CollectiveWordTable,
+        &heads::NameVerbTable,
+        &levels::LevelTable,
+        &gazetteer::NameTable,
+        &gazetteer::ProvinceTable,
+        &gazetteer::AbbreviationTable,
+    ]
 }
 
 /// Regex alternation of `words`, escaped, longest first (so "phối hợp với" wins over
