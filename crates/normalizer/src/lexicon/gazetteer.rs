@@ -312,10 +312,19 @@ pub const ABBREVIATIONS: &[(&str, &str)] = &[
     ("VPCP", "Văn phòng Chính phủ"),
 ];
 
-/// A key under which spellings of one name compare equal: [`match_key`] with the spaces
-/// around dashes removed ("Văn hóa – Xã hội" = "văn hoá-xã hội").
+/// A key under which spellings of one name compare equal: abbreviations written as words
+/// expanded ("HĐND" → "Hội đồng nhân dân"), then [`match_key`] with the spaces around
+/// dashes removed ("Văn hóa – Xã hội" = "văn hoá-xã hội").
 pub fn name_key(s: &str) -> String {
-    match_key(s)
+    let expanded: String = if s.split_whitespace().any(|w| expansion(w).is_some()) {
+        s.split_whitespace()
+            .map(|w| expansion(w).unwrap_or(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        s.to_string()
+    };
+    match_key(&expanded)
         .replace(" - ", "-")
         .replace(" -", "-")
         .replace("- ", "-")

@@ -22,13 +22,17 @@ pub const NAME_VERBS: u8 = 16;
 pub const CAP_NEXT: u8 = 32;
 /// Looks like a head but is not a unit ("Tổ chức", "Ban hành", "Hội nghị", "Bộ máy").
 pub const NOT_UNIT: u8 = 64;
+/// Needs a name after it: the next word belongs to the unit even when it is a verb
+/// ("Ban chỉ đạo", "Hội đồng thẩm định"), unless it makes the subject lead ("Trung tâm chủ trì").
+pub const NEEDS_NAME: u8 = 128;
 
 /// One head word and what it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Head {
     /// The word as written (capitalised heads are case-sensitive), NFC.
     pub word: &'static str,
-    /// [`UNIT`], [`PERSON`], [`ROLE`], [`LOOSE`], [`NAME_VERBS`], [`CAP_NEXT`], [`NOT_UNIT`].
+    /// [`UNIT`], [`PERSON`], [`ROLE`], [`LOOSE`], [`NAME_VERBS`], [`CAP_NEXT`], [`NOT_UNIT`],
+    /// [`NEEDS_NAME`].
     pub flags: u8,
 }
 
@@ -45,7 +49,7 @@ const fn h(word: &'static str, flags: u8) -> Head {
 
 /// Every head word and homograph, sorted by bytes, unique.
 pub const HEADS: &[Head] = &[
-    h("Ban", UNIT | LOOSE),
+    h("Ban", UNIT | LOOSE | NEEDS_NAME),
     h("Ban Chỉ huy", UNIT),
     h("Ban Quản lý dự án", UNIT | NAME_VERBS),
     h("Ban hành", NOT_UNIT),
@@ -68,7 +72,7 @@ pub const HEADS: &[Head] = &[
     h("Bộ phận", NOT_UNIT),
     h("Bộ tiêu chí", NOT_UNIT),
     h("Chi bộ", UNIT),
-    h("Chi cục", UNIT | LOOSE),
+    h("Chi cục", UNIT | LOOSE | NEEDS_NAME),
     h("Chi nhánh", UNIT | LOOSE),
     h("Chi đoàn", UNIT),
     h("Chánh Thanh tra", PERSON),
@@ -80,7 +84,7 @@ pub const HEADS: &[Head] = &[
     h("Công ty", UNIT | LOOSE),
     h("Cơ quan", UNIT | LOOSE),
     h("Cảng vụ", UNIT),
-    h("Cục", UNIT | LOOSE),
+    h("Cục", UNIT | LOOSE | NEEDS_NAME),
     h("Cục bộ", NOT_UNIT),
     h("Doanh nghiệp", UNIT | LOOSE),
     h("EVN", UNIT),
@@ -92,11 +96,11 @@ pub const HEADS: &[Head] = &[
     h("Hạt Kiểm lâm", UNIT),
     h("Hải quan", UNIT),
     h("Học viện", UNIT),
-    h("Hội", UNIT),
+    h("Hội", UNIT | NEEDS_NAME),
     h("Hội nghị", NOT_UNIT),
     h("Hội thảo", NOT_UNIT),
     h("Hội viên", NOT_UNIT),
-    h("Hội đồng", UNIT),
+    h("Hội đồng", UNIT | NEEDS_NAME),
     h("Hợp tác xã", UNIT | LOOSE),
     h("Kho bạc", UNIT | LOOSE),
     h("Kiểm lâm", UNIT),
@@ -112,17 +116,17 @@ pub const HEADS: &[Head] = &[
     h("Ngân hàng đề", NOT_UNIT),
     h("Người đứng đầu", PERSON),
     h("Nhà", UNIT | CAP_NEXT),
-    h("Phòng", UNIT | LOOSE),
+    h("Phòng", UNIT | LOOSE | NEEDS_NAME),
     h("Phòng chống", NOT_UNIT),
     h("Phòng ngừa", NOT_UNIT),
     h("Phòng, chống", NOT_UNIT),
     h("Phó Chủ tịch", PERSON),
     h("Phó Giám đốc", PERSON),
     h("Quân sự", UNIT),
-    h("Quỹ", UNIT | NAME_VERBS),
+    h("Quỹ", UNIT | NAME_VERBS | NEEDS_NAME),
     h("Quỹ thời gian", NOT_UNIT),
     h("Quỹ đất", NOT_UNIT),
-    h("Sở", UNIT | LOOSE),
+    h("Sở", UNIT | LOOSE | NEEDS_NAME),
     h("Sở hữu", NOT_UNIT),
     h("Thanh tra", UNIT | LOOSE),
     h("Thanh tra, kiểm tra", NOT_UNIT),
@@ -135,7 +139,7 @@ pub const HEADS: &[Head] = &[
     h("Thường vụ", UNIT),
     h("Thủ trưởng", PERSON),
     h("Toà án", UNIT),
-    h("Trung tâm", UNIT | LOOSE | NAME_VERBS),
+    h("Trung tâm", UNIT | LOOSE | NAME_VERBS | NEEDS_NAME),
     h("Trung tâm thương mại", NOT_UNIT),
     h("Trường", UNIT),
     h("Trường học", NOT_UNIT),
@@ -155,7 +159,7 @@ pub const HEADS: &[Head] = &[
     h("Tỉnh uỷ", UNIT),
     h("Tỉnh đoàn", UNIT),
     h("Tỉnh ủy", UNIT),
-    h("Tổ", UNIT),
+    h("Tổ", UNIT | NEEDS_NAME),
     h("Tổ chức", NOT_UNIT),
     h("Tổ quốc", NOT_UNIT),
     h("Tổng Công ty", UNIT),
@@ -168,7 +172,7 @@ pub const HEADS: &[Head] = &[
     h("VNPT", UNIT),
     h("VP", UNIT),
     h("Viettel", UNIT),
-    h("Viện", UNIT),
+    h("Viện", UNIT | NEEDS_NAME),
     h("Viện Kiểm sát", UNIT),
     h("Viện dẫn", NOT_UNIT),
     h("Viện kiểm sát", UNIT),
@@ -188,7 +192,7 @@ pub const HEADS: &[Head] = &[
     h("sở, ngành", LOOSE),
     h("trường", LOOSE),
     h("Điện lực", UNIT),
-    h("Đoàn", UNIT),
+    h("Đoàn", UNIT | NEEDS_NAME),
     h("Đoàn kết", NOT_UNIT),
     h("Đoàn viên", NOT_UNIT),
     h("Đài", UNIT),
