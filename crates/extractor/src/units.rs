@@ -13,7 +13,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 mod phrase;
-use phrase::{is_word, opens_unit, unit_phrase_len_loose};
+use phrase::{is_word, opens_unit, split_loose, unit_phrase_len_loose};
 pub use phrase::{split_units, unit_phrase_len};
 
 #[cfg(test)]
@@ -161,7 +161,7 @@ fn addressees(text: &str) -> Vec<String> {
         };
         if let Some(len) = len {
             let units =
-                place_list(&rest[..len], &rest[len..]).unwrap_or_else(|| split_units(&rest[..len]));
+                place_list(&rest[..len], &rest[len..]).unwrap_or_else(|| split_loose(&rest[..len]));
             push_all(&mut out, units);
         }
     }
@@ -179,7 +179,7 @@ fn coordinators_in(text: &str) -> Vec<String> {
         }
         let rest = &text[c.get(0).unwrap().end()..];
         if let Some(len) = unit_phrase_len_loose(rest) {
-            push_all(&mut out, split_units(&rest[..len]));
+            push_all(&mut out, split_loose(&rest[..len]));
         }
     }
     out

@@ -124,6 +124,10 @@ impl Scan {
             self.name_verbs = heads::keeps_name_verbs(rest);
             return true;
         }
+        if collective_noun_at(rest) && !capitalised(rest) {
+            // A bare plural noun in a list ("…, đơn vị truyền thông và kỹ thuật").
+            self.collective = true;
+        }
         if let Some((n, _)) = heads::collective_at(rest).filter(|_| opens_unit(rest)) {
             self.take(n, rest[..n].split_whitespace().count());
             self.collective = true;
@@ -153,7 +157,7 @@ impl Scan {
     /// Whether "và" at the current position continues the phrase.
     fn and_continues(&self, after: &str) -> bool {
         opens_unit(after)
-            || (self.collective && collective_noun_at(after))
+            || (self.collective && !capitalised(after) && !is_verb(after))
             || (!self.complete && capitalised(after) && !is_verb(after))
     }
 
@@ -255,6 +259,8 @@ impl Scan {
         }
         if let Some(level) = levels::level_at(rest).filter(|l| l.rank <= 3) {
             self.take(level.word.len(), 1);
+            // The place ends the name: a capitalised word after a comma is a new unit's.
+            self.complete = !self.collective;
             return self.after_level(s);
         }
         self.take(w.len(), 1);
@@ -487,4 +493,32 @@ fn is_bare_abbreviation(u: &str) -> bool {
             && tail
                 .iter()
                 .all(|w| w.starts_with(|c: char| c.is_uppercase())))
+}
+
+/// [`split_units`] for a phrase read with lower-case heads ("doanh nghiệp, hợp tác xã"):
+/// each piece that opens with a head in lower case is a unit of its own.
+pub(super) fn split_loose(phrase: &str) -> Vec<String> {
+    let loose_head = |p: &str| {
+        heads::head_at(p).is_some_and(|h| h.has(heads::LOOSE))
+            || heads::head_at(&heads::upper_first(p)).is_some_and(|h| h.has(heads::LOOSE))
+    };
+    let mut out: Vec<String> = Vec::new();
+    for u in split_units(phrase) {
+        if !u.starts_with(|c: char| c.is_lowercase()) || !loose_head(&u) {
+            out.push(u);
+            continue;
+        }
+        let mut cur = String::new();
+        for piece in u.split(", ") {
+            if !cur.is_empty() && loose_head(piece) {
+                out.push(std::mem::take(&mut cur));
+            }
+            if !cur.is_empty() {
+                cur.push_str(", ");
+            }
+            cur.push_str(piece);
+        }
+        out.push(cur);
+    }
+    out
 }
