@@ -125,7 +125,7 @@ fn subjects(text: &str) -> (Vec<String>, Vec<String>) {
             let Some(len) = unit_phrase_len(rest) else {
                 continue;
             };
-            let mut after = rest[len..].trim_start_matches([' ', ',']);
+            let mut after = rest[len..].trim_start_matches([' ', ',', '*']);
             // "X (sau đây gọi chung là …) tập trung thực hiện": skip the aside.
             if after.starts_with('(') {
                 if let Some(close) = after.find(')') {
@@ -133,9 +133,17 @@ fn subjects(text: &str) -> (Vec<String>, Vec<String>) {
                 }
             }
             // "X chủ trì …", or a unit label before the instruction ("Tổ giúp việc 125: …").
-            if LEAD_VERB.is_match(after) || after.starts_with(':') {
+            // A heading run into its body ("Sở Nội vụ** Chủ trì, …") keeps the capital.
+            let label = after.starts_with(':')
+                && !after[1..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit());
+            if LEAD_VERB.is_match(&lower_first(after)) || label {
                 push_all(&mut doers, split_units(&rest[..len]));
-            } else if DIRECT.find(after).is_some_and(|d| d.start() == 0) {
+            } else if DIRECT
+                .find(&lower_first(after))
+                .is_some_and(|d| d.start() == 0)
+            {
                 push_all(&mut directors, split_units(&rest[..len]));
             }
         }

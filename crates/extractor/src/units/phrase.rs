@@ -65,9 +65,11 @@ fn collective_noun_at(s: &str) -> bool {
 
 fn word_len(rest: &str) -> usize {
     let c = rest.chars().next().map_or(1, char::len_utf8);
-    rest.find(|ch: char| ch.is_whitespace() || matches!(ch, ',' | ':' | ';' | '(' | ')' | '.'))
-        .unwrap_or(rest.len())
-        .max(c)
+    rest.find(|ch: char| {
+        ch.is_whitespace() || matches!(ch, ',' | ':' | ';' | '(' | ')' | '.' | '*' | '[')
+    })
+    .unwrap_or(rest.len())
+    .max(c)
 }
 
 /// The reader's state while it walks one phrase.
@@ -109,7 +111,8 @@ impl Scan {
             if let Some(n) = gazetteer::name_at(rest) {
                 self.take(n, rest[..n].split_whitespace().count());
                 self.collective = false;
-                self.complete = true;
+                // Names of project boards and centres go on ("… công trình giao thông").
+                self.complete = !heads::keeps_name_verbs(rest);
                 self.needs_name = false;
                 self.name_verbs = false;
                 return true;
@@ -162,7 +165,7 @@ impl Scan {
     }
 
     fn run(&mut self, s: &str) {
-        while self.pos < s.len() && self.words <= 24 {
+        while self.pos < s.len() && self.unit_words <= 18 && self.words <= 90 {
             let rest = &s[self.pos..];
             let c = rest.chars().next().unwrap();
             if c.is_whitespace() && c != '\n' {
@@ -228,6 +231,14 @@ impl Scan {
         if w == "các" || w.chars().all(|ch| ch.is_ascii_digit()) {
             // "… và các cơ quan, đơn vị có liên quan", "…, 36 thôn, buôn".
             self.collective = true;
+        }
+        if self.complete
+            && levels::level_at(rest).is_none_or(|l| l.rank > 3)
+            && !self.collective
+            && !rest.starts_with("có liên quan")
+        {
+            // After an official name only its place follows ("Sở Y tế tỉnh …").
+            return false;
         }
         if std::mem::take(&mut self.needs_name) {
             // "Ban chỉ đạo", "Hội đồng thẩm định", but not "Trung tâm chủ trì".
@@ -399,7 +410,11 @@ fn distributive(s: &str) -> bool {
 /// lớp") continue.
 fn starts_new_unit(prev: &str, piece: &str) -> bool {
     if !opens_unit(piece) {
-        return false;
+        // "Công an, lực lượng Hải quan": a lower-case head after a named unit.
+        let plural = prev
+            .split_whitespace()
+            .any(|w| heads::determiner_at(w).is_some());
+        return !plural && levels::level_at(piece).is_none() && loose_head(piece);
     }
     let bare_head = heads::unit_head_len(piece).is_some_and(|n| n == piece.len());
     if bare_head && heads::collective_at(prev).is_some() {
@@ -495,13 +510,16 @@ fn is_bare_abbreviation(u: &str) -> bool {
                 .all(|w| w.starts_with(|c: char| c.is_uppercase())))
 }
 
+/// True when `p` opens with a head written in lower case ("lực lượng", "doanh nghiệp").
+fn loose_head(p: &str) -> bool {
+    p.starts_with(|c: char| c.is_lowercase())
+        && (heads::head_at(p).is_some_and(|h| h.has(heads::LOOSE))
+            || heads::head_at(&heads::upper_first(p)).is_some_and(|h| h.has(heads::LOOSE)))
+}
+
 /// [`split_units`] for a phrase read with lower-case heads ("doanh nghiệp, hợp tác xã"):
 /// each piece that opens with a head in lower case is a unit of its own.
 pub(super) fn split_loose(phrase: &str) -> Vec<String> {
-    let loose_head = |p: &str| {
-        heads::head_at(p).is_some_and(|h| h.has(heads::LOOSE))
-            || heads::head_at(&heads::upper_first(p)).is_some_and(|h| h.has(heads::LOOSE))
-    };
     let mut out: Vec<String> = Vec::new();
     for u in split_units(phrase) {
         if !u.starts_with(|c: char| c.is_lowercase()) || !loose_head(&u) {

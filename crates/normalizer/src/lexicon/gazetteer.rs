@@ -340,14 +340,14 @@ fn word_ends(s: &str, max_words: usize) -> Vec<usize> {
     let mut ends = Vec::new();
     let mut in_word = false;
     for (i, c) in s.char_indices() {
-        let sep = c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '.');
+        let sep = c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '.' | '*');
         if sep && in_word {
             ends.push(i);
             if ends.len() >= max_words {
                 break;
             }
         }
-        if matches!(c, ';' | ':' | '(' | ')' | '.' | '\n') {
+        if matches!(c, ';' | ':' | '(' | ')' | '.' | '\n' | '*') {
             break;
         }
         in_word = !sep;

@@ -304,7 +304,7 @@ pub const COLLECTIVE_NOUNS: &[&str] = &[
     "thị xã",
     "trường",
     "trường học",
-    "trạm",
+    "trạm y tế",
     "tập đoàn",
     "tỉnh",
     "tổ chức",

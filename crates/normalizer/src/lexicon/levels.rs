@@ -2,7 +2,8 @@
 //!
 //! A level word after a unit head places the unit ("UBND xã", "Công an tỉnh Lào Cai") and
 //! a level word after "các" makes a collective ("các xã, phường"). Rank 1 is the province,
-//! 2 the former district, 3 the commune (the 2025 two-tier local government), 4 a village
+//! 2 the former district or a region of a deconcentrated branch ("Kho bạc Nhà nước khu
+//! vực XI"), 3 the commune (the 2025 two-tier local government), 4 a village
 //! or residential group below the commune (not an administrative level of its own).
 
 use super::{alternation, Table};
@@ -26,6 +27,7 @@ pub const LEVELS: &[Level] = &[
     l("bản", 4),
     l("huyện", 2),
     l("khu phố", 4),
+    l("khu vực", 2),
     l("khối phố", 4),
     l("làng", 4),
     l("phường", 3),
