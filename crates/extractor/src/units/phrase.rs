@@ -60,7 +60,16 @@ fn capitalised(s: &str) -> bool {
 
 /// A collective noun or a level word starts `s` ("ban, ngành", "phường", "đơn vị").
 fn collective_noun_at(s: &str) -> bool {
-    heads::COLLECTIVE_NOUNS.iter().any(|n| is_word(s, n)) || levels::level_at(s).is_some()
+    collective_noun_len(s).is_some() || levels::level_at(s).is_some()
+}
+
+/// Length of the longest collective noun at the start of `s` ("tổ chức", "đơn vị").
+fn collective_noun_len(s: &str) -> Option<usize> {
+    heads::COLLECTIVE_NOUNS
+        .iter()
+        .filter(|n| is_word(s, n))
+        .map(|n| n.len())
+        .max()
 }
 
 fn word_len(rest: &str) -> usize {
@@ -127,9 +136,15 @@ impl Scan {
             self.name_verbs = heads::keeps_name_verbs(rest);
             return true;
         }
-        if collective_noun_at(rest) && !capitalised(rest) {
-            // A bare plural noun in a list ("…, đơn vị truyền thông và kỹ thuật").
+        if let Some(n) = collective_noun_len(rest).filter(|_| !capitalised(rest)) {
+            // A bare plural noun in a list ("…, tổ chức có liên quan", "…, đơn vị truyền
+            // thông và kỹ thuật").
+            self.take(n, rest[..n].split_whitespace().count());
             self.collective = true;
+            self.complete = false;
+            self.needs_name = false;
+            self.name_verbs = false;
+            return true;
         }
         if let Some((n, _)) = heads::collective_at(rest).filter(|_| opens_unit(rest)) {
             self.take(n, rest[..n].split_whitespace().count());
@@ -236,6 +251,7 @@ impl Scan {
             && levels::level_at(rest).is_none_or(|l| l.rank > 3)
             && !self.collective
             && !rest.starts_with("có liên quan")
+            && !rest.starts_with("cấp ")
         {
             // After an official name only its place follows ("Sở Y tế tỉnh …").
             return false;
@@ -288,7 +304,8 @@ impl Scan {
         }
         if heads::unit_head_len(rest).is_some() {
             // "Công ty cổ phần Mông Sơn Sở Công Thương …": a second name glued on.
-            if self.prev_proper && self.unit_words >= 3 && gazetteer::name_at(rest).is_some() {
+            let glued = (self.prev_proper && self.unit_words >= 3) || self.unit_words >= 5;
+            if glued && gazetteer::name_at(rest).is_some() {
                 return false;
             }
             let _ = s;
@@ -410,11 +427,14 @@ fn distributive(s: &str) -> bool {
 /// lớp") continue.
 fn starts_new_unit(prev: &str, piece: &str) -> bool {
     if !opens_unit(piece) {
-        // "Công an, lực lượng Hải quan": a lower-case head after a named unit.
+        // "Công an, lực lượng Hải quan", "các cơ quan chức năng, chính quyền địa phương": a
+        // lower-case head after a named unit, or one that is no plural noun after a plural.
         let plural = prev
             .split_whitespace()
             .any(|w| heads::determiner_at(w).is_some());
-        return !plural && levels::level_at(piece).is_none() && loose_head(piece);
+        return levels::level_at(piece).is_none()
+            && loose_head(piece)
+            && (!plural || collective_noun_len(piece).is_none());
     }
     let bare_head = heads::unit_head_len(piece).is_some_and(|n| n == piece.len());
     if bare_head && heads::collective_at(prev).is_some() {
