@@ -440,6 +440,11 @@ fn starts_new_unit(prev: &str, piece: &str) -> bool {
     if bare_head && heads::collective_at(prev).is_some() {
         return false;
     }
+    // "các cấp, các ngành": two bare plurals read as one.
+    let bare_plural = |u: &str| heads::collective_at(u).is_some_and(|(n, _)| n == u.len());
+    if bare_plural(prev) && bare_plural(piece) {
+        return false;
+    }
     !(distributive(prev) && distributive(piece))
 }
 
