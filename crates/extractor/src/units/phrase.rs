@@ -96,6 +96,8 @@ struct Scan {
     needs_name: bool,
     /// The current unit is a complete official name (or ends in a province's name).
     complete: bool,
+    /// The current unit has its place ("… tỉnh", "… xã Tân Lập").
+    placed: bool,
     /// The last token was a capitalised word of a name (not a head).
     prev_proper: bool,
     at_unit_start: bool,
@@ -114,6 +116,7 @@ impl Scan {
     /// A new unit opens at `rest`: a gazetteer name, a head or a collective.
     fn open_unit(&mut self, rest: &str) -> bool {
         self.unit_words = 0;
+        self.placed = false;
         self.unknown_run = 0;
         self.prev_proper = false;
         if heads::head_at(rest).is_none_or(|h| !h.has(heads::NOT_UNIT)) {
@@ -169,7 +172,7 @@ impl Scan {
         }
         // "Sở Lao động, Thương binh …", "Trung tâm Khuyến công, Tư vấn …": a capitalised
         // word that is neither a head nor a verb continues an unknown name.
-        !self.collective && !self.complete && capitalised(after) && !is_verb(after)
+        !self.collective && !self.complete && !self.placed && capitalised(after) && !is_verb(after)
     }
 
     /// Whether "và" at the current position continues the phrase.
@@ -253,6 +256,13 @@ impl Scan {
             && !rest.starts_with("có liên quan")
             && !rest.starts_with("cấp ")
         {
+            if let Some(h) = heads::head_at(&heads::upper_first(rest)).filter(|_| loose_head(rest))
+            {
+                // A sub-unit of the named body ("Ngân hàng Nhà nước chi nhánh tỉnh").
+                self.take(h.word.len(), 1);
+                self.complete = false;
+                return true;
+            }
             // After an official name only its place follows ("Sở Y tế tỉnh …").
             return false;
         }
@@ -287,7 +297,8 @@ impl Scan {
         if let Some(level) = levels::level_at(rest).filter(|l| l.rank <= 3) {
             self.take(level.word.len(), 1);
             // The place ends the name: a capitalised word after a comma is a new unit's.
-            self.complete = !self.collective;
+            self.placed = !self.collective;
+            self.complete = false;
             return self.after_level(s);
         }
         self.take(w.len(), 1);
@@ -441,7 +452,10 @@ fn starts_new_unit(prev: &str, piece: &str) -> bool {
         return false;
     }
     // "các cấp, các ngành": two bare plurals read as one.
-    let bare_plural = |u: &str| heads::collective_at(u).is_some_and(|(n, _)| n == u.len());
+    let bare_plural = |u: &str| {
+        heads::determiner_at(u).is_some()
+            && heads::collective_at(u).is_some_and(|(n, _)| n == u.len())
+    };
     if bare_plural(prev) && bare_plural(piece) {
         return false;
     }

@@ -102,6 +102,8 @@ const ROWS: &[Row] = &[
     ("Giao Vườn quốc gia Bạch Mã chủ trì tuần tra bảo vệ rừng.", &["Vườn quốc gia Bạch Mã"], &[]),
     ("Giao đơn vị tư vấn chủ trì hoàn thiện hồ sơ thiết kế.", &["đơn vị tư vấn"], &[]),
     ("Giao Bộ Chỉ huy Quân sự tỉnh chủ trì diễn tập khu vực phòng thủ.", &["Bộ Chỉ huy Quân sự tỉnh"], &[]),
+    ("Ngân hàng Nhà nước chi nhánh tỉnh chủ trì kiểm tra tín dụng đen.", &["Ngân hàng Nhà nước chi nhánh tỉnh"], &[]),
+    ("UBND xã Tân Lập chủ trì lập danh sách hộ nghèo.", &["UBND xã Tân Lập"], &[]),
     // P1 (b): official names with commas, "và" or verb-like words are never cut.
     ("Sở Lao động, Thương binh và Xã hội chủ trì chi trả trợ cấp cho người có công.", &["Sở Lao động, Thương binh và Xã hội"], &[]),
     ("Giao Sở Giáo dục và Đào tạo chủ trì rà soát đội ngũ giáo viên mầm non.", &["Sở Giáo dục và Đào tạo"], &[]),
