@@ -1,9 +1,10 @@
 //! Administrative levels: the words that name a place's rank ("tỉnh", "xã", "thôn").
+//! Rank 0 is a region of a deconcentrated branch ("Kho bạc Nhà nước khu vực XI"): it places
+//! a unit but is no administrative level (no document's locality).
 //!
 //! A level word after a unit head places the unit ("UBND xã", "Công an tỉnh Lào Cai") and
 //! a level word after "các" makes a collective ("các xã, phường"). Rank 1 is the province,
-//! 2 the former district or a region of a deconcentrated branch ("Kho bạc Nhà nước khu
-//! vực XI"), 3 the commune (the 2025 two-tier local government), 4 a village
+//! 2 the former district, 3 the commune (the 2025 two-tier local government), 4 a village
 //! or residential group below the commune (not an administrative level of its own).
 
 use super::{alternation, Table};
@@ -13,7 +14,7 @@ use super::{alternation, Table};
 pub struct Level {
     /// The word, lower case, NFC.
     pub word: &'static str,
-    /// 1 province or centrally-run city, 2 district, 3 commune, 4 village.
+    /// 1 province or centrally-run city, 2 district, 3 commune, 4 village, 0 region.
     pub rank: u8,
 }
 
@@ -27,7 +28,7 @@ pub const LEVELS: &[Level] = &[
     l("bản", 4),
     l("huyện", 2),
     l("khu phố", 4),
-    l("khu vực", 2),
+    l("khu vực", 0),
     l("khối phố", 4),
     l("làng", 4),
     l("phường", 3),
@@ -44,12 +45,12 @@ pub const LEVELS: &[Level] = &[
     l("ấp", 4),
 ];
 
-/// Level words of rank `max_rank` or higher (lower number), longest first: with 3 the
+/// Administrative level words of rank 1 to `max_rank`, longest first: with 3 the
 /// levels a document's locality can have ("thị trấn", "phường", "xã", …, "tỉnh").
 pub fn words_up_to(max_rank: u8) -> Vec<&'static str> {
     let mut ws: Vec<&'static str> = LEVELS
         .iter()
-        .filter(|l| l.rank <= max_rank)
+        .filter(|l| (1..=max_rank).contains(&l.rank))
         .map(|l| l.word)
         .collect();
     ws.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
@@ -97,6 +98,7 @@ impl Table for LevelTable {
             ("thị trấn Phú Mỹ", "thị trấn 3"),
             ("đặc khu Côn Đảo", "đặc khu 3"),
             ("tổ dân phố 5", "tổ dân phố 4"),
+            ("khu vực XI", "khu vực 0"),
             ("xã hội", ""),
             ("Sở Y tế", ""),
         ]
