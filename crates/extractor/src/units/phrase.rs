@@ -27,6 +27,14 @@ static VERB: Lazy<Regex> = Lazy::new(|| {
     ))
     .unwrap()
 });
+/// Instruction openers, lower case, for the predicate after a place.
+static OPENER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"^(?:{})(?:\s|$|[,.;:])",
+        verbs::pattern(verbs::OPENS, false)
+    ))
+    .unwrap()
+});
 static LEAD: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
         r"^(?:{})(?:\s|$|[,.;:])",
@@ -163,6 +171,19 @@ impl Scan {
     fn comma_continues(&self, after: &str) -> bool {
         if opens_unit(after) {
             return true;
+        }
+        if let Some(n) = collective_noun_len(after).filter(|_| self.collective) {
+            // "các cơ quan, tổ chức có liên quan": a plural noun, even one that is also a
+            // verb, when only collective words or the end follow it.
+            let next = after[n..].trim_start();
+            let w = &next[..word_len(next).min(next.len())];
+            if next.is_empty()
+                || next.starts_with([',', ';', '.', ':', ')'])
+                || (heads::COLLECTIVE_WORDS.contains(&w) && !STOP.is_match(next))
+                || next.starts_with("có liên quan")
+            {
+                return true;
+            }
         }
         if STOP.is_match(after) {
             return false;
@@ -313,6 +334,17 @@ impl Scan {
         if self.complete && is_verb(rest) {
             return false;
         }
+        // "Công an tỉnh Chỉ đạo …": after the place, a capitalised verb of two or more
+        // syllables opens the predicate (one syllable may be a place name: "Tân Lập").
+        if self.placed
+            && OPENER.find(&lower_first(rest)).is_some_and(|m| {
+                m.as_str()
+                    .trim_end_matches([' ', ',', '.', ';', ':'])
+                    .contains(' ')
+            })
+        {
+            return false;
+        }
         if heads::unit_head_len(rest).is_some() {
             // "Công ty cổ phần Mông Sơn Sở Công Thương …": a second name glued on.
             let glued = (self.prev_proper && self.unit_words >= 3) || self.unit_words >= 5;
@@ -354,6 +386,38 @@ impl Scan {
     }
 }
 
+/// "các Bộ Tài chính, Tư pháp và Y tế": one head written once for several official names.
+/// Returns the bytes read and the names in full ("Bộ Tài chính", "Bộ Tư pháp", "Bộ Y tế").
+fn elided_names(s: &str) -> Option<(usize, Vec<String>)> {
+    let det = heads::determiner_at(s)?;
+    let after_det = s[det.word.len()..].trim_start();
+    let head_len = heads::unit_head_len(after_det).filter(|_| capitalised(after_det))?;
+    let head = &after_det[..head_len];
+    let mut at = s.len() - after_det.len() + head_len;
+    let mut names = Vec::new();
+    let mut end = at;
+    loop {
+        let rest = s[at..].trim_start();
+        if !capitalised(rest) {
+            break;
+        }
+        let full = format!("{head} {rest}");
+        let Some(n) = gazetteer::name_at(&full).filter(|&n| n > head.len() + 1) else {
+            break;
+        };
+        names.push(full[..n].to_string());
+        at = s.len() - rest.len() + n - head.len() - 1;
+        end = at;
+        let tail = &s[at..];
+        let sep = [", ", " và ", ","].iter().find(|p| tail.starts_with(**p));
+        match sep {
+            Some(p) => at += p.len(),
+            None => break,
+        }
+    }
+    (names.len() >= 2).then_some((end, names))
+}
+
 /// Length in bytes of the unit phrase at the start of `s` (possibly several units joined by
 /// commas or "và"), or `None` when `s` does not open with a unit.
 ///
@@ -364,6 +428,10 @@ pub fn unit_phrase_len(s: &str) -> Option<usize> {
         return None;
     }
     let mut scan = Scan::default();
+    if let Some((n, _)) = elided_names(s) {
+        scan.take(n, s[..n].split_whitespace().count());
+        scan.complete = true;
+    }
     scan.run(s);
     let mut phrase = s[..scan.end].trim_end();
     // A dangling joiner is not part of the name.
@@ -494,6 +562,15 @@ pub fn split_units(phrase: &str) -> Vec<String> {
     // A group of people named by office is one assignee.
     if is_word(&lower_first(phrase), "các đồng chí") {
         return vec![phrase.trim().to_string()];
+    }
+    if let Some((n, names)) = elided_names(phrase) {
+        let rest = phrase[n..].trim_start_matches([',', ' ']);
+        let rest = rest.strip_prefix("và ").unwrap_or(rest);
+        let mut out = names;
+        if !rest.is_empty() {
+            out.extend(split_units(rest));
+        }
+        return out;
     }
     let spans = name_spans(phrase);
     let mut out = Vec::new();

@@ -104,6 +104,9 @@ const ROWS: &[Row] = &[
     ("Giao Bộ Chỉ huy Quân sự tỉnh chủ trì diễn tập khu vực phòng thủ.", &["Bộ Chỉ huy Quân sự tỉnh"], &[]),
     ("Ngân hàng Nhà nước chi nhánh tỉnh chủ trì kiểm tra tín dụng đen.", &["Ngân hàng Nhà nước chi nhánh tỉnh"], &[]),
     ("UBND xã Tân Lập chủ trì lập danh sách hộ nghèo.", &["UBND xã Tân Lập"], &[]),
+    ("Đề nghị các Bộ Tài chính, Tư pháp và Xây dựng sớm có ý kiến.", &["Bộ Tài chính", "Bộ Tư pháp", "Bộ Xây dựng"], &[]),
+    ("Công an tỉnh Chỉ đạo lực lượng Công an xã tuần tra ban đêm.", &["Công an tỉnh"], &[]),
+    ("Các sở, ngành, các cơ quan, tổ chức có liên quan căn cứ nhiệm vụ được giao triển khai.", &["Các sở, ngành", "các cơ quan, tổ chức có liên quan"], &[]),
     // P1 (b): official names with commas, "và" or verb-like words are never cut.
     ("Sở Lao động, Thương binh và Xã hội chủ trì chi trả trợ cấp cho người có công.", &["Sở Lao động, Thương binh và Xã hội"], &[]),
     ("Giao Sở Giáo dục và Đào tạo chủ trì rà soát đội ngũ giáo viên mầm non.", &["Sở Giáo dục và Đào tạo"], &[]),
