@@ -139,7 +139,9 @@ fn subjects(text: &str) -> (Vec<String>, Vec<String>) {
                     .trim_start()
                     .starts_with(|c: char| c.is_ascii_digit());
             if LEAD_VERB.is_match(&lower_first(after)) || label {
-                push_all(&mut doers, split_units(&rest[..len]));
+                let units =
+                    place_list(&rest[..len], after).unwrap_or_else(|| split_units(&rest[..len]));
+                push_all(&mut doers, units);
             } else if DIRECT
                 .find(&lower_first(after))
                 .is_some_and(|d| d.start() == 0)
@@ -187,7 +189,9 @@ fn coordinators_in(text: &str) -> Vec<String> {
         }
         let rest = &text[c.get(0).unwrap().end()..];
         if let Some(len) = unit_phrase_len_loose(rest) {
-            push_all(&mut out, split_loose(&rest[..len]));
+            let units =
+                place_list(&rest[..len], &rest[len..]).unwrap_or_else(|| split_loose(&rest[..len]));
+            push_all(&mut out, units);
         }
     }
     out
@@ -289,11 +293,19 @@ fn place_list(unit: &str, after: &str) -> Option<Vec<String>> {
     let c = PLURAL_LEVEL.captures(unit.trim())?;
     let list = after.strip_prefix(':')?.trim_start();
     let end = list.find([':', ';', '.', '\n']).unwrap_or(list.len());
-    let names: Vec<&str> = list[..end]
-        .split([',', '&'])
-        .flat_map(|n| n.split(" và "))
-        .map(str::trim)
-        .collect();
+    // The list ends at the first word in lower case ("…, Hàng Bột rà soát").
+    let mut names: Vec<&str> = Vec::new();
+    for piece in list[..end].split([',', '&']).flat_map(|n| n.split(" và ")) {
+        let piece = piece.trim();
+        let cut = piece
+            .match_indices(' ')
+            .map(|(i, _)| i)
+            .find(|&i| piece[i + 1..].starts_with(|ch: char| ch.is_lowercase()));
+        names.push(cut.map_or(piece, |i| &piece[..i]));
+        if cut.is_some() {
+            break;
+        }
+    }
     let proper = |n: &&str| {
         !n.is_empty()
             && n.split_whitespace().count() <= 4
@@ -336,6 +348,9 @@ pub fn heading_is_unit(text: &str) -> Option<Vec<String>> {
         .trim_end_matches([':', '.', ';'])
         .trim();
     let len = unit_phrase_len(t)?;
+    if let Some(units) = place_list(&t[..len], &t[len..]) {
+        return Some(units);
+    }
     let rest = t[len..].trim();
     if rest.is_empty() || OF_PLACE.is_match(rest) {
         Some(split_units(t[..len].trim()))

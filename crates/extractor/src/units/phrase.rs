@@ -57,9 +57,18 @@ pub(super) fn is_word(s: &str, w: &str) -> bool {
     heads::starts_with_word(s, w)
 }
 
+/// True when a verb that ends a unit phrase opens `s`, unless a noun expression covers it
+/// ("giao thông", "giao dịch" are no "giao").
+fn stops(s: &str) -> bool {
+    STOP.is_match(s)
+        && !verbs::VERBS
+            .iter()
+            .any(|v| v.flags == verbs::NOUN && is_word(s, v.word))
+}
+
 fn is_verb(s: &str) -> bool {
     let lower = lower_first(s);
-    STOP.is_match(&lower) || VERB.is_match(&lower)
+    stops(&lower) || VERB.is_match(&lower)
 }
 
 fn capitalised(s: &str) -> bool {
@@ -179,13 +188,13 @@ impl Scan {
             let w = &next[..word_len(next).min(next.len())];
             if next.is_empty()
                 || next.starts_with([',', ';', '.', ':', ')'])
-                || (heads::COLLECTIVE_WORDS.contains(&w) && !STOP.is_match(next))
+                || (heads::COLLECTIVE_WORDS.contains(&w) && !stops(next))
                 || next.starts_with("có liên quan")
             {
                 return true;
             }
         }
-        if STOP.is_match(after) {
+        if stops(after) {
             return false;
         }
         if collective_noun_at(after) {
@@ -265,6 +274,16 @@ impl Scan {
             return false;
         }
         if capitalised(w) {
+            // "Công an Thành phố", "UBND Tỉnh": a level written with a capital.
+            let lower = lower_first(rest);
+            if let Some(level) = levels::level_at(&lower)
+                .filter(|l| l.rank <= 3 && heads::unit_head_len(rest).is_none())
+            {
+                self.take(level.word.len(), 1);
+                self.placed = !self.collective;
+                self.complete = false;
+                return self.after_level(s);
+            }
             return self.capital_word(s, rest, w);
         }
         if w == "các" || w.chars().all(|ch| ch.is_ascii_digit()) {
@@ -301,7 +320,7 @@ impl Scan {
                 return true;
             }
         }
-        if STOP.is_match(rest) && !(self.collective && rest.starts_with("có liên quan")) {
+        if stops(rest) && !(self.collective && rest.starts_with("có liên quan")) {
             return false;
         }
         if self.collective && self.words >= 2 && !heads::COLLECTIVE_WORDS.contains(&w) {
@@ -347,7 +366,7 @@ impl Scan {
         }
         if heads::unit_head_len(rest).is_some() {
             // "Công ty cổ phần Mông Sơn Sở Công Thương …": a second name glued on.
-            let glued = (self.prev_proper && self.unit_words >= 3) || self.unit_words >= 5;
+            let glued = self.prev_proper && self.unit_words >= 3;
             if glued && gazetteer::name_at(rest).is_some() {
                 return false;
             }

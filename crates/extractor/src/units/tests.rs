@@ -105,6 +105,10 @@ const ROWS: &[Row] = &[
     ("Ngân hàng Nhà nước chi nhánh tỉnh chủ trì kiểm tra tín dụng đen.", &["Ngân hàng Nhà nước chi nhánh tỉnh"], &[]),
     ("UBND xã Tân Lập chủ trì lập danh sách hộ nghèo.", &["UBND xã Tân Lập"], &[]),
     ("Đề nghị các Bộ Tài chính, Tư pháp và Xây dựng sớm có ý kiến.", &["Bộ Tài chính", "Bộ Tư pháp", "Bộ Xây dựng"], &[]),
+    ("Giao Công an Thành phố chủ trì, phối hợp với UBND các phường: Kim Liên, Hàng Bột rà soát.", &["Công an Thành phố"], &["UBND phường Kim Liên", "UBND phường Hàng Bột"]),
+    ("Đảng ủy giao Ủy ban nhân dân xã lập quy hoạch nông thôn mới.", &["Ủy ban nhân dân xã"], &[]),
+    ("Ủy ban Kiểm tra Đảng ủy đưa nội dung giám sát vào chương trình công tác.", &["Ủy ban Kiểm tra Đảng ủy"], &[]),
+    ("Phòng Cảnh sát giao thông Công an tỉnh chủ trì tuần tra.", &["Phòng Cảnh sát giao thông Công an tỉnh"], &[]),
     ("Công an tỉnh Chỉ đạo lực lượng Công an xã tuần tra ban đêm.", &["Công an tỉnh"], &[]),
     ("Các sở, ngành, các cơ quan, tổ chức có liên quan căn cứ nhiệm vụ được giao triển khai.", &["Các sở, ngành", "các cơ quan, tổ chức có liên quan"], &[]),
     // P1 (b): official names with commas, "và" or verb-like words are never cut.
