@@ -45,7 +45,7 @@ static LEAD: Lazy<Regex> = Lazy::new(|| {
 
 /// Lower-case words an unknown collective may carry in a row before the phrase is cut
 /// ("các doanh nghiệp logistics", "các cơ quan, đơn vị chức năng").
-const UNKNOWN_RUN: usize = 2;
+const UNKNOWN_RUN: usize = 4;
 
 /// True when `s` opens with a unit (a head, not a homograph, or a collective).
 pub(super) fn opens_unit(s: &str) -> bool {
@@ -323,6 +323,11 @@ impl Scan {
         if stops(rest) && !(self.collective && rest.starts_with("có liên quan")) {
             return false;
         }
+        let after_related = s[..self.pos].trim_end().ends_with("liên quan");
+        if self.collective && after_related && !heads::COLLECTIVE_WORDS.contains(&w) {
+            // "các đơn vị liên quan | di dời …": a plural ends after "liên quan".
+            return false;
+        }
         if self.collective && self.words >= 2 && !heads::COLLECTIVE_WORDS.contains(&w) {
             if self.unknown_run == 0 {
                 self.unknown_from = self.end;
@@ -565,6 +570,7 @@ fn split_outside(
         }
         let left = phrase[last..i].trim();
         let right = phrase[i + sep.len()..].trim_start();
+        let right = &right[..right.find(sep).unwrap_or(right.len())];
         if !left.is_empty() && starts_new_unit(left, right) {
             out.push((last, i));
             last = i + sep.len();

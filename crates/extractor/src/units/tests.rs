@@ -109,6 +109,8 @@ const ROWS: &[Row] = &[
     ("Đảng ủy giao Ủy ban nhân dân xã lập quy hoạch nông thôn mới.", &["Ủy ban nhân dân xã"], &[]),
     ("Ủy ban Kiểm tra Đảng ủy đưa nội dung giám sát vào chương trình công tác.", &["Ủy ban Kiểm tra Đảng ủy"], &[]),
     ("Phòng Cảnh sát giao thông Công an tỉnh chủ trì tuần tra.", &["Phòng Cảnh sát giao thông Công an tỉnh"], &[]),
+    ("Các sở, ban, ngành phối hợp với các Sở, Ban, ngành liên quan rà soát hạ tầng.", &["Các sở, ban, ngành"], &["các Sở, Ban, ngành liên quan"]),
+    ("Các cơ sở đào tạo phối hợp với các doanh nghiệp vận tải hành khách công cộng tổ chức đào tạo lái xe.", &["Các cơ sở đào tạo"], &["các doanh nghiệp vận tải hành khách công cộng"]),
     ("Công an tỉnh Chỉ đạo lực lượng Công an xã tuần tra ban đêm.", &["Công an tỉnh"], &[]),
     ("Các sở, ngành, các cơ quan, tổ chức có liên quan căn cứ nhiệm vụ được giao triển khai.", &["Các sở, ngành", "các cơ quan, tổ chức có liên quan"], &[]),
     // P1 (b): official names with commas, "và" or verb-like words are never cut.

@@ -85,6 +85,7 @@ pub const VERBS: &[Verb] = &[
     v("của", ENDS_UNIT),
     v("củng cố", OPENS),
     v("cử", ENDS_UNIT | LEAD),
+    v("di dời", ENDS_UNIT | LEAD),
     v("duy trì", OPENS | ENDS_UNIT | LEAD),
     v("dành", ENDS_UNIT),
     v("ghi nhận", ENDS_UNIT),
