@@ -286,6 +286,11 @@ impl Scan {
             }
             return self.capital_word(s, rest, w);
         }
+        self.lower_word(s, rest, w)
+    }
+
+    /// A word in lower case inside the phrase.
+    fn lower_word(&mut self, s: &str, rest: &str, w: &str) -> bool {
         if w == "các" || w.chars().all(|ch| ch.is_ascii_digit()) {
             // "… và các cơ quan, đơn vị có liên quan", "…, 36 thôn, buôn".
             self.collective = true;
