@@ -111,6 +111,7 @@ const ROWS: &[Row] = &[
     ("Phòng Cảnh sát giao thông Công an tỉnh chủ trì tuần tra.", &["Phòng Cảnh sát giao thông Công an tỉnh"], &[]),
     ("Các sở, ban, ngành phối hợp với các Sở, Ban, ngành liên quan rà soát hạ tầng.", &["Các sở, ban, ngành"], &["các Sở, Ban, ngành liên quan"]),
     ("Các cơ sở đào tạo phối hợp với các doanh nghiệp vận tải hành khách công cộng tổ chức đào tạo lái xe.", &["Các cơ sở đào tạo"], &["các doanh nghiệp vận tải hành khách công cộng"]),
+    ("Trong thời gian tới, Tỉnh tập trung rà soát quy hoạch vùng ven biển.", &["Tỉnh"], &[]),
     ("Công an tỉnh Chỉ đạo lực lượng Công an xã tuần tra ban đêm.", &["Công an tỉnh"], &[]),
     ("Các sở, ngành, các cơ quan, tổ chức có liên quan căn cứ nhiệm vụ được giao triển khai.", &["Các sở, ngành", "các cơ quan, tổ chức có liên quan"], &[]),
     // P1 (b): official names with commas, "và" or verb-like words are never cut.
