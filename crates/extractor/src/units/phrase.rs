@@ -210,6 +210,8 @@ impl Scan {
         opens_unit(after)
             || (self.collective && !capitalised(after) && !is_verb(after))
             || (!self.complete && capitalised(after) && !is_verb(after))
+            // "Bộ Chỉ huy Quân sự tỉnh và sở, ngành có liên quan".
+            || (collective_noun_at(after) && !stops(after))
     }
 
     fn run(&mut self, s: &str) {

@@ -112,6 +112,8 @@ const ROWS: &[Row] = &[
     ("Các sở, ban, ngành phối hợp với các Sở, Ban, ngành liên quan rà soát hạ tầng.", &["Các sở, ban, ngành"], &["các Sở, Ban, ngành liên quan"]),
     ("Các cơ sở đào tạo phối hợp với các doanh nghiệp vận tải hành khách công cộng tổ chức đào tạo lái xe.", &["Các cơ sở đào tạo"], &["các doanh nghiệp vận tải hành khách công cộng"]),
     ("Trong thời gian tới, Tỉnh tập trung rà soát quy hoạch vùng ven biển.", &["Tỉnh"], &[]),
+    ("Sở Tư pháp chủ trì, phối hợp Công an tỉnh và sở, ngành có liên quan rà soát.", &["Sở Tư pháp"], &["Công an tỉnh", "sở, ngành có liên quan"]),
+    ("Phối hợp với Sở Y tế và tổ chức tập huấn cho cán bộ y tế thôn.", &[], &["Sở Y tế"]),
     ("Công an tỉnh Chỉ đạo lực lượng Công an xã tuần tra ban đêm.", &["Công an tỉnh"], &[]),
     ("Các sở, ngành, các cơ quan, tổ chức có liên quan căn cứ nhiệm vụ được giao triển khai.", &["Các sở, ngành", "các cơ quan, tổ chức có liên quan"], &[]),
     // P1 (b): official names with commas, "và" or verb-like words are never cut.
