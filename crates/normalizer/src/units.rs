@@ -1,29 +1,22 @@
 //! Unit names: abbreviations expanded and spelling unified so the same unit compares equal.
 
+use crate::lexicon::{gazetteer, heads, levels};
 use crate::text;
 use rayon::prelude::*;
 
-/// Abbreviations of unit names and their expansions, longest first.
-const ABBREVIATIONS: &[(&str, &str)] = &[
-    ("UBMTTQVN", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
-    ("UBMTTQ", "Ủy ban Mặt trận Tổ quốc"),
-    ("MTTQVN", "Mặt trận Tổ quốc Việt Nam"),
-    ("MTTQ", "Mặt trận Tổ quốc"),
-    ("UBND", "Ủy ban nhân dân"),
-    ("HĐND", "Hội đồng nhân dân"),
-    ("KH&CN", "Khoa học và Công nghệ"),
-    ("KHCN", "Khoa học và Công nghệ"),
-    ("VH-XH", "Văn hóa - Xã hội"),
-    ("VHXH", "Văn hóa - Xã hội"),
-    ("CT-XH", "chính trị - xã hội"),
-    ("BCĐ", "Ban Chỉ đạo"),
-    ("VP", "Văn phòng"),
-];
+/// Abbreviations of unit names (the gazetteer's table), longest first so "UBMTTQVN" wins
+/// over "MTTQ".
+static ABBREVIATIONS: once_cell::sync::Lazy<Vec<(&'static str, &'static str)>> =
+    once_cell::sync::Lazy::new(|| {
+        let mut v = gazetteer::ABBREVIATIONS.to_vec();
+        v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+        v
+    });
 
 /// Expand unit abbreviations ("UBND phường" → "Ủy ban nhân dân phường"), whole words only.
 pub fn expand_abbreviations(raw: &str) -> String {
     let mut out = text::clean(raw);
-    for (abbr, full) in ABBREVIATIONS {
+    for (abbr, full) in ABBREVIATIONS.iter() {
         let mut result = String::with_capacity(out.len());
         let mut rest = out.as_str();
         while let Some(pos) = rest.find(abbr) {
@@ -140,7 +133,9 @@ impl std::fmt::Display for Locality {
     }
 }
 
-const LEVELS: &[&str] = &["thị trấn", "phường", "xã", "huyện", "tỉnh", "thành phố"];
+/// The administrative levels a locality can have, longest first (from the levels table).
+static LEVELS: once_cell::sync::Lazy<Vec<&'static str>> =
+    once_cell::sync::Lazy::new(|| levels::words_up_to(3));
 
 /// Units that exist at every level and so need the level to be named in full.
 const LEVELLED: &[&str] = &[
@@ -175,7 +170,7 @@ pub fn locality_from_issuer(issuer: &str) -> Option<Locality> {
             .ok()
             .map(|k| starts[k].1)
     };
-    for level in LEVELS {
+    for level in LEVELS.iter() {
         let key = format!("{} ", level.to_uppercase());
         // The key ends with a space, so its end is always where a character's upper case
         // starts; a match starting inside one character's expansion is no match.
@@ -216,7 +211,7 @@ pub fn title_case(s: &str) -> String {
 /// Plural collectives ("UBND các xã, phường") are only expanded.
 pub fn canonical_unit(raw: &str, locality: Option<&Locality>) -> String {
     let expanded = expand_abbreviations(raw.trim());
-    let expanded = unify_case(&expanded);
+    let expanded = capitalise_head(&unify_dashes(&unify_case(&expanded)));
     let Some(loc) = locality else {
         return expanded;
     };
@@ -236,6 +231,35 @@ pub fn canonical_unit(raw: &str, locality: Option<&Locality>) -> String {
         return format!("{expanded} {loc}");
     }
     expanded
+}
+
+/// One dash between the words of a name: "Văn hóa-Xã hội", "Văn hóa - Xã hội" and
+/// "Văn hóa – Xã hội" are all written "Văn hóa – Xã hội".
+fn unify_dashes(s: &str) -> String {
+    static DASH: once_cell::sync::Lazy<regex::Regex> =
+        once_cell::sync::Lazy::new(|| regex::Regex::new(r"(\p{L})\s*[-–]\s*(\p{L})").unwrap());
+    DASH.replace_all(s, "$1 – $2").into_owned()
+}
+
+/// A unit head written in lower case before a proper name takes its capital ("phòng Văn hóa
+/// – Xã hội" → "Phòng Văn hóa – Xã hội"); plurals and roles ("doanh nghiệp viễn thông") stay.
+fn capitalise_head(s: &str) -> String {
+    if !s.starts_with(|c: char| c.is_lowercase()) {
+        return s.to_string();
+    }
+    let upper = heads::upper_first(s);
+    let Some(n) = heads::unit_head_len(&upper) else {
+        return s.to_string();
+    };
+    let h = heads::head_at(&upper).unwrap();
+    let next_is_name = upper[n..]
+        .trim_start()
+        .starts_with(|c: char| c.is_uppercase());
+    if h.has(heads::LOOSE) && h.has(heads::UNIT) && next_is_name {
+        upper
+    } else {
+        s.to_string()
+    }
 }
 
 /// One capitalisation for the words of common unit names ("Ủy ban Nhân dân" → "Ủy ban nhân dân").
@@ -286,6 +310,31 @@ mod locality_tests {
         assert_eq!(
             canonical_unit("Phòng Văn hóa – Xã hội", Some(&xa)),
             "Phòng Văn hóa – Xã hội xã Ea Wy"
+        );
+        // One name for every spelling of one unit; only the locality is added.
+        for raw in [
+            "Phòng VH-XH",
+            "phòng Văn hóa-Xã hội",
+            "Phòng Văn hóa - Xã hội xã",
+        ] {
+            assert_eq!(
+                canonical_unit(raw, Some(&xa)),
+                "Phòng Văn hóa – Xã hội xã Ea Wy"
+            );
+        }
+        assert_eq!(
+            canonical_unit("doanh nghiệp viễn thông", Some(&xa)),
+            "doanh nghiệp viễn thông"
+        );
+        let q = Locality::parse("quận Ba Đình").unwrap();
+        assert_eq!(q.level, "quận");
+        assert_eq!(
+            canonical_unit("UBND quận", Some(&q)),
+            "Ủy ban nhân dân quận Ba Đình"
+        );
+        assert_eq!(
+            canonical_unit("Sở Lao động, Thương binh và Xã hội", Some(&xa)),
+            "Sở Lao động, Thương binh và Xã hội"
         );
     }
 }

@@ -6,12 +6,21 @@
 //! table test (`lexicon::tests`) checks order, uniqueness, NFC, that every pattern compiles
 //! and that each table's examples still read as stated.
 //!
-//! - [`columns`]: task-table column headings (content, lead, coordinators, time).
 //! - [`verbs`]: instruction verbs and predicate words (opens an instruction, ends a unit
 //!   phrase, makes its subject the lead, is also a noun).
+//! - [`heads`]: unit head words, office holders, role nouns, collectives and the homographs
+//!   that look like heads but are not units.
+//! - [`levels`]: administrative levels and their rank ("tỉnh", "xã", "thôn").
+//! - [`gazetteer`]: official names (provinces, ministries, departments, Party bodies) and the
+//!   abbreviations of unit names.
+//! - [`columns`]: task-table column headings and field labels (content, lead, coordinators,
+//!   time).
 //! - [`syllables`]: frequent syllables, the tie-breaker when glued syllables are split.
 
 pub mod columns;
+pub mod gazetteer;
+pub mod heads;
+pub mod levels;
 pub mod syllables;
 pub mod verbs;
 
@@ -43,6 +52,15 @@ pub trait Table: Sync {
 pub fn tables() -> Vec<&'static dyn Table> {
     vec![
         &verbs::VerbTable,
+        &heads::HeadTable,
+        &heads::CollectiveTable,
+        &heads::DeterminerTable,
+        &heads::CollectiveWordTable,
+        &heads::NameVerbTable,
+        &levels::LevelTable,
+        &gazetteer::NameTable,
+        &gazetteer::ProvinceTable,
+        &gazetteer::AbbreviationTable,
         &columns::ColumnTable,
         &columns::TimeCellTable,
         &columns::FieldLabelTable,
