@@ -1,0 +1,154 @@
+//! The end matter: where the body stops (Nơi nhận, signature block), recipients and signers.
+
+use nhiemvu_model::{Appendix, Metadata, Signer};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::issuer::is_caps;
+use super::{find_attachments, Regions, APPENDIX};
+
+pub(super) static NOI_NHAN: Lazy<Regex> = Lazy::new(|| Regex::new(r"^Nơi nhận\s*:?").unwrap());
+static AUTHORITY: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(TM|KT|TL|TUQ|Q)\.\s*(.*)$").unwrap());
+static POSITION: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỦ TRƯỞNG|TRƯỞNG PHÒNG|CHỦ NHIỆM|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|VỤ TRƯỞNG)\b[\p{Lu} ]*$").unwrap()
+});
+
+/// Find appendices and the end of the body, then read recipients and signers.
+pub(super) fn find_end_matter(paras: &[String], regions: &mut Regions, meta: &mut Metadata) {
+    // End matter.
+    for (i, p) in paras.iter().enumerate().skip(regions.body_start) {
+        let first = p.split('\t').next().unwrap_or("").trim();
+        if APPENDIX.is_match(first) {
+            regions.appendices.push(i);
+            meta.appendices.push(Appendix {
+                label: first.to_string(),
+                title: paras.get(i + 1).map(|t| t.replace('\t', " ")),
+                page: 0,
+            });
+        }
+        if regions.body_end == paras.len() && p.split('\t').any(|c| NOI_NHAN.is_match(c.trim())) {
+            regions.body_end = i;
+        }
+    }
+    // Without "Nơi nhận", the signature block ends the body: an authority or a position
+    // line in capitals followed by a name.
+    if regions.body_end == paras.len() {
+        for i in regions.body_start..paras.len() {
+            let first = paras[i].split('\t').next().unwrap_or("").trim();
+            let next_is_name = paras
+                .get(i + 1)
+                .map(|n| looks_name(n.trim()))
+                .unwrap_or(false);
+            if AUTHORITY.is_match(first) || (POSITION.is_match(first) && next_is_name) {
+                regions.body_end = i;
+                parse_end_matter(&paras[i..], meta);
+                break;
+            }
+        }
+    }
+    find_attachments(paras, regions);
+    if regions.body_end < paras.len() {
+        let end = regions.appendices.first().copied().unwrap_or(paras.len());
+        parse_end_matter(&paras[regions.body_end..end.max(regions.body_end)], meta);
+    }
+}
+
+/// Recipients and signers from the paragraphs after "Nơi nhận".
+fn parse_end_matter(paras: &[String], meta: &mut Metadata) {
+    let mut cells: Vec<String> = Vec::new();
+    for p in paras {
+        for c in p.split('\t') {
+            let c = c.trim();
+            if !c.is_empty() {
+                cells.push(c.to_string());
+            }
+        }
+    }
+    let mut signer: Option<Signer> = None;
+    for c in &cells {
+        if NOI_NHAN.is_match(c) {
+            let rest = NOI_NHAN.replace(c, "").trim().to_string();
+            if !rest.is_empty() {
+                meta.recipients
+                    .push(rest.trim_start_matches(['-', ' ']).to_string());
+            }
+            continue;
+        }
+        if c.starts_with('-') || c.starts_with('+') {
+            let r = c
+                .trim_start_matches(['-', '+', ' '])
+                .trim_end_matches(['.', ';', ','])
+                .to_string();
+            // "- Lưu: VT, …" and the rest are recipients.
+            meta.recipients.push(r);
+            continue;
+        }
+        if let Some(a) = AUTHORITY.captures(c) {
+            if let Some(s) = signer.as_mut().filter(|s| s.name.is_none()) {
+                // Nested authority ("TL. CHỦ TỊCH" then "KT. CHÁNH VĂN PHÒNG"): one signer.
+                let chain = s.on_behalf_of.get_or_insert_with(String::new);
+                if !chain.is_empty() {
+                    chain.push_str(" / ");
+                }
+                chain.push_str(c);
+                continue;
+            }
+            if let Some(s) = signer.take() {
+                meta.signers.push(s);
+            }
+            signer = Some(Signer {
+                authority: Some(format!("{}.", &a[1])),
+                on_behalf_of: Some(a[2].trim().to_string()).filter(|s| !s.is_empty()),
+                position: None,
+                name: None,
+            });
+            continue;
+        }
+        if is_caps(c) && c.chars().count() < 60 {
+            let s = signer.get_or_insert(Signer {
+                authority: None,
+                on_behalf_of: None,
+                position: None,
+                name: None,
+            });
+            if s.name.is_some() {
+                let done = signer.take().unwrap();
+                meta.signers.push(done);
+                signer = Some(Signer {
+                    authority: None,
+                    on_behalf_of: None,
+                    position: Some(c.clone()),
+                    name: None,
+                });
+            } else if let Some(a) = AUTHORITY.captures(c) {
+                s.authority = Some(format!("{}.", &a[1]));
+            } else {
+                // Nested authorities: "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH…".
+                s.position = Some(c.clone());
+            }
+            continue;
+        }
+        if looks_name(c) {
+            if let Some(s) = signer.as_mut() {
+                if s.name.is_none() {
+                    s.name = Some(c.clone());
+                    continue;
+                }
+            }
+        }
+    }
+    if let Some(s) = signer {
+        meta.signers.push(s);
+    }
+}
+
+fn looks_name(s: &str) -> bool {
+    let mut words = 0;
+    for w in s.split_whitespace() {
+        words += 1;
+        if words > 5 || !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+    }
+    words >= 2 && !s.contains(':')
+}
