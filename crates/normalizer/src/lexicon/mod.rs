@@ -8,7 +8,11 @@
 //!
 //! - [`verbs`]: instruction verbs and predicate words (opens an instruction, ends a unit
 //!   phrase, makes its subject the lead, is also a noun).
+//! - [`kinds`]: document kinds: kind line, number codes, cited spelling, model kind.
+//! - [`offices`]: words of issuing bodies and positions, and how names spell them.
 
+pub mod kinds;
+pub mod offices;
 pub mod verbs;
 
 #[cfg(test)]
@@ -37,7 +41,7 @@ pub trait Table: Sync {
 
 /// Every table of the lexicon, for the checks and for tools that list the vocabulary.
 pub fn tables() -> Vec<&'static dyn Table> {
-    vec![&verbs::VerbTable]
+    vec![&verbs::VerbTable, &kinds::KindTable, &offices::OfficeTable]
 }
 
 /// Regex alternation of `words`, escaped, longest first (so "phối hợp với" wins over

@@ -1,0 +1,202 @@
+//! Words of issuing bodies and signers' positions, with how official names spell them.
+//!
+//! Letterheads and signature blocks are printed in capitals ("SỞ CÔNG THƯƠNG", "PHÓ CHỦ
+//! TỊCH"); metadata writes them as names are written in running text ("Sở Công Thương",
+//! "Phó Chủ tịch"). [`official_case`] does that by rule, reading this table: a body's head
+//! word capitalises the name after it, an administrative level title-cases the place after
+//! it, fixed names keep their own spelling. To add a word: one row, in byte order.
+
+use super::Table;
+use crate::text;
+
+/// The head of a body or title: the next word starts the name, capitalised ("Sở" → "Sở Y tế").
+pub const HEAD: u8 = 1;
+/// A fixed name or position, spelled as given ("Chính phủ", "Công Thương", "Chủ tịch").
+pub const NAME: u8 = 2;
+/// An administrative level: the words after it are a place name ("tỉnh" → "tỉnh Bắc Ninh").
+pub const LEVEL: u8 = 4;
+/// A Party committee named by its place ("Tỉnh ủy" → "Tỉnh ủy Đắk Lắk").
+pub const PLACE_NEXT: u8 = 8;
+
+/// One word or phrase (lower case, NFC, new tone style) and its spelling in a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Office {
+    /// The phrase, lower case.
+    pub key: &'static str,
+    /// How a name spells it.
+    pub spelling: &'static str,
+    /// [`HEAD`], [`NAME`], [`LEVEL`], [`PLACE_NEXT`].
+    pub flags: u8,
+}
+
+const fn o(key: &'static str, spelling: &'static str, flags: u8) -> Office {
+    Office {
+        key,
+        spelling,
+        flags,
+    }
+}
+
+/// Every row, sorted by bytes of the key, unique.
+pub const OFFICES: &[Office] = &[
+    o("ban", "Ban", HEAD),
+    o("bí thư", "Bí thư", NAME),
+    o("bộ", "Bộ", HEAD),
+    o("bộ trưởng", "Bộ trưởng", NAME),
+    o("chi cục", "Chi cục", HEAD),
+    o("chi cục trưởng", "Chi cục trưởng", NAME),
+    o("chánh thanh tra", "Chánh Thanh tra", NAME),
+    o("chánh văn phòng", "Chánh Văn phòng", NAME),
+    o("chính phủ", "Chính phủ", NAME),
+    o("chủ nhiệm", "Chủ nhiệm", NAME),
+    o("chủ tịch", "Chủ tịch", NAME),
+    o("công an", "Công an", HEAD),
+    o("công thương", "Công Thương", NAME),
+    o("cục", "Cục", HEAD),
+    o("cục trưởng", "Cục trưởng", NAME),
+    o("giám đốc", "Giám đốc", NAME),
+    o("huyện", "huyện", LEVEL),
+    o("huyện ủy", "Huyện ủy", NAME | PLACE_NEXT),
+    o("hội đồng nhân dân", "Hội đồng nhân dân", HEAD),
+    o("mặt trận tổ quốc", "Mặt trận Tổ quốc", NAME),
+    o("phòng", "Phòng", HEAD),
+    o("phó", "Phó", HEAD),
+    o("phường", "phường", LEVEL),
+    o("quận", "quận", LEVEL),
+    o("quốc hội", "Quốc hội", NAME),
+    o("sở", "Sở", HEAD),
+    o("thanh tra", "Thanh tra", HEAD),
+    o("thành phố", "thành phố", LEVEL),
+    o("thành ủy", "Thành ủy", NAME | PLACE_NEXT),
+    o("thị trấn", "thị trấn", LEVEL),
+    o("thị xã", "thị xã", LEVEL),
+    o("thủ trưởng", "Thủ trưởng", NAME),
+    o("thủ tướng", "Thủ tướng", NAME),
+    o("thứ trưởng", "Thứ trưởng", NAME),
+    o("trung tâm", "Trung tâm", HEAD),
+    o("trung ương", "Trung ương", NAME),
+    o("trưởng ban", "Trưởng ban", NAME),
+    o("trưởng phòng", "Trưởng phòng", NAME),
+    o("tỉnh", "tỉnh", LEVEL),
+    o("tỉnh ủy", "Tỉnh ủy", NAME | PLACE_NEXT),
+    o("tổng cục", "Tổng cục", HEAD),
+    o("tổng cục trưởng", "Tổng cục trưởng", NAME),
+    o("tổng giám đốc", "Tổng giám đốc", NAME),
+    o("viện", "Viện", HEAD),
+    o("viện trưởng", "Viện trưởng", NAME),
+    o("việt nam", "Việt Nam", NAME),
+    o("văn phòng", "Văn phòng", HEAD),
+    o("vụ", "Vụ", HEAD),
+    o("vụ trưởng", "Vụ trưởng", NAME),
+    o("xã", "xã", LEVEL),
+    o("xã hội", "xã hội", 0),
+    o("đảng bộ", "Đảng bộ", HEAD),
+    o("đảng ủy", "Đảng ủy", HEAD),
+    o("đặc khu", "đặc khu", LEVEL),
+    o("ủy ban mặt trận tổ quốc", "Ủy ban Mặt trận Tổ quốc", HEAD),
+    o("ủy ban nhân dân", "Ủy ban nhân dân", HEAD),
+];
+
+/// The longest row whose key is the words starting at `words[i]`, and how many words.
+fn row_at(words: &[String], i: usize) -> Option<(&'static Office, usize)> {
+    (1..=5.min(words.len() - i)).rev().find_map(|n| {
+        let phrase = words[i..i + n].join(" ");
+        let phrase = phrase.trim_end_matches([',', ';']);
+        OFFICES.iter().find(|o| o.key == phrase).map(|o| (o, n))
+    })
+}
+
+fn capitalise(w: &str) -> String {
+    let mut cs = w.chars();
+    match cs.next() {
+        Some(c) => c.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
+/// A body's name or a position from capitals to its written form ("ỦY BAN NHÂN DÂN TỈNH
+/// BẮC NINH" → "Ủy ban nhân dân tỉnh Bắc Ninh", "PHÓ CHỦ TỊCH" → "Phó Chủ tịch").
+pub fn official_case(caps: &str) -> String {
+    let expanded = crate::units::expand_abbreviations(caps);
+    let lowered = text::fold_tones(&expanded.to_lowercase());
+    let words: Vec<String> = lowered.split_whitespace().map(str::to_string).collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut cap_next = true;
+    let mut i = 0;
+    while i < words.len() {
+        if let Some((row, n)) = row_at(&words, i) {
+            let tail: String = words[i + n - 1]
+                .chars()
+                .rev()
+                .take_while(|c| matches!(c, ',' | ';'))
+                .collect();
+            // A level is written in lower case inside a name ("Ủy ban nhân dân tỉnh …").
+            let level_inside = row.flags & LEVEL != 0 && !out.is_empty();
+            let spelled = if cap_next && !level_inside {
+                capitalise(row.spelling)
+            } else {
+                row.spelling.to_string()
+            };
+            out.push(spelled + &tail);
+            i += n;
+            if row.flags & (LEVEL | PLACE_NEXT) != 0 && i < words.len() {
+                // The rest is a place name: every word capitalised.
+                out.extend(words[i..].iter().map(|w| capitalise(w)));
+                break;
+            }
+            cap_next = row.flags & HEAD != 0 || !tail.is_empty();
+            continue;
+        }
+        let w = &words[i];
+        out.push(if cap_next {
+            capitalise(w)
+        } else {
+            w.to_string()
+        });
+        // "Nông nghiệp và Môi trường", "Văn hóa, Thể thao", "Lao động - Thương binh".
+        cap_next = w == "và" || w == "-" || w.ends_with(',');
+        i += 1;
+    }
+    out.join(" ")
+}
+
+/// The table as the lexicon checks see it.
+pub struct OfficeTable;
+
+impl Table for OfficeTable {
+    fn name(&self) -> &'static str {
+        "offices"
+    }
+    fn words(&self) -> Vec<&'static str> {
+        OFFICES.iter().map(|o| o.key).collect()
+    }
+    fn examples(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            ("UỶ BAN NHÂN DÂN TỈNH AN HOÀ", "Ủy ban nhân dân tỉnh An Hòa"),
+            (
+                "ỦY BAN NHÂN DÂN THÀNH PHỐ BẮC SƠN",
+                "Ủy ban nhân dân thành phố Bắc Sơn",
+            ),
+            ("SỞ CÔNG THƯƠNG", "Sở Công Thương"),
+            ("BỘ KHOA HỌC VÀ CÔNG NGHỆ", "Bộ Khoa học và Công nghệ"),
+            ("VĂN PHÒNG CHÍNH PHỦ", "Văn phòng Chính phủ"),
+            ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
+            ("CỤC QUẢN LÝ THỊ TRƯỜNG", "Cục Quản lý thị trường"),
+            ("ĐẢNG ỦY XÃ EA TÂN", "Đảng ủy xã Ea Tân"),
+            ("TỈNH ỦY GIA BÌNH", "Tỉnh ủy Gia Bình"),
+            ("VĂN PHÒNG TỈNH ỦY", "Văn phòng Tỉnh ủy"),
+            (
+                "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+                "Sở Lao động - Thương binh và Xã hội",
+            ),
+            ("PHÓ CHỦ TỊCH", "Phó Chủ tịch"),
+            ("PHÓ CHÁNH VĂN PHÒNG", "Phó Chánh Văn phòng"),
+            ("THỨ TRƯỞNG", "Thứ trưởng"),
+            ("PHÓ CỤC TRƯỞNG", "Phó Cục trưởng"),
+            ("TRƯỞNG ĐOÀN", "Trưởng đoàn"),
+        ]
+    }
+    fn read(&self, phrase: &str) -> String {
+        official_case(phrase)
+    }
+}
