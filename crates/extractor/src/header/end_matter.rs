@@ -13,6 +13,12 @@ static POSITION: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỦ TRƯỞNG|TRƯỞNG PHÒNG|CHỦ NHIỆM|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|VỤ TRƯỞNG)\b[\p{Lu} ]*$").unwrap()
 });
 
+/// A line in capitals that opens with a signer's or an authority's position ("BỘ TRƯỞNG BỘ
+/// TÀI CHÍNH", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …").
+pub(super) fn is_position_line(line: &str) -> bool {
+    is_caps(line) && nhiemvu_normalizer::lexicon::offices::opens_position(line)
+}
+
 /// Find appendices and the end of the body, then read recipients and signers.
 pub(super) fn find_end_matter(paras: &[String], regions: &mut Regions, meta: &mut Metadata) {
     // End matter.

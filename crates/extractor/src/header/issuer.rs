@@ -1,74 +1,89 @@
 //! The issuing body from the letterhead's capitalised lines.
 
 use nhiemvu_model::Metadata;
+use nhiemvu_normalizer::lexicon::offices::{self, official_case};
+use nhiemvu_normalizer::units::locality_from_issuer;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::{KIND_LINE, MOTTO};
+use super::kind::kind_line;
+use super::MOTTO;
 
 static LEVEL_START: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(TỈNH|XÃ|PHƯỜNG|HUYỆN|THÀNH PHỐ|THỊ TRẤN|THỊ XÃ|QUẬN)\s").unwrap());
 static LEVEL_IN: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\s(TỈNH|XÃ|PHƯỜNG|HUYỆN|THÀNH PHỐ|THỊ TRẤN|THỊ XÃ|QUẬN)\s").unwrap());
 
-/// Gather the letterhead's body lines into `issuer_lines` and set the issuer (the last)
-/// and its parent (the first).
+/// Gather the letterhead's body lines (those before the kind line) and set the issuer, the
+/// last of them written as a name, and its parent, the first as printed. `fallback` holds
+/// capitalised lines the header walk took for the issuer when none opens with a body's head.
 pub(super) fn collect_issuer(
     paras: &[String],
     head_limit: usize,
-    issuer_lines: &mut Vec<String>,
+    fallback: &mut Vec<String>,
     meta: &mut Metadata,
 ) {
-    for cell_line in paras.iter().take(head_limit) {
+    let mut lines: Vec<String> = Vec::new();
+    // While true, a capitalised piece that opens no body continues the last line (a name
+    // wrapped over lines: "VĂN PHÒNG CHÍNH" / "PHỦ").
+    let mut open = false;
+    'paras: for cell_line in paras.iter().take(head_limit) {
         for cell in cell_line.split('\t') {
             let c = cell.trim();
-            if !is_caps(c) || MOTTO.is_match(c) || KIND_LINE.is_match(c) {
+            if kind_line(c).is_some() || c.starts_with("V/v") || c.starts_with("Kính gửi") {
+                break 'paras;
+            }
+            if !is_caps(c) || MOTTO.is_match(c) {
+                open = false;
                 continue;
             }
             if looks_issuer(c) {
-                if !issuer_lines.iter().any(|x| x == c) {
-                    issuer_lines.push(c.to_string());
+                if !lines.iter().any(|x| x == c) {
+                    lines.push(c.to_string());
                 }
+                open = true;
             } else if LEVEL_START.is_match(c) {
-                if let Some(last) = issuer_lines.last_mut() {
-                    if !LEVEL_IN.is_match(last) {
+                if let Some(last) = lines.last_mut() {
+                    if !LEVEL_IN.is_match(&format!(" {last} ")) {
                         last.push(' ');
                         last.push_str(c);
                     }
                 }
+                open = false;
+            } else if open || lines.is_empty() {
+                match lines.last_mut() {
+                    Some(last) if open => {
+                        last.push(' ');
+                        last.push_str(c);
+                    }
+                    _ => lines.push(c.to_string()),
+                }
+                open = true;
             }
         }
     }
-    if let Some(last) = issuer_lines.last() {
-        meta.issuer = Some(last.clone());
-        if issuer_lines.len() > 1 {
-            meta.issuer_parent = Some(issuer_lines[0].clone());
+    if lines.is_empty() {
+        lines = std::mem::take(fallback);
+    }
+    let Some(last) = lines.last() else {
+        return;
+    };
+    let mut name = official_case(last);
+    if lines.len() > 1 {
+        meta.issuer_parent = Some(lines[0].clone());
+        // "SỞ CÔNG THƯƠNG" under "UBND TỈNH LÀO CAI" is "Sở Công Thương tỉnh Lào Cai".
+        let parent = official_case(&lines[0]);
+        if parent.starts_with("Ủy ban nhân dân ") && locality_from_issuer(&name).is_none() {
+            if let Some(loc) = locality_from_issuer(&parent) {
+                name = format!("{name} {loc}");
+            }
         }
     }
+    meta.issuer = Some(name);
 }
 
 fn looks_issuer(c: &str) -> bool {
-    let u = c.to_uppercase();
-    [
-        "ỦY BAN",
-        "UỶ BAN",
-        "UBND",
-        "ĐẢNG ỦY",
-        "ĐẢNG UỶ",
-        "ĐẢNG BỘ",
-        "SỞ ",
-        "BAN ",
-        "VĂN PHÒNG",
-        "TỈNH ỦY",
-        "HỘI ĐỒNG",
-        "PHÒNG ",
-        "BỘ ",
-        "HUYỆN ỦY",
-        "THÀNH ỦY",
-    ]
-    .iter()
-    .any(|k| u.starts_with(k))
-        && c.chars().count() < 80
+    offices::opens_body(c) && c.chars().count() < 80
 }
 
 pub(super) fn is_caps(s: &str) -> bool {

@@ -9,6 +9,7 @@ mod attachments;
 mod date;
 mod end_matter;
 mod issuer;
+mod kind;
 mod number;
 mod references;
 mod stamped;
@@ -20,11 +21,13 @@ use nhiemvu_model::{DocForm, DocKind, Metadata};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-pub use number::{kind_from_word, parse_number};
+pub use kind::kind_from_word;
+pub use number::parse_number;
 pub use references::references;
 pub use stamped::merge_stamped;
 
-use attachments::{find_attachments, APPENDIX, KIND_LINE};
+use attachments::{find_attachments, APPENDIX};
+use kind::{kind_from_code, kind_line};
 use date::{date_from_appendix, DATE_LINE};
 use end_matter::find_end_matter;
 use issuer::{collect_issuer, is_caps};
@@ -57,7 +60,9 @@ static BODY_OPENERS: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 /// Parse the header and end matter of `paras` (paragraph texts in order).
-pub fn parse(paras: &[String]) -> (Metadata, Regions) {
+pub fn parse(original: &[String]) -> (Metadata, Regions) {
+    let cleaned: Vec<String> = original.iter().map(|p| clean_cells(p)).collect();
+    let paras = &cleaned[..];
     let mut meta = Metadata::default();
     let mut regions = Regions {
         body_start: 0,
@@ -71,8 +76,16 @@ pub fn parse(paras: &[String]) -> (Metadata, Regions) {
     let mut in_addressees = false;
     let mut issuer_lines: Vec<String> = Vec::new();
     for (i, p) in paras.iter().enumerate().take(head_limit) {
+        // An empty line (a table's rule, a bold space) neither ends nor extends the header.
+        if p.is_empty() {
+            if last_header.is_some_and(|l| l + 1 == i) {
+                last_header = Some(i);
+            }
+            continue;
+        }
         let cells: Vec<&str> = p.split('\t').map(str::trim).collect();
         let mut header_hit = false;
+        let mut title_here = false;
         // "Số:" and its symbol can fall in separate runs ("Số:\t/UBND-KGVX").
         if meta.number_parts.is_none() && cells.len() > 1 {
             if let Some(c) = NUMBER.captures(&p.replace('\t', " ")) {
@@ -119,13 +132,22 @@ pub fn parse(paras: &[String]) -> (Metadata, Regions) {
                 header_hit = true;
                 continue;
             }
-            if let Some(c) = KIND_LINE.captures(cell) {
+            if let Some((kind, rest)) = kind_line(cell) {
                 if meta.kind == DocKind::Other {
-                    meta.kind = kind_from_word(&c[1]);
+                    meta.kind = kind;
+                    if !rest.is_empty() {
+                        meta.title = Some(rest);
+                    }
                     in_title = true;
+                    title_here = true;
                     header_hit = true;
                     continue;
                 }
+            }
+            // The subject can share the kind line's paragraph ("KẾ HOẠCH\tNÂNG CAO …").
+            if title_here && !cell.is_empty() {
+                push_title(&mut meta, cell);
+                continue;
             }
             if let Some(c) = VV.captures(cell) {
                 meta.kind = DocKind::CongVan;
@@ -171,14 +193,17 @@ pub fn parse(paras: &[String]) -> (Metadata, Regions) {
             // is the body, not more title.
             let prose =
                 first.contains(". ") || (first.ends_with('.') && first.chars().count() > 90);
-            if BODY_OPENERS.is_match(first) || crate::outline::marker_of(first).is_some() || prose {
+            // A QĐ names its authority after the title ("BỘ TRƯỞNG BỘ …"); a Công điện
+            // its addressees after "… điện:".
+            let ends = first.ends_with(':') || end_matter::is_position_line(first);
+            if BODY_OPENERS.is_match(first)
+                || crate::outline::marker_of(first).is_some()
+                || prose
+                || ends
+            {
                 in_title = false;
             } else {
-                let t = meta.title.get_or_insert_with(String::new);
-                if !t.is_empty() {
-                    t.push(' ');
-                }
-                t.push_str(first);
+                push_title(&mut meta, first);
                 last_header = Some(i);
                 continue;
             }
@@ -206,9 +231,13 @@ pub fn parse(paras: &[String]) -> (Metadata, Regions) {
         }
     }
     collect_issuer(paras, head_limit, &mut issuer_lines, &mut meta);
+    if meta.kind == DocKind::Other {
+        let code = meta.number_parts.as_ref().and_then(|n| n.kind_code.as_deref());
+        meta.kind = code.and_then(kind_from_code).unwrap_or(DocKind::Other);
+    }
     regions.body_start = last_header.map(|l| l + 1).unwrap_or(0);
     find_end_matter(paras, &mut regions, &mut meta);
-    meta.references = references(paras);
+    meta.references = references(original);
     if meta.year.is_none() {
         date_from_appendix(paras, &mut meta);
     }
@@ -222,4 +251,38 @@ fn push_addressee(list: &mut Vec<String>, s: &str) {
             list.push(p.to_string());
         }
     }
+}
+
+/// Add a line to the title.
+fn push_title(meta: &mut Metadata, line: &str) {
+    let t = meta.title.get_or_insert_with(String::new);
+    if !t.is_empty() {
+        t.push(' ');
+    }
+    t.push_str(line);
+}
+
+static RULE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s*-{3,}\s*").unwrap());
+
+/// A paragraph as clean cells joined by tabs: portal texts separate cells with `|` and mark
+/// bold with `**` (a bold run is a line of its own there); both become cell breaks, and
+/// italics' `*` and empty cells are dropped.
+fn clean_cells(p: &str) -> String {
+    if !p.contains(['|', '*']) {
+        return p.to_string();
+    }
+    let joined = p
+        .split(['\t', '|'])
+        .flat_map(|c| c.split("**"))
+        .map(|c| c.trim().trim_matches(['*', '_']).trim())
+        .filter(|c| !c.is_empty())
+        .collect::<Vec<_>>()
+        .join("\t");
+    // A rule under a letterhead line ("VĂN PHÒNG CHÍNH PHỦ -------") is a cell of its own.
+    RULE.replace_all(&joined, "\t---\t")
+        .split('\t')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect::<Vec<_>>()
+        .join("\t")
 }

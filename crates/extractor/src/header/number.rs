@@ -1,41 +1,12 @@
 //! The document number and symbol ("146/KH-UBND", "09-TB/VPTU") and the kind a word names.
 
-use nhiemvu_model::{DocKind, DocNumber};
+use nhiemvu_model::DocNumber;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
 pub(super) static NUMBER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i:^|\s|\t)Số\s*:?\s*([0-9]*)[\s.…_]*([-/]\s*[A-ZĐ0-9][A-ZĐ0-9&.\-/]*)").unwrap()
+    Regex::new(r"(?i:^|\s|\t)Số\s*:?\s*([0-9]*)[\s.…_]*([-/]\s*[A-ZĐ0-9][A-Za-zĐđ0-9&.\-/]*)").unwrap()
 });
-
-/// Which kind a kind line or citation names.
-pub fn kind_from_word(word: &str) -> DocKind {
-    let w = word.to_lowercase();
-    let w = w.trim();
-    if w.starts_with("thông báo") {
-        DocKind::ThongBao
-    } else if w.starts_with("kết luận") {
-        DocKind::KetLuan
-    } else if w.starts_with("kế hoạch") {
-        DocKind::KeHoach
-    } else if w.starts_with("báo cáo") {
-        DocKind::BaoCao
-    } else if w.starts_with("quyết định") {
-        DocKind::QuyetDinh
-    } else if w.starts_with("chỉ thị") {
-        DocKind::ChiThi
-    } else if w.starts_with("nghị quyết") {
-        DocKind::NghiQuyet
-    } else if w.starts_with("tờ trình") {
-        DocKind::ToTrinh
-    } else if w.starts_with("giấy mời") {
-        DocKind::GiayMoi
-    } else if w.starts_with("công văn") {
-        DocKind::CongVan
-    } else {
-        DocKind::Other
-    }
-}
 
 /// Parse a number and symbol ("146/KH-UBND", "09-TB/VPTU", "/UBND-KGVX").
 pub fn parse_number(serial: &str, symbol: &str) -> DocNumber {
@@ -69,22 +40,5 @@ pub fn parse_number(serial: &str, symbol: &str) -> DocNumber {
 }
 
 fn is_kind_code(k: &str) -> bool {
-    matches!(
-        k,
-        "KH" | "TB"
-            | "BC"
-            | "QĐ"
-            | "CT"
-            | "NQ"
-            | "TTr"
-            | "KL"
-            | "GM"
-            | "HD"
-            | "CTr"
-            | "QC"
-            | "ĐA"
-            | "BB"
-            | "TT"
-            | "NĐ"
-    )
+    super::kind::kind_from_code(k).is_some()
 }

@@ -6,7 +6,7 @@ use once_cell::sync::Lazy;
 use rayon::prelude::*;
 use regex::Regex;
 
-use super::number::kind_from_word;
+use super::kind::kind_from_word;
 
 static REFERENCE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(concat!(

@@ -22,7 +22,7 @@ fn state_letter_header_with_blank_number_and_day() {
         m.addressees,
         vec!["Các sở, ban, ngành", "UBND các xã, phường"]
     );
-    assert_eq!(m.issuer.as_deref(), Some("ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK"));
+    assert_eq!(m.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Đắk Lắk"));
     assert_eq!(m.form, Some(DocForm::State));
     assert_eq!(r.body_start, 7);
     assert_eq!(r.body_end, 9);
@@ -48,7 +48,7 @@ fn party_header_and_kind_line_with_title() {
     );
     assert_eq!(m.date, NaiveDate::from_ymd_opt(2026, 1, 9));
     assert_eq!(m.form, Some(DocForm::Party));
-    assert_eq!(m.issuer.as_deref(), Some("ĐẢNG ỦY PHƯỜNG EA KAO"));
+    assert_eq!(m.issuer.as_deref(), Some("Đảng ủy phường Ea Kao"));
     assert_eq!(m.issuer_parent.as_deref(), Some("ĐẢNG BỘ TỈNH ĐẮK LẮK"));
     assert!(m.title.unwrap().starts_with("Kết luận Hội nghị"));
     assert_eq!(r.body_start, 7);

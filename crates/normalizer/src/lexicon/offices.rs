@@ -17,6 +17,10 @@ pub const NAME: u8 = 2;
 pub const LEVEL: u8 = 4;
 /// A Party committee named by its place ("Tỉnh ủy" → "Tỉnh ủy Đắk Lắk").
 pub const PLACE_NEXT: u8 = 8;
+/// Opens an issuing body's line in a letterhead ("SỞ …", "ỦY BAN NHÂN DÂN …").
+pub const ISSUER: u8 = 16;
+/// A signer's or authority's position ("CHỦ TỊCH", "BỘ TRƯỞNG").
+pub const POSITION: u8 = 32;
 
 /// One word or phrase (lower case, NFC, new tone style) and its spelling in a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,7 +29,7 @@ pub struct Office {
     pub key: &'static str,
     /// How a name spells it.
     pub spelling: &'static str,
-    /// [`HEAD`], [`NAME`], [`LEVEL`], [`PLACE_NEXT`].
+    /// [`HEAD`], [`NAME`], [`LEVEL`], [`PLACE_NEXT`], [`ISSUER`], [`POSITION`].
     pub flags: u8,
 }
 
@@ -39,62 +43,63 @@ const fn o(key: &'static str, spelling: &'static str, flags: u8) -> Office {
 
 /// Every row, sorted by bytes of the key, unique.
 pub const OFFICES: &[Office] = &[
-    o("ban", "Ban", HEAD),
-    o("bí thư", "Bí thư", NAME),
-    o("bộ", "Bộ", HEAD),
-    o("bộ trưởng", "Bộ trưởng", NAME),
-    o("chi cục", "Chi cục", HEAD),
-    o("chi cục trưởng", "Chi cục trưởng", NAME),
-    o("chánh thanh tra", "Chánh Thanh tra", NAME),
-    o("chánh văn phòng", "Chánh Văn phòng", NAME),
-    o("chính phủ", "Chính phủ", NAME),
-    o("chủ nhiệm", "Chủ nhiệm", NAME),
-    o("chủ tịch", "Chủ tịch", NAME),
-    o("công an", "Công an", HEAD),
+    o("ban", "Ban", HEAD | ISSUER),
+    o("bí thư", "Bí thư", NAME | POSITION),
+    o("bộ", "Bộ", HEAD | ISSUER),
+    o("bộ trưởng", "Bộ trưởng", NAME | POSITION),
+    o("chi cục", "Chi cục", HEAD | ISSUER),
+    o("chi cục trưởng", "Chi cục trưởng", NAME | POSITION),
+    o("chánh thanh tra", "Chánh Thanh tra", NAME | POSITION),
+    o("chánh văn phòng", "Chánh Văn phòng", NAME | POSITION),
+    o("chính phủ", "Chính phủ", NAME | ISSUER),
+    o("chủ nhiệm", "Chủ nhiệm", NAME | POSITION),
+    o("chủ tịch", "Chủ tịch", NAME | POSITION),
+    o("công an", "Công an", HEAD | ISSUER),
     o("công thương", "Công Thương", NAME),
-    o("cục", "Cục", HEAD),
-    o("cục trưởng", "Cục trưởng", NAME),
-    o("giám đốc", "Giám đốc", NAME),
+    o("cục", "Cục", HEAD | ISSUER),
+    o("cục trưởng", "Cục trưởng", NAME | POSITION),
+    o("giám đốc", "Giám đốc", NAME | POSITION),
     o("huyện", "huyện", LEVEL),
-    o("huyện ủy", "Huyện ủy", NAME | PLACE_NEXT),
-    o("hội đồng nhân dân", "Hội đồng nhân dân", HEAD),
+    o("huyện ủy", "Huyện ủy", NAME | PLACE_NEXT | ISSUER),
+    o("hội đồng nhân dân", "Hội đồng nhân dân", HEAD | ISSUER),
     o("mặt trận tổ quốc", "Mặt trận Tổ quốc", NAME),
-    o("phòng", "Phòng", HEAD),
+    o("phòng", "Phòng", HEAD | ISSUER),
     o("phó", "Phó", HEAD),
     o("phường", "phường", LEVEL),
     o("quận", "quận", LEVEL),
     o("quốc hội", "Quốc hội", NAME),
-    o("sở", "Sở", HEAD),
-    o("thanh tra", "Thanh tra", HEAD),
+    o("sở", "Sở", HEAD | ISSUER),
+    o("thanh tra", "Thanh tra", HEAD | ISSUER),
     o("thành phố", "thành phố", LEVEL),
-    o("thành ủy", "Thành ủy", NAME | PLACE_NEXT),
+    o("thành ủy", "Thành ủy", NAME | PLACE_NEXT | ISSUER),
     o("thị trấn", "thị trấn", LEVEL),
     o("thị xã", "thị xã", LEVEL),
-    o("thủ trưởng", "Thủ trưởng", NAME),
-    o("thủ tướng", "Thủ tướng", NAME),
-    o("thứ trưởng", "Thứ trưởng", NAME),
-    o("trung tâm", "Trung tâm", HEAD),
+    o("thủ trưởng", "Thủ trưởng", NAME | POSITION),
+    o("thủ tướng", "Thủ tướng", NAME | ISSUER | POSITION),
+    o("thứ trưởng", "Thứ trưởng", NAME | POSITION),
+    o("trung tâm", "Trung tâm", HEAD | ISSUER),
     o("trung ương", "Trung ương", NAME),
-    o("trưởng ban", "Trưởng ban", NAME),
-    o("trưởng phòng", "Trưởng phòng", NAME),
+    o("trưởng ban", "Trưởng ban", NAME | POSITION),
+    o("trưởng phòng", "Trưởng phòng", NAME | POSITION),
+    o("trưởng đoàn", "Trưởng đoàn", NAME | POSITION),
     o("tỉnh", "tỉnh", LEVEL),
-    o("tỉnh ủy", "Tỉnh ủy", NAME | PLACE_NEXT),
-    o("tổng cục", "Tổng cục", HEAD),
-    o("tổng cục trưởng", "Tổng cục trưởng", NAME),
-    o("tổng giám đốc", "Tổng giám đốc", NAME),
-    o("viện", "Viện", HEAD),
-    o("viện trưởng", "Viện trưởng", NAME),
+    o("tỉnh ủy", "Tỉnh ủy", NAME | PLACE_NEXT | ISSUER),
+    o("tổng cục", "Tổng cục", HEAD | ISSUER),
+    o("tổng cục trưởng", "Tổng cục trưởng", NAME | POSITION),
+    o("tổng giám đốc", "Tổng giám đốc", NAME | POSITION),
+    o("viện", "Viện", HEAD | ISSUER),
+    o("viện trưởng", "Viện trưởng", NAME | POSITION),
     o("việt nam", "Việt Nam", NAME),
-    o("văn phòng", "Văn phòng", HEAD),
-    o("vụ", "Vụ", HEAD),
-    o("vụ trưởng", "Vụ trưởng", NAME),
+    o("văn phòng", "Văn phòng", HEAD | ISSUER),
+    o("vụ", "Vụ", HEAD | ISSUER),
+    o("vụ trưởng", "Vụ trưởng", NAME | POSITION),
     o("xã", "xã", LEVEL),
     o("xã hội", "xã hội", 0),
-    o("đảng bộ", "Đảng bộ", HEAD),
-    o("đảng ủy", "Đảng ủy", HEAD),
+    o("đảng bộ", "Đảng bộ", HEAD | ISSUER),
+    o("đảng ủy", "Đảng ủy", HEAD | ISSUER),
     o("đặc khu", "đặc khu", LEVEL),
-    o("ủy ban mặt trận tổ quốc", "Ủy ban Mặt trận Tổ quốc", HEAD),
-    o("ủy ban nhân dân", "Ủy ban nhân dân", HEAD),
+    o("ủy ban mặt trận tổ quốc", "Ủy ban Mặt trận Tổ quốc", HEAD | ISSUER),
+    o("ủy ban nhân dân", "Ủy ban nhân dân", HEAD | ISSUER),
 ];
 
 /// The longest row whose key is the words starting at `words[i]`, and how many words.
@@ -160,6 +165,29 @@ pub fn official_case(caps: &str) -> String {
     out.join(" ")
 }
 
+fn first_row(line: &str) -> Option<&'static Office> {
+    let expanded = crate::units::expand_abbreviations(line);
+    let lowered = text::fold_tones(&expanded.to_lowercase());
+    let words: Vec<String> = lowered.split_whitespace().map(str::to_string).collect();
+    if words.is_empty() {
+        return None;
+    }
+    row_at(&words, 0).map(|(row, _)| row)
+}
+
+/// True when `line` opens with an issuing body's head ("SỞ TÀI CHÍNH", "UBND TỈNH …").
+pub fn opens_body(line: &str) -> bool {
+    first_row(line).is_some_and(|r| r.flags & ISSUER != 0)
+}
+
+/// True when `line` opens with a position, deputies included ("PHÓ CHỦ TỊCH", "BỘ TRƯỞNG").
+pub fn opens_position(line: &str) -> bool {
+    let rest = line.trim();
+    let upper = rest.to_uppercase();
+    let rest = upper.strip_prefix("PHÓ ").unwrap_or(&upper);
+    first_row(rest).is_some_and(|r| r.flags & POSITION != 0)
+}
+
 /// The table as the lexicon checks see it.
 pub struct OfficeTable;
 
@@ -194,9 +222,23 @@ impl Table for OfficeTable {
             ("THỨ TRƯỞNG", "Thứ trưởng"),
             ("PHÓ CỤC TRƯỞNG", "Phó Cục trưởng"),
             ("TRƯỞNG ĐOÀN", "Trưởng đoàn"),
+            ("body? UBND TỈNH HÒA SƠN", "true"),
+            ("body? SỞ NỘI VỤ", "true"),
+            ("body? THỦ TƯỚNG CHÍNH PHỦ", "true"),
+            ("body? KẾ HOẠCH", "false"),
+            ("position? PHÓ GIÁM ĐỐC", "true"),
+            ("position? BỘ TRƯỞNG BỘ NỘI VỤ", "true"),
+            ("position? BỘ NỘI VỤ", "false"),
+            ("position? TRIỂN KHAI THỰC HIỆN", "false"),
         ]
     }
     fn read(&self, phrase: &str) -> String {
+        if let Some(line) = phrase.strip_prefix("body? ") {
+            return opens_body(line).to_string();
+        }
+        if let Some(line) = phrase.strip_prefix("position? ") {
+            return opens_position(line).to_string();
+        }
         official_case(phrase)
     }
 }
