@@ -30,9 +30,7 @@ pub(super) fn find_attachments(paras: &[String], regions: &mut Regions) {
                         || kind_line(f).is_some() && j > start
                 })
                 .unwrap_or(paras.len());
-            regions
-                .attachments
-                .push((kind, start, end));
+            regions.attachments.push((kind, start, end));
             i = end.max(i + 1);
         } else {
             i += 1;

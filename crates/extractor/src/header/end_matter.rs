@@ -4,6 +4,8 @@ use nhiemvu_model::{Appendix, Metadata, Signer};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
+use nhiemvu_normalizer::lexicon::offices;
+
 use super::issuer::is_caps;
 use super::{find_attachments, Regions, APPENDIX};
 
@@ -47,7 +49,6 @@ pub(super) fn find_end_matter(paras: &[String], regions: &mut Regions, meta: &mu
                 .unwrap_or(false);
             if AUTHORITY.is_match(first) || (POSITION.is_match(first) && next_is_name) {
                 regions.body_end = i;
-                parse_end_matter(&paras[i..], meta);
                 break;
             }
         }
@@ -59,15 +60,63 @@ pub(super) fn find_end_matter(paras: &[String], regions: &mut Regions, meta: &mu
     }
 }
 
+static AUTHORITY_INSIDE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\s(?:TM|KT|TL|TUQ|Q)\.\s").unwrap());
+static WIDE_GAP: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s{2,}").unwrap());
+
+/// One cell of the end matter cut where its columns ran together: at wide gaps, before an
+/// authority ("Nơi nhận: KT. BỘ TRƯỞNG"), before a trailing position or name in a recipient
+/// line ("- Như trên; THỨ TRƯỞNG") and between an authority's office and the signer's own
+/// position ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH").
+fn pieces(cell: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for gap in WIDE_GAP.split(cell) {
+        let mut rest = gap.trim();
+        while let Some(m) = AUTHORITY_INSIDE.find(rest) {
+            out.extend(split_tail(rest[..m.start()].trim()));
+            rest = rest[m.start()..].trim();
+        }
+        out.extend(split_tail(rest));
+    }
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// Split a piece before a trailing run in capitals that opens a position, before a trailing
+/// name, or an authority line before the signer's own position.
+fn split_tail(piece: &str) -> Vec<String> {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let caps = |w: &str| is_caps(w) || w.chars().all(|c| !c.is_alphabetic());
+    let authority = AUTHORITY.is_match(piece);
+    for j in 1..words.len() {
+        let head = words[..j].join(" ");
+        let tail = words[j..].join(" ");
+        let after_comma = words[j - 1].ends_with(',');
+        let position_tail = is_caps(&tail) && offices::opens_position(&tail);
+        let splits = if authority {
+            // "KT. CHỦ TỊCH PHÓ CHỦ TỊCH"; "KT. BỘ TRƯỞNG, CHỦ NHIỆM" stays whole.
+            j >= 2 && position_tail && !after_comma
+                || words[..j].iter().all(|w| caps(w)) && looks_name(&tail)
+        } else if is_caps(&head) {
+            looks_name(&tail) && !is_caps(&tail)
+        } else {
+            position_tail
+        };
+        if splits {
+            let mut out = vec![head];
+            out.extend(split_tail(&tail));
+            return out;
+        }
+    }
+    vec![piece.to_string()]
+}
+
 /// Recipients and signers from the paragraphs after "Nơi nhận".
 fn parse_end_matter(paras: &[String], meta: &mut Metadata) {
     let mut cells: Vec<String> = Vec::new();
     for p in paras {
         for c in p.split('\t') {
-            let c = c.trim();
-            if !c.is_empty() {
-                cells.push(c.to_string());
-            }
+            cells.extend(pieces(c.trim()));
         }
     }
     let mut signer: Option<Signer> = None;
@@ -130,7 +179,10 @@ fn parse_end_matter(paras: &[String], meta: &mut Metadata) {
                 s.authority = Some(format!("{}.", &a[1]));
             } else {
                 // Nested authorities: "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH…".
-                s.position = Some(c.clone());
+                // Of several lines, the one that names a position is the signer's.
+                if s.position.is_none() || offices::opens_position(c) {
+                    s.position = Some(c.clone());
+                }
             }
             continue;
         }
@@ -145,6 +197,12 @@ fn parse_end_matter(paras: &[String], meta: &mut Metadata) {
     }
     if let Some(s) = signer {
         meta.signers.push(s);
+    }
+    // Positions are printed in capitals and written as a title ("PHÓ CHỦ TỊCH" → "Phó Chủ tịch").
+    for s in &mut meta.signers {
+        if let Some(p) = s.position.as_mut().filter(|p| is_caps(p)) {
+            *p = offices::official_case(p);
+        }
     }
 }
 

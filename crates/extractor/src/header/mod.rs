@@ -27,10 +27,10 @@ pub use references::references;
 pub use stamped::merge_stamped;
 
 use attachments::{find_attachments, APPENDIX};
-use kind::{kind_from_code, kind_line};
 use date::{date_from_appendix, DATE_LINE};
 use end_matter::find_end_matter;
 use issuer::{collect_issuer, is_caps};
+use kind::{kind_from_code, kind_line};
 use number::NUMBER;
 
 /// Where the body starts and ends among the paragraphs.
@@ -232,7 +232,10 @@ pub fn parse(original: &[String]) -> (Metadata, Regions) {
     }
     collect_issuer(paras, head_limit, &mut issuer_lines, &mut meta);
     if meta.kind == DocKind::Other {
-        let code = meta.number_parts.as_ref().and_then(|n| n.kind_code.as_deref());
+        let code = meta
+            .number_parts
+            .as_ref()
+            .and_then(|n| n.kind_code.as_deref());
         meta.kind = code.and_then(kind_from_code).unwrap_or(DocKind::Other);
     }
     regions.body_start = last_header.map(|l| l + 1).unwrap_or(0);

@@ -5,7 +5,8 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 pub(super) static NUMBER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i:^|\s|\t)Số\s*:?\s*([0-9]*)[\s.…_]*([-/]\s*[A-ZĐ0-9][A-Za-zĐđ0-9&.\-/]*)").unwrap()
+    Regex::new(r"(?i:^|\s|\t)Số\s*:?\s*([0-9]*)[\s.…_]*([-/]\s*[A-ZĐ0-9][A-Za-zĐđ0-9&.\-/]*)")
+        .unwrap()
 });
 
 /// Parse a number and symbol ("146/KH-UBND", "09-TB/VPTU", "/UBND-KGVX").

@@ -98,7 +98,11 @@ pub const OFFICES: &[Office] = &[
     o("đảng bộ", "Đảng bộ", HEAD | ISSUER),
     o("đảng ủy", "Đảng ủy", HEAD | ISSUER),
     o("đặc khu", "đặc khu", LEVEL),
-    o("ủy ban mặt trận tổ quốc", "Ủy ban Mặt trận Tổ quốc", HEAD | ISSUER),
+    o(
+        "ủy ban mặt trận tổ quốc",
+        "Ủy ban Mặt trận Tổ quốc",
+        HEAD | ISSUER,
+    ),
     o("ủy ban nhân dân", "Ủy ban nhân dân", HEAD | ISSUER),
 ];
 
