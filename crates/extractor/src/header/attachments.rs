@@ -19,7 +19,7 @@ pub(super) fn find_attachments(paras: &[String], regions: &mut Regions) {
         let found = kind_line(first);
         let issued_with = paras[i..paras.len().min(i + 5)]
             .iter()
-            .position(|p| p.contains("kèm theo"));
+            .position(|p| p.to_lowercase().contains("kèm theo"));
         if let (Some((kind, _)), Some(off)) = (found, issued_with) {
             let start = i + off + 1;
             let end = (start..paras.len())
