@@ -188,18 +188,18 @@ pub fn run(args: &EvalArgs) -> ExitCode {
     }
     let checks: Vec<Check> = wanted
         .into_iter()
-    .filter_map(|(name, min, value)| {
-        let min = min?;
-        // A rate with nothing to measure (no matched task, no gold target) is met.
-        let met = value.map(|v| v + 1e-9 >= min).unwrap_or(true);
-        Some(Check {
-            name,
-            min,
-            value,
-            met,
+        .filter_map(|(name, min, value)| {
+            let min = min?;
+            // A rate with nothing to measure (no matched task, no gold target) is met.
+            let met = value.map(|v| v + 1e-9 >= min).unwrap_or(true);
+            Some(Check {
+                name,
+                min,
+                value,
+                met,
+            })
         })
-    })
-    .collect();
+        .collect();
     for c in checks.iter().filter(|c| !c.met) {
         eprintln!(
             "nhiemvu eval: {} {} is below {:.3}",

@@ -458,7 +458,8 @@ fn title_key(t: &str) -> String {
         .strip_prefix("v/v")
         .or_else(|| k.strip_prefix("vềviệc"))
         .unwrap_or(&k);
-    k.trim_matches(|c: char| matches!(c, '.' | ':' | ';' | ',')).to_string()
+    k.trim_matches(|c: char| matches!(c, '.' | ':' | ';' | ','))
+        .to_string()
 }
 
 fn same(pred: Option<&str>, gold: Option<&str>, f: fn(&str) -> String) -> bool {
@@ -531,7 +532,12 @@ pub fn score_meta(rec: &DocumentRecord, gold: &GoldMeta) -> (MetaCounts, Vec<Fin
         if ok {
             c.right[i] += 1;
         } else {
-            findings.push(Finding::Wrong("(metadata)".into(), META_FIELDS[i], want, got));
+            findings.push(Finding::Wrong(
+                "(metadata)".into(),
+                META_FIELDS[i],
+                want,
+                got,
+            ));
         }
     }
     (c, findings)
@@ -629,15 +635,31 @@ mod tests {
         let loc = loc.as_ref();
         assert!(unit_names_equal("Sở Nội vụ", "Sở Nội vụ tỉnh An Hòa", loc));
         assert!(unit_names_equal("Sở Nội vụ tỉnh An Hoà", "sở nội  vụ", loc));
-        assert!(unit_names_equal("UBND tỉnh", "Ủy ban nhân dân tỉnh An Hòa", loc));
+        assert!(unit_names_equal(
+            "UBND tỉnh",
+            "Ủy ban nhân dân tỉnh An Hòa",
+            loc
+        ));
         assert!(!unit_names_equal(
             "Trung tâm Khuyến công",
             "Trung tâm Khuyến công, Tư vấn phát triển công nghiệp",
             loc
         ));
-        assert!(!unit_names_equal("Sở Tài chính chủ trì", "Sở Tài chính", loc));
-        assert!(!unit_names_equal("Sở Nội vụ tỉnh Bình Lâm", "Sở Nội vụ", loc));
-        assert!(!unit_names_equal("Sở Nội vụ tỉnh An Hòa", "Sở Nội vụ", None));
+        assert!(!unit_names_equal(
+            "Sở Tài chính chủ trì",
+            "Sở Tài chính",
+            loc
+        ));
+        assert!(!unit_names_equal(
+            "Sở Nội vụ tỉnh Bình Lâm",
+            "Sở Nội vụ",
+            loc
+        ));
+        assert!(!unit_names_equal(
+            "Sở Nội vụ tỉnh An Hòa",
+            "Sở Nội vụ",
+            None
+        ));
         // The raw text does not rescue a wrong name.
         let cut = Unit {
             name: "Trung tâm Khuyến công".into(),

@@ -7,6 +7,7 @@ use regex::Regex;
 use nhiemvu_normalizer::lexicon::offices;
 
 use super::issuer::is_caps;
+use super::kind::kind_line;
 use super::{find_attachments, Regions, APPENDIX};
 
 pub(super) static NOI_NHAN: Lazy<Regex> = Lazy::new(|| Regex::new(r"^Nơi nhận\s*:?").unwrap());
@@ -86,7 +87,8 @@ fn pieces(cell: &str) -> Vec<String> {
 /// name, or an authority line before the signer's own position.
 fn split_tail(piece: &str) -> Vec<String> {
     let words: Vec<&str> = piece.split_whitespace().collect();
-    let caps = |w: &str| is_caps(w) || w.chars().all(|c| !c.is_alphabetic());
+    let caps = |w: &str| !w.chars().any(char::is_lowercase);
+    let name_at = |j: usize| !caps(words[j]) && looks_name(&words[j..].join(" "));
     let authority = AUTHORITY.is_match(piece);
     for j in 1..words.len() {
         let head = words[..j].join(" ");
@@ -96,14 +98,14 @@ fn split_tail(piece: &str) -> Vec<String> {
         let splits = if authority {
             // "KT. CHỦ TỊCH PHÓ CHỦ TỊCH"; "KT. BỘ TRƯỞNG, CHỦ NHIỆM" stays whole.
             j >= 2 && position_tail && !after_comma
-                || words[..j].iter().all(|w| caps(w)) && looks_name(&tail)
-        } else if is_caps(&head) {
-            looks_name(&tail) && !is_caps(&tail)
+                || words[..j].iter().all(|w| caps(w)) && name_at(j)
+        } else if words[..j].iter().all(|w| caps(w)) {
+            name_at(j)
         } else {
             position_tail
         };
         if splits {
-            let mut out = vec![head];
+            let mut out = split_tail(&head);
             out.extend(split_tail(&tail));
             return out;
         }
@@ -121,6 +123,10 @@ fn parse_end_matter(paras: &[String], meta: &mut Metadata) {
     }
     let mut signer: Option<Signer> = None;
     for c in &cells {
+        // A kind line here starts a document issued with this one: the end matter is over.
+        if kind_line(c).is_some() {
+            break;
+        }
         if NOI_NHAN.is_match(c) {
             let rest = NOI_NHAN.replace(c, "").trim().to_string();
             if !rest.is_empty() {

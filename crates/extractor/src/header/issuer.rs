@@ -68,6 +68,9 @@ pub(super) fn collect_issuer(
     let Some(last) = lines.last() else {
         return;
     };
+    if let Some(t) = meta.title.as_mut() {
+        cut_authority(t, last);
+    }
     let mut name = official_case(last);
     if lines.len() > 1 {
         meta.issuer_parent = Some(lines[0].clone());
@@ -80,6 +83,23 @@ pub(super) fn collect_issuer(
         }
     }
     meta.issuer = Some(name);
+}
+
+/// A Quyết định's authority line run into its title ("… CỦA RỪNG BỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ
+/// MÔI TRƯỜNG"): a position and the issuer's own name ending the title are cut off.
+fn cut_authority(title: &mut String, issuer: &str) {
+    let Some(before) = title.strip_suffix(issuer) else {
+        return;
+    };
+    let words: Vec<&str> = before.split_whitespace().collect();
+    for k in words.len().saturating_sub(4)..words.len() {
+        let position = words[k..].join(" ");
+        let of = k > 0 && words[k - 1].to_lowercase() == "của";
+        if k > 0 && !of && is_caps(&position) && offices::opens_position(&position) {
+            *title = words[..k].join(" ");
+            return;
+        }
+    }
 }
 
 fn looks_issuer(c: &str) -> bool {

@@ -265,13 +265,20 @@ fn push_title(meta: &mut Metadata, line: &str) {
     t.push_str(line);
 }
 
+static MOTTO_INSIDE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(\S)\s+(CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM)(?:\s|$)")
+        .unwrap()
+});
 static RULE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s*-{3,}\s*").unwrap());
 
 /// A paragraph as clean cells joined by tabs: portal texts separate cells with `|` and mark
 /// bold with `**` (a bold run is a line of its own there); both become cell breaks, and
 /// italics' `*` and empty cells are dropped.
 fn clean_cells(p: &str) -> String {
-    if !p.contains(['|', '*']) {
+    // Columns run together ("BỘ X CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"): the motto is a cell.
+    let split = MOTTO_INSIDE.is_match(p);
+    let p = &*MOTTO_INSIDE.replace_all(p, "$1\t$2\t");
+    if !split && !p.contains(['|', '*']) {
         return p.to_string();
     }
     let joined = p
