@@ -11,7 +11,15 @@ use super::kind::kind_line;
 use super::{find_attachments, Regions, APPENDIX};
 
 pub(super) static NOI_NHAN: Lazy<Regex> = Lazy::new(|| Regex::new(r"^Nơi nhận\s*:?").unwrap());
-static AUTHORITY: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(TM|KT|TL|TUQ|Q)\.\s*(.*)$").unwrap());
+/// "TM. …", "KT. …", "TL. …", "TUQ. …", "Q. …", and the Party's "T/M …".
+static AUTHORITY: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?:(TM|KT|TL|TUQ|Q)\.|(T/M|K/T|T/L)\s)\s*(.*)$").unwrap());
+
+/// The authority of a capture of [`AUTHORITY`], written "TM." whatever the form.
+fn authority_of(a: &regex::Captures) -> String {
+    let m = a.get(1).or_else(|| a.get(2)).map_or("", |m| m.as_str());
+    format!("{}.", m.replace('/', ""))
+}
 static POSITION: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỦ TRƯỞNG|TRƯỞNG PHÒNG|CHỦ NHIỆM|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|VỤ TRƯỞNG)\b[\p{Lu} ]*$").unwrap()
 });
@@ -62,7 +70,7 @@ pub(super) fn find_end_matter(paras: &[String], regions: &mut Regions, meta: &mu
 }
 
 static AUTHORITY_INSIDE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\s(?:TM|KT|TL|TUQ|Q)\.\s").unwrap());
+    Lazy::new(|| Regex::new(r"\s(?:(?:TM|KT|TL|TUQ|Q)\.|T/M|K/T|T/L)\s").unwrap());
 static WIDE_GAP: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s{2,}").unwrap());
 
 /// One cell of the end matter cut where its columns ran together: at wide gaps, before an
@@ -88,7 +96,11 @@ fn pieces(cell: &str) -> Vec<String> {
 fn split_tail(piece: &str) -> Vec<String> {
     let words: Vec<&str> = piece.split_whitespace().collect();
     let caps = |w: &str| !w.chars().any(char::is_lowercase);
-    let name_at = |j: usize| !caps(words[j]) && looks_name(&words[j..].join(" "));
+    // A name's words are capitalised, not in capitals ("Nguyễn Văn A", not "Lưu VPĐU").
+    let name_word = |w: &str| w.chars().skip(1).all(|c| !c.is_uppercase());
+    let name_at =
+        |j: usize| words[j..].iter().all(|w| name_word(w)) && looks_name(&words[j..].join(" "));
+    let lettered = |ws: &[&str]| ws.iter().any(|w| w.chars().any(char::is_alphabetic));
     let authority = AUTHORITY.is_match(piece);
     for j in 1..words.len() {
         let head = words[..j].join(" ");
@@ -99,7 +111,7 @@ fn split_tail(piece: &str) -> Vec<String> {
             // "KT. CHỦ TỊCH PHÓ CHỦ TỊCH"; "KT. BỘ TRƯỞNG, CHỦ NHIỆM" stays whole.
             j >= 2 && position_tail && !after_comma
                 || words[..j].iter().all(|w| caps(w)) && name_at(j)
-        } else if words[..j].iter().all(|w| caps(w)) {
+        } else if words[..j].iter().all(|w| caps(w)) && lettered(&words[..j]) {
             name_at(j)
         } else {
             position_tail
@@ -158,8 +170,8 @@ fn parse_end_matter(paras: &[String], meta: &mut Metadata) {
                 meta.signers.push(s);
             }
             signer = Some(Signer {
-                authority: Some(format!("{}.", &a[1])),
-                on_behalf_of: Some(a[2].trim().to_string()).filter(|s| !s.is_empty()),
+                authority: Some(authority_of(&a)),
+                on_behalf_of: Some(a[3].trim().to_string()).filter(|s| !s.is_empty()),
                 position: None,
                 name: None,
             });
@@ -182,7 +194,7 @@ fn parse_end_matter(paras: &[String], meta: &mut Metadata) {
                     name: None,
                 });
             } else if let Some(a) = AUTHORITY.captures(c) {
-                s.authority = Some(format!("{}.", &a[1]));
+                s.authority = Some(authority_of(&a));
             } else {
                 // Nested authorities: "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH…".
                 // Of several lines, the one that names a position is the signer's.

@@ -44,6 +44,7 @@ const fn o(key: &'static str, spelling: &'static str, flags: u8) -> Office {
 /// Every row, sorted by bytes of the key, unique.
 pub const OFFICES: &[Office] = &[
     o("ban", "Ban", HEAD | ISSUER),
+    o("ban chỉ đạo", "Ban Chỉ đạo", NAME | ISSUER),
     o("bí thư", "Bí thư", NAME | POSITION),
     o("bộ", "Bộ", HEAD | ISSUER),
     o("bộ trưởng", "Bộ trưởng", NAME | POSITION),
@@ -80,6 +81,7 @@ pub const OFFICES: &[Office] = &[
     o("trung tâm", "Trung tâm", HEAD | ISSUER),
     o("trung ương", "Trung ương", NAME),
     o("trưởng ban", "Trưởng ban", NAME | POSITION),
+    o("trưởng ban chỉ đạo", "Trưởng Ban Chỉ đạo", NAME | POSITION),
     o("trưởng phòng", "Trưởng phòng", NAME | POSITION),
     o("trưởng đoàn", "Trưởng đoàn", NAME | POSITION),
     o("tỉnh", "tỉnh", LEVEL),
@@ -98,11 +100,6 @@ pub const OFFICES: &[Office] = &[
     o("đảng bộ", "Đảng bộ", HEAD | ISSUER),
     o("đảng ủy", "Đảng ủy", HEAD | ISSUER),
     o("đặc khu", "đặc khu", LEVEL),
-    o(
-        "ủy ban mặt trận tổ quốc",
-        "Ủy ban Mặt trận Tổ quốc",
-        HEAD | ISSUER,
-    ),
     o("ủy ban nhân dân", "Ủy ban nhân dân", HEAD | ISSUER),
 ];
 
@@ -226,6 +223,7 @@ impl Table for OfficeTable {
             ("THỨ TRƯỞNG", "Thứ trưởng"),
             ("PHÓ CỤC TRƯỞNG", "Phó Cục trưởng"),
             ("TRƯỞNG ĐOÀN", "Trưởng đoàn"),
+            ("TRƯỞNG BAN CHỈ ĐẠO", "Trưởng Ban Chỉ đạo"),
             ("body? UBND TỈNH HÒA SƠN", "true"),
             ("body? SỞ NỘI VỤ", "true"),
             ("body? THỦ TƯỚNG CHÍNH PHỦ", "true"),
