@@ -115,3 +115,88 @@ fn header_without_motto_is_read() {
         Some("Chủ tịch UBND tỉnh")
     );
 }
+
+#[test]
+fn portal_cells_and_bold_marks_are_read_as_lines() {
+    let p = paras("|\n**UỶ BAN NHÂN DÂN** TỈNH HÒA BÌNH SƠN\n-------|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n---------------| |\nSố: 77/KH-UBND |\n*Hòa Sơn, ngày 03 tháng 4 năm 2026* |\n** **\n**KẾ HOẠCH** PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG TỈNH HÒA BÌNH SƠN GIAI ĐOẠN 2026 - 2030\nThực hiện Nghị quyết của Tỉnh ủy, UBND tỉnh ban hành Kế hoạch như sau:\n1. Sở Văn hóa chủ trì.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n|\n**TM. ỦY BAN NHÂN\nDÂN**\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLò Văn Khánh");
+    let (m, r) = parse(&p);
+    assert_eq!(m.kind, DocKind::KeHoach);
+    assert_eq!(m.number.as_deref(), Some("77/KH-UBND"));
+    assert_eq!(m.date, NaiveDate::from_ymd_opt(2026, 4, 3));
+    assert_eq!(
+        m.issuer.as_deref(),
+        Some("Ủy ban nhân dân tỉnh Hòa Bình Sơn")
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG TỈNH HÒA BÌNH SƠN GIAI ĐOẠN 2026 - 2030")
+    );
+    assert_eq!(r.body_start, 10);
+    assert_eq!(m.signers.len(), 1);
+    assert_eq!(m.signers[0].position.as_deref(), Some("Phó Chủ tịch"));
+    assert_eq!(m.signers[0].name.as_deref(), Some("Lò Văn Khánh"));
+}
+
+#[test]
+fn department_under_its_province_and_columns_run_together() {
+    let p = paras("UBND TỈNH NAM SƠN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM SỞ XÂY DỰNG\nĐộc lập - Tự do - Hạnh phúc\nSố: 412/SXD-QLN\nNam Sơn, ngày 12 tháng 5 năm 2026\nV/v rà soát các công trình nhà ở xã hội\nKính gửi: UBND các xã, phường\nSở Xây dựng đề nghị các xã rà soát.\nNơi nhận: KT. GIÁM ĐỐC\n- Như trên; PHÓ GIÁM ĐỐC\n- Lưu: VT, QLN.\nĐinh Thị Mai");
+    let (m, _) = parse(&p);
+    assert_eq!(m.kind, DocKind::CongVan);
+    assert_eq!(m.issuer.as_deref(), Some("Sở Xây dựng tỉnh Nam Sơn"));
+    assert_eq!(m.issuer_parent.as_deref(), Some("UBND TỈNH NAM SƠN"));
+    assert_eq!(m.form, Some(DocForm::State));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("rà soát các công trình nhà ở xã hội")
+    );
+    let s = &m.signers[0];
+    assert_eq!(s.authority.as_deref(), Some("KT."));
+    assert_eq!(s.on_behalf_of.as_deref(), Some("GIÁM ĐỐC"));
+    assert_eq!(s.position.as_deref(), Some("Phó Giám đốc"));
+    assert_eq!(s.name.as_deref(), Some("Đinh Thị Mai"));
+    assert!(m.recipients.iter().any(|r| r == "Như trên"));
+}
+
+#[test]
+fn decision_title_loses_the_authority_line_and_telegram_kind_is_known() {
+    let p = paras("BỘ XÂY DỰNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 88/QĐ-BXD\tHà Nội, ngày 02 tháng 3 năm 2026\nQUYẾT ĐỊNH BAN HÀNH QUY CHẾ LÀM VIỆC CỦA BAN CHỈ ĐẠO BỘ TRƯỞNG BỘ XÂY DỰNG\nCăn cứ Nghị định số 33/2025/NĐ-CP;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế.\nNơi nhận:\tKT. BỘ TRƯỞNG\n- Như Điều 3;\tTHỨ TRƯỞNG\n- Lưu: VT.\tVũ Minh Tâm");
+    let (m, _) = parse(&p);
+    assert_eq!(m.kind, DocKind::QuyetDinh);
+    assert_eq!(m.issuer.as_deref(), Some("Bộ Xây dựng"));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("BAN HÀNH QUY CHẾ LÀM VIỆC CỦA BAN CHỈ ĐẠO")
+    );
+    assert_eq!(m.signers[0].position.as_deref(), Some("Thứ trưởng"));
+    assert_eq!(m.signers[0].name.as_deref(), Some("Vũ Minh Tâm"));
+    let t = paras("THỦ TƯỚNG CHÍNH PHỦ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 31/CĐ-TTg\tHà Nội, ngày 05 tháng 9 năm 2026\nCÔNG ĐIỆN\nVỀ VIỆC TẬP TRUNG ỨNG PHÓ BÃO SỐ 7\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n- Chủ tịch UBND các tỉnh ven biển.");
+    let (m, _) = parse(&t);
+    assert_eq!(m.kind, DocKind::CongDien);
+    assert_eq!(m.number.as_deref(), Some("31/CĐ-TTg"));
+    assert_eq!(m.issuer.as_deref(), Some("Thủ tướng Chính phủ"));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("VỀ VIỆC TẬP TRUNG ỨNG PHÓ BÃO SỐ 7")
+    );
+}
+
+#[test]
+fn kind_comes_from_the_number_code_without_a_kind_line() {
+    let p = paras("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ TÂN MINH\tĐộc lập - Tự do - Hạnh phúc\nSố: 15/BC-UBND\tTân Minh, ngày 20 tháng 6 năm 2026\nKết quả công tác sáu tháng đầu năm 2026\nI. KẾT QUẢ");
+    let (m, _) = parse(&p);
+    assert_eq!(m.kind, DocKind::BaoCao);
+    assert_eq!(m.issuer.as_deref(), Some("Ủy ban nhân dân xã Tân Minh"));
+}
+
+#[test]
+fn party_signature_with_slash_authority() {
+    let p = paras("ĐẢNG BỘ TỈNH BÌNH SƠN\tĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ PHÚ AN\tPhú An, ngày 10 tháng 2 năm 2026\nSố 21-TB/ĐU\nTHÔNG BÁO\nKết luận của Thường trực Đảng ủy\n-----\nNgày 08/02/2026, Thường trực Đảng ủy họp.\nNơi nhận:\n- Lưu VPĐU.\nT/M ĐẢNG ỦY BÍ THƯ\nHà Văn Tùng");
+    let (m, _) = parse(&p);
+    assert_eq!(m.issuer.as_deref(), Some("Đảng ủy xã Phú An"));
+    let s = &m.signers[0];
+    assert_eq!(s.authority.as_deref(), Some("TM."));
+    assert_eq!(s.on_behalf_of.as_deref(), Some("ĐẢNG ỦY"));
+    assert_eq!(s.position.as_deref(), Some("Bí thư"));
+    assert_eq!(s.name.as_deref(), Some("Hà Văn Tùng"));
+    assert_eq!(m.recipients, vec!["Lưu VPĐU"]);
+}
