@@ -1,6 +1,7 @@
 //! Header reading on small invented headers.
 
 use super::*;
+use chrono::NaiveDate;
 use nhiemvu_model::DocForm;
 
 fn paras(s: &str) -> Vec<String> {
