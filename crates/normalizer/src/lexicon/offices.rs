@@ -126,10 +126,24 @@ pub fn official_case(caps: &str) -> String {
     let expanded = crate::units::expand_abbreviations(caps);
     let lowered = text::fold_tones(&expanded.to_lowercase());
     let words: Vec<String> = lowered.split_whitespace().map(str::to_string).collect();
+    let printed: Vec<&str> = expanded.split_whitespace().collect();
     let mut out: Vec<String> = Vec::new();
     let mut cap_next = true;
     let mut i = 0;
     while i < words.len() {
+        // A cited document keeps its kind's spelling and its number ("Quyết định số 12/QĐ-…").
+        if let Some((cited, n)) = cited_at(&words, i) {
+            out.push(cited.to_string());
+            i += n;
+            cap_next = false;
+            continue;
+        }
+        if printed.len() == words.len() && printed[i].chars().any(|c| c.is_ascii_digit()) {
+            out.push(printed[i].to_string());
+            i += 1;
+            cap_next = false;
+            continue;
+        }
         if let Some((row, n)) = row_at(&words, i) {
             let tail: String = words[i + n - 1]
                 .chars()
@@ -164,6 +178,17 @@ pub fn official_case(caps: &str) -> String {
         i += 1;
     }
     out.join(" ")
+}
+
+/// A kind's cited name at `words[i]` followed by "số", and how many words it takes.
+fn cited_at(words: &[String], i: usize) -> Option<(&'static str, usize)> {
+    super::kinds::KINDS.iter().find_map(|k| {
+        let cited = text::fold_tones(&k.cited.to_lowercase());
+        let n = cited.split_whitespace().count();
+        let fits =
+            words.len() > i + n && words[i..i + n].join(" ") == cited && words[i + n] == "số";
+        fits.then_some((k.cited, n))
+    })
 }
 
 fn first_row(line: &str) -> Option<&'static Office> {
@@ -224,6 +249,15 @@ impl Table for OfficeTable {
             ("PHÓ CỤC TRƯỞNG", "Phó Cục trưởng"),
             ("TRƯỞNG ĐOÀN", "Trưởng đoàn"),
             ("TRƯỞNG BAN CHỈ ĐẠO", "Trưởng Ban Chỉ đạo"),
+            (
+                "ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 25/QĐ-SYT",
+                "Đoàn kiểm tra theo Quyết định số 25/QĐ-SYT",
+            ),
+            ("BAN CHỈ ĐẠO 35", "Ban Chỉ đạo 35"),
+            (
+                "VĂN PHÒNG UBND TỈNH KIM LONG",
+                "Văn phòng Ủy ban nhân dân tỉnh Kim Long",
+            ),
             ("body? UBND TỈNH HÒA SƠN", "true"),
             ("body? SỞ NỘI VỤ", "true"),
             ("body? THỦ TƯỚNG CHÍNH PHỦ", "true"),
