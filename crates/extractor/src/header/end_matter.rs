@@ -139,87 +139,84 @@ fn parse_end_matter(paras: &[String], meta: &mut Metadata) {
         if kind_line(c).is_some() {
             break;
         }
-        if NOI_NHAN.is_match(c) {
-            let rest = NOI_NHAN.replace(c, "").trim().to_string();
-            if !rest.is_empty() {
-                meta.recipients
-                    .push(rest.trim_start_matches(['-', ' ']).to_string());
+        if let Some(r) = recipient(c) {
+            if !r.is_empty() {
+                meta.recipients.push(r);
             }
             continue;
         }
-        if c.starts_with('-') || c.starts_with('+') {
-            let r = c
-                .trim_start_matches(['-', '+', ' '])
-                .trim_end_matches(['.', ';', ','])
-                .to_string();
-            // "- Lưu: VT, …" and the rest are recipients.
-            meta.recipients.push(r);
-            continue;
-        }
-        if let Some(a) = AUTHORITY.captures(c) {
-            if let Some(s) = signer.as_mut().filter(|s| s.name.is_none()) {
-                // Nested authority ("TL. CHỦ TỊCH" then "KT. CHÁNH VĂN PHÒNG"): one signer.
-                let chain = s.on_behalf_of.get_or_insert_with(String::new);
-                if !chain.is_empty() {
-                    chain.push_str(" / ");
-                }
-                chain.push_str(c);
-                continue;
-            }
-            if let Some(s) = signer.take() {
-                meta.signers.push(s);
-            }
-            signer = Some(Signer {
-                authority: Some(authority_of(&a)),
-                on_behalf_of: Some(a[3].trim().to_string()).filter(|s| !s.is_empty()),
-                position: None,
-                name: None,
-            });
-            continue;
-        }
-        if is_caps(c) && c.chars().count() < 60 {
-            let s = signer.get_or_insert(Signer {
-                authority: None,
-                on_behalf_of: None,
-                position: None,
-                name: None,
-            });
-            if s.name.is_some() {
-                let done = signer.take().unwrap();
-                meta.signers.push(done);
-                signer = Some(Signer {
-                    authority: None,
-                    on_behalf_of: None,
-                    position: Some(c.clone()),
-                    name: None,
-                });
-            } else if let Some(a) = AUTHORITY.captures(c) {
-                s.authority = Some(authority_of(&a));
-            } else {
-                // Nested authorities: "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH…".
-                // Of several lines, the one that names a position is the signer's.
-                if s.position.is_none() || offices::opens_position(c) {
-                    s.position = Some(c.clone());
-                }
-            }
-            continue;
-        }
-        if looks_name(c) {
-            if let Some(s) = signer.as_mut() {
-                if s.name.is_none() {
-                    s.name = Some(c.clone());
-                    continue;
-                }
-            }
-        }
+        signer_line(&mut signer, &mut meta.signers, c);
     }
-    if let Some(s) = signer {
-        meta.signers.push(s);
-    }
+    meta.signers.extend(signer);
     // Positions are printed in capitals and written as a title ("PHÓ CHỦ TỊCH" → "Phó Chủ tịch").
     for s in &mut meta.signers {
         if let Some(p) = s.position.as_mut().filter(|p| is_caps(p)) {
             *p = offices::official_case(p);
+        }
+    }
+}
+
+/// A recipient line ("Nơi nhận: …", "- Như trên;", "- Lưu: VT, …"), its text; `Some("")`
+/// for a bare "Nơi nhận:".
+fn recipient(c: &str) -> Option<String> {
+    if NOI_NHAN.is_match(c) {
+        let rest = NOI_NHAN.replace(c, "").trim().to_string();
+        return Some(rest.trim_start_matches(['-', ' ']).to_string());
+    }
+    if c.starts_with('-') || c.starts_with('+') {
+        let r = c
+            .trim_start_matches(['-', '+', ' '])
+            .trim_end_matches(['.', ';', ','])
+            .to_string();
+        return Some(r);
+    }
+    None
+}
+
+/// One line of the signature block: an authority opens a signer (or nests in the open one),
+/// a line in capitals is a position, a name closes the signer.
+fn signer_line(signer: &mut Option<Signer>, done: &mut Vec<Signer>, c: &str) {
+    let blank = || Signer {
+        authority: None,
+        on_behalf_of: None,
+        position: None,
+        name: None,
+    };
+    if let Some(a) = AUTHORITY.captures(c) {
+        if let Some(s) = signer.as_mut().filter(|s| s.name.is_none()) {
+            // Nested authority ("TL. CHỦ TỊCH" then "KT. CHÁNH VĂN PHÒNG"): one signer.
+            let chain = s.on_behalf_of.get_or_insert_with(String::new);
+            if !chain.is_empty() {
+                chain.push_str(" / ");
+            }
+            chain.push_str(c);
+            return;
+        }
+        done.extend(signer.take());
+        *signer = Some(Signer {
+            authority: Some(authority_of(&a)),
+            on_behalf_of: Some(a[3].trim().to_string()).filter(|s| !s.is_empty()),
+            ..blank()
+        });
+        return;
+    }
+    if is_caps(c) && c.chars().count() < 60 {
+        let s = signer.get_or_insert_with(blank);
+        if s.name.is_some() {
+            done.extend(signer.take());
+            *signer = Some(Signer {
+                position: Some(c.to_string()),
+                ..blank()
+            });
+        } else if s.position.is_none() || offices::opens_position(c) {
+            // Of several lines, the one that names a position is the signer's.
+            s.position = Some(c.to_string());
+        }
+        return;
+    }
+    if looks_name(c) {
+        if let Some(s) = signer.as_mut().filter(|s| s.name.is_none()) {
+            s.name = Some(c.to_string());
         }
     }
 }
