@@ -85,20 +85,29 @@ pub(super) fn collect_issuer(
     meta.issuer = Some(name);
 }
 
-/// A Quyết định's authority line run into its title ("… CỦA RỪNG BỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ
-/// MÔI TRƯỜNG"): a position and the issuer's own name ending the title are cut off.
+/// The issuing body's line run into the title, with the position before it ("… CỦA RỪNG
+/// BỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "… NĂM 2027 HỘI ĐỒNG NHÂN DÂN TỈNH X KHÓA XI"):
+/// the title ends where it starts, unless the title cites it ("… của Bộ …").
 fn cut_authority(title: &mut String, issuer: &str) {
-    let Some(before) = title.strip_suffix(issuer) else {
+    let Some(at) = title.find(issuer).filter(|&at| at > 0) else {
         return;
     };
-    let words: Vec<&str> = before.split_whitespace().collect();
-    for k in words.len().saturating_sub(4)..words.len() {
-        let position = words[k..].join(" ");
-        let of = k > 0 && words[k - 1].to_lowercase() == "của";
-        if k > 0 && !of && is_caps(&position) && offices::opens_position(&position) {
-            *title = words[..k].join(" ");
-            return;
-        }
+    // What follows is more of the heading in capitals ("KHÓA XI, KỲ HỌP THỨ 5"), or nothing.
+    let after = title[at + issuer.len()..].trim();
+    if !after.is_empty() && !is_caps(after) {
+        return;
+    }
+    let words: Vec<&str> = title[..at].split_whitespace().collect();
+    let cited = |k: usize| k > 0 && words[k - 1].to_lowercase() == "của";
+    // A position before the body ("BỘ TRƯỞNG BỘ …", "TRƯỞNG BAN CHỈ ĐẠO") goes with it.
+    let from = (words.len().saturating_sub(4)..words.len())
+        .find(|&k| {
+            let position = format!("{} {issuer}", words[k..].join(" "));
+            is_caps(&position) && offices::opens_position(&position)
+        })
+        .unwrap_or(words.len());
+    if from > 0 && !cited(from) {
+        *title = words[..from].join(" ");
     }
 }
 

@@ -201,3 +201,32 @@ fn party_signature_with_slash_authority() {
     assert_eq!(s.name.as_deref(), Some("Hà Văn Tùng"));
     assert_eq!(m.recipients, vec!["Lưu VPĐU"]);
 }
+
+#[test]
+fn council_resolution_title_stops_at_the_council_line() {
+    let p = paras("HỘI ĐỒNG NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH KIM SƠN\tĐộc lập - Tự do - Hạnh phúc\nSố: 09/NQ-HĐND\tKim Sơn, ngày 10 tháng 7 năm 2026\nNGHỊ QUYẾT\nVề kế hoạch đầu tư công năm 2027\nHỘI ĐỒNG NHÂN DÂN TỈNH KIM SƠN\nKHÓA XI, KỲ HỌP THỨ 5\nCăn cứ Luật Đầu tư công;");
+    let (m, _) = parse(&p);
+    assert_eq!(m.kind, DocKind::NghiQuyet);
+    assert_eq!(m.issuer.as_deref(), Some("Hội đồng nhân dân tỉnh Kim Sơn"));
+    assert_eq!(m.title.as_deref(), Some("Về kế hoạch đầu tư công năm 2027"));
+    // A title that cites its issuer keeps it.
+    let q = paras("BAN CHỈ ĐẠO 35\tĐẢNG CỘNG SẢN VIỆT NAM\nSố 03-TB/BCĐ\tHòa Lâm, ngày 02 tháng 2 năm 2026\nTHÔNG BÁO\nKẾT LUẬN CỦA TRƯỞNG BAN CHỈ ĐẠO 35 tại hội nghị sơ kết\n-----\nNgày 01/02/2026, Ban Chỉ đạo họp.");
+    let (m, _) = parse(&q);
+    assert_eq!(
+        m.title.as_deref(),
+        Some("KẾT LUẬN CỦA TRƯỞNG BAN CHỈ ĐẠO 35 tại hội nghị sơ kết")
+    );
+}
+
+#[test]
+fn a_rule_run_into_the_first_body_line_ends_the_title() {
+    let p = paras("TỈNH ỦY HÒA LÂM\tĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-CT/TU\tHòa Lâm, ngày 05 tháng 3 năm 2026\nCHỈ THỊ\nvề tăng cường công tác phòng cháy\n-----Thời gian qua, công tác phòng cháy có chuyển biến.\n1. Các cấp ủy chỉ đạo rà soát.");
+    let (m, r) = parse(&p);
+    assert_eq!(m.issuer.as_deref(), Some("Tỉnh ủy Hòa Lâm"));
+    assert_eq!(m.form, Some(DocForm::Party));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("về tăng cường công tác phòng cháy")
+    );
+    assert_eq!(r.body_start, 4);
+}

@@ -195,6 +195,11 @@ impl<'m> Walk<'m> {
 
     /// A line after the kind line: more title unless it opens the body; true when taken.
     fn title_line(&mut self, i: usize, first: &str) -> bool {
+        // A rule run into the first body line ("-----Thời gian qua, …") ends the title there.
+        if first.starts_with("---") && first.chars().any(char::is_alphabetic) {
+            self.in_title = false;
+            return false;
+        }
         if first
             .chars()
             .all(|c| c == '-' || c == '*' || c.is_whitespace())
