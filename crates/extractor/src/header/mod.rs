@@ -77,6 +77,13 @@ pub fn parse(original: &[String]) -> (Metadata, Regions) {
             .as_ref()
             .and_then(|n| n.kind_code.as_deref());
         meta.kind = code.and_then(kind_from_code).unwrap_or(DocKind::Other);
+        // A state symbol with no kind code is the issuer and its unit ("UBND-VP"): a Công văn.
+        let letter = meta.number_parts.as_ref().is_some_and(|n| {
+            n.kind_code.is_none() && n.issuer_code.as_deref().is_some_and(|c| c.contains('-'))
+        });
+        if letter {
+            meta.kind = DocKind::CongVan;
+        }
     }
     regions.body_start = last_header.map(|l| l + 1).unwrap_or(0);
     find_end_matter(paras, &mut regions, &mut meta);

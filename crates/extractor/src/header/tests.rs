@@ -230,3 +230,12 @@ fn a_rule_run_into_the_first_body_line_ends_the_title() {
     );
     assert_eq!(r.body_start, 4);
 }
+
+#[test]
+fn a_state_symbol_without_kind_code_is_a_letter() {
+    let p = paras("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ TÂN MINH\tĐộc lập - Tự do - Hạnh phúc\nSố: 233/UBND-VP\tTân Minh, ngày 20 tháng 6 năm 2026\nKính gửi: Các thôn, tổ dân phố\nỦy ban nhân dân xã đề nghị các thôn rà soát.");
+    let (m, _) = parse(&p);
+    assert_eq!(m.kind, DocKind::CongVan);
+    let q = paras("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 233/UBND\tTân Minh, ngày 20 tháng 6 năm 2026\nNội dung.");
+    assert_eq!(parse(&q).0.kind, DocKind::Other);
+}
