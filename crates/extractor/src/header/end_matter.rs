@@ -203,6 +203,11 @@ fn signer_line(signer: &mut Option<Signer>, done: &mut Vec<Signer>, c: &str) {
     if is_caps(c) && c.chars().count() < 60 {
         let s = signer.get_or_insert_with(blank);
         if s.name.is_some() {
+            // After a signed block, only a position opens another signer (a joint document);
+            // other capitals are what follows the signature (an attachment's letterhead).
+            if !offices::opens_position(c) {
+                return;
+            }
             done.extend(signer.take());
             *signer = Some(Signer {
                 position: Some(c.to_string()),

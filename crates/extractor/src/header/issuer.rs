@@ -38,18 +38,28 @@ pub(super) fn collect_issuer(
                 continue;
             }
             if looks_issuer(c) {
-                if !lines.iter().any(|x| x == c) {
-                    lines.push(c.to_string());
+                // "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ SỞ Y TẾ": two bodies on one line.
+                let (head, body) = split_at_body(c);
+                for line in std::iter::once(head).chain(body) {
+                    if !lines.contains(&line) {
+                        lines.push(line);
+                    }
                 }
                 open = true;
             } else if LEVEL_START.is_match(c) {
+                // "THÀNH PHỐ CẦN THƠ SỞ Y TẾ": the place ends where a body's head starts.
+                let (place, body) = split_at_body(c);
                 if let Some(last) = lines.last_mut() {
                     if !LEVEL_IN.is_match(&format!(" {last} ")) {
                         last.push(' ');
-                        last.push_str(c);
+                        last.push_str(&place);
                     }
                 }
                 open = false;
+                if let Some(b) = body {
+                    lines.push(b);
+                    open = true;
+                }
             } else if open || lines.is_empty() {
                 match lines.last_mut() {
                     Some(last) if open => {
@@ -74,9 +84,13 @@ pub(super) fn collect_issuer(
     let mut name = official_case(last);
     if lines.len() > 1 {
         meta.issuer_parent = Some(lines[0].clone());
-        // "SỞ CÔNG THƯƠNG" under "UBND TỈNH LÀO CAI" is "Sở Công Thương tỉnh Lào Cai".
         let parent = official_case(&lines[0]);
-        if parent.starts_with("Ủy ban nhân dân ") && locality_from_issuer(&name).is_none() {
+        if offices::is_bare_head(last) {
+            // "VĂN PHÒNG" under "UBND THÀNH PHỐ HÀ NỘI" is that committee's office.
+            name = format!("{name} {parent}");
+        } else if parent.starts_with("Ủy ban nhân dân ") && locality_from_issuer(&name).is_none()
+        {
+            // "SỞ CÔNG THƯƠNG" under "UBND TỈNH LÀO CAI" is "Sở Công Thương tỉnh Lào Cai".
             if let Some(loc) = locality_from_issuer(&parent) {
                 name = format!("{name} {loc}");
             }
@@ -109,6 +123,21 @@ fn cut_authority(title: &mut String, issuer: &str) {
     if from > 0 && !cited(from) {
         *title = words[..from].join(" ");
     }
+}
+
+/// A line naming a place that runs on into a body's name ("THÀNH PHỐ CẦN THƠ SỞ Y TẾ"):
+/// the part up to the body's head, and the body (two words or more).
+fn split_at_body(c: &str) -> (String, Option<String>) {
+    let words: Vec<&str> = c.split_whitespace().collect();
+    for k in 3..words.len().saturating_sub(1) {
+        let before = format!(" {} ", words[..k].join(" "));
+        let placed = LEVEL_IN.is_match(&before);
+        let rest = words[k..].join(" ");
+        if placed && offices::opens_body(&rest) {
+            return (words[..k].join(" "), Some(rest));
+        }
+    }
+    (c.to_string(), None)
 }
 
 fn looks_issuer(c: &str) -> bool {

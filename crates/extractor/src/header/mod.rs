@@ -95,7 +95,7 @@ pub fn parse(original: &[String]) -> (Metadata, Regions) {
 }
 
 static MOTTO_INSIDE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(\S)\s+(CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM)(?:\s|$)")
+    Regex::new(r"(\S)\s+(CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)(?:\s|$)")
         .unwrap()
 });
 static RULE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s*-{3,}\s*").unwrap());

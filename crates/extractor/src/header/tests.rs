@@ -239,3 +239,27 @@ fn a_state_symbol_without_kind_code_is_a_letter() {
     let q = paras("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 233/UBND\tTân Minh, ngày 20 tháng 6 năm 2026\nNội dung.");
     assert_eq!(parse(&q).0.kind, DocKind::Other);
 }
+
+#[test]
+fn an_office_under_its_committee_and_two_bodies_on_one_line() {
+    let p = paras("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTHÀNH PHỐ HẢI LONG Độc lập - Tự do - Hạnh phúc\nVĂN PHÒNG\nSố: 51/TB-VP Hải Long, ngày 07 tháng 5 năm 2026\nTHÔNG BÁO\nKết luận của Chủ tịch UBND Thành phố tại cuộc họp về giao thông\nNgày 05/5/2026, Chủ tịch UBND Thành phố chủ trì cuộc họp.");
+    let (m, _) = parse(&p);
+    assert_eq!(
+        m.issuer.as_deref(),
+        Some("Văn phòng Ủy ban nhân dân thành phố Hải Long")
+    );
+    assert_eq!(m.date, NaiveDate::from_ymd_opt(2026, 5, 7));
+    let q = paras("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI LONG SỞ GIÁO DỤC VÀ ĐÀO TẠO CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 70/KH-SGDĐT\nHải Long, ngày 09 tháng 5 năm 2026\nKẾ HOẠCH\nThực hiện chuyển đổi số trong các trường học năm 2026\nCăn cứ Quyết định số 12/QĐ-UBND;\n1. Các trường rà soát.\nNơi nhận:\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNgô Thị Lan\nỦY BAN NHÂN DÂN THÀNH PHỐ HẢI LONG\nDANH MỤC CÁC TRƯỜNG");
+    let (m, r) = parse(&q);
+    assert_eq!(
+        m.issuer.as_deref(),
+        Some("Sở Giáo dục và Đào tạo thành phố Hải Long")
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Thực hiện chuyển đổi số trong các trường học năm 2026")
+    );
+    assert_eq!(r.body_start, 6);
+    assert_eq!(m.signers.len(), 1, "{:?}", m.signers);
+    assert_eq!(m.signers[0].position.as_deref(), Some("Phó Giám đốc"));
+}

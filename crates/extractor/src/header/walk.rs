@@ -214,11 +214,11 @@ impl<'m> Walk<'m> {
         // A QĐ names its authority after the title ("BỘ TRƯỞNG BỘ …"); a Công điện
         // its addressees after "… điện:".
         let ends = first.ends_with(':') || end_matter::is_position_line(first);
-        if BODY_OPENERS.is_match(first)
-            || crate::outline::marker_of(first).is_some()
-            || prose
-            || ends
-        {
+        // The line right after the kind line is the subject even when it opens like the
+        // body ("Thực hiện mục tiêu giảm nghèo …"); only "Căn cứ" opens a body there.
+        let first_line = self.meta.title.is_none();
+        let opener = BODY_OPENERS.is_match(first) && !(first_line && !first.starts_with("Căn cứ"));
+        if opener || crate::outline::marker_of(first).is_some() || prose || ends {
             self.in_title = false;
             return false;
         }

@@ -201,6 +201,15 @@ fn first_row(line: &str) -> Option<&'static Office> {
     row_at(&words, 0).map(|(row, _)| row)
 }
 
+/// True when `line` is only a body's head, its name left to the line above ("VĂN PHÒNG").
+pub fn is_bare_head(line: &str) -> bool {
+    let expanded = crate::units::expand_abbreviations(line);
+    let lowered = text::fold_tones(&expanded.to_lowercase());
+    let words: Vec<String> = lowered.split_whitespace().map(str::to_string).collect();
+    !words.is_empty()
+        && row_at(&words, 0).is_some_and(|(r, n)| n == words.len() && r.flags & HEAD != 0)
+}
+
 /// True when `line` opens with an issuing body's head ("SỞ TÀI CHÍNH", "UBND TỈNH …").
 pub fn opens_body(line: &str) -> bool {
     first_row(line).is_some_and(|r| r.flags & ISSUER != 0)
@@ -262,6 +271,9 @@ impl Table for OfficeTable {
             ("body? SỞ NỘI VỤ", "true"),
             ("body? THỦ TƯỚNG CHÍNH PHỦ", "true"),
             ("body? KẾ HOẠCH", "false"),
+            ("bare? VĂN PHÒNG", "true"),
+            ("bare? VĂN PHÒNG CHÍNH PHỦ", "false"),
+            ("bare? CHÍNH PHỦ", "false"),
             ("position? PHÓ GIÁM ĐỐC", "true"),
             ("position? BỘ TRƯỞNG BỘ NỘI VỤ", "true"),
             ("position? BỘ NỘI VỤ", "false"),
@@ -271,6 +283,9 @@ impl Table for OfficeTable {
     fn read(&self, phrase: &str) -> String {
         if let Some(line) = phrase.strip_prefix("body? ") {
             return opens_body(line).to_string();
+        }
+        if let Some(line) = phrase.strip_prefix("bare? ") {
+            return is_bare_head(line).to_string();
         }
         if let Some(line) = phrase.strip_prefix("position? ") {
             return opens_position(line).to_string();
