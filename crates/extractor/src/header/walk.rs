@@ -217,7 +217,7 @@ impl<'m> Walk<'m> {
         // The line right after the kind line is the subject even when it opens like the
         // body ("Thực hiện mục tiêu giảm nghèo …"); only "Căn cứ" opens a body there.
         let first_line = self.meta.title.is_none();
-        let opener = BODY_OPENERS.is_match(first) && !(first_line && !first.starts_with("Căn cứ"));
+        let opener = (!first_line || first.starts_with("Căn cứ")) && BODY_OPENERS.is_match(first);
         if opener || crate::outline::marker_of(first).is_some() || prose || ends {
             self.in_title = false;
             return false;
