@@ -168,6 +168,7 @@ pub fn kind_label(kind: DocKind) -> &'static str {
         DocKind::BienBan => "Biên bản",
         DocKind::ThongTu => "Thông tư",
         DocKind::NghiDinh => "Nghị định",
+        DocKind::Luat => "Luật",
         DocKind::Other => "Văn bản",
     }
 }

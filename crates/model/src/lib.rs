@@ -254,6 +254,8 @@ pub enum DocKind {
     ThongTu,
     /// Nghị định.
     NghiDinh,
+    /// Luật (a law, cited).
+    Luat,
     /// Anything else.
     #[default]
     Other,

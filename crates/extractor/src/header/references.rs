@@ -8,14 +8,16 @@ use regex::Regex;
 
 use super::kind::kind_from_word;
 
+/// A citation: a kind's cited name (from the lexicon), its number, its date, its issuer.
 static REFERENCE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(concat!(
-        r"(Nghị quyết|Kế hoạch(?: hành động)?|Quyết định|Chỉ thị|Thông báo|Công văn|Kết luận|",
-        r"Chương trình(?: hành động)?|Hướng dẫn|Thông tư|Nghị định|Quy chế|Báo cáo|Tờ trình|Luật)",
+    let kinds = nhiemvu_normalizer::lexicon::kinds::cited_pattern();
+    Regex::new(&[
+        &format!("({kinds})"),
         r"\s+(?:số\s+)?(\d{1,4}[-/][A-ZĐa-z0-9\-/&]*[A-ZĐ])",
         r"(?:,?\s*ngày\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|,?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))?",
-        r"(?:\s+của\s+((?:Bộ|Ban|Chính phủ|Thủ tướng|Tỉnh ủy|Tỉnh uỷ|UBND|Ủy ban|Chủ tịch|Văn phòng|Đảng ủy|Hội đồng|Sở|HĐND|Quốc hội)[^,;.()“\n]{0,60}?)(?:\s+(?:về|gửi|để|thực hiện|trên|tại)\b|[,;.()“\n]|$))?"
-    ))
+        r"(?:\s+của\s+((?:Bộ|Ban|Chính phủ|Thủ tướng|Tỉnh ủy|Tỉnh uỷ|UBND|Ủy ban|Chủ tịch|Văn phòng|Đảng ủy|Hội đồng|Sở|HĐND|Quốc hội)[^,;.()“\n]{0,60}?)(?:\s+(?:về|gửi|để|thực hiện|trên|tại)\b|[,;.()“\n]|$))?",
+    ]
+    .concat())
     .unwrap()
 });
 

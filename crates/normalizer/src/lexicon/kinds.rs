@@ -70,6 +70,7 @@ pub const KINDS: &[Kind] = &[
     k("KẾ HOẠCH", "Kế hoạch", &["KH"], DocKind::KeHoach),
     compound("KẾ HOẠCH HÀNH ĐỘNG", "Kế hoạch hành động", DocKind::KeHoach),
     k("KẾT LUẬN", "Kết luận", &["KL"], DocKind::KetLuan),
+    k("LUẬT", "Luật", &[], DocKind::Luat),
     k("NGHỊ QUYẾT", "Nghị quyết", &["NQ"], DocKind::NghiQuyet),
     k("NGHỊ ĐỊNH", "Nghị định", &["NĐ"], DocKind::NghiDinh),
     k("PHƯƠNG ÁN", "Phương án", &["PA"], DocKind::PhuongAn),
@@ -130,6 +131,12 @@ fn squeeze(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Regex alternation of every kind's cited spelling, longest first, first letter in either
+/// case ("[Kk]ế hoạch hành động|…|[Ll]uật"), for citations in running text.
+pub fn cited_pattern() -> String {
+    super::alternation(KINDS.iter().map(|k| k.cited), false)
+}
+
 /// The table as the lexicon checks see it.
 pub struct KindTable;
 
@@ -139,6 +146,9 @@ impl Table for KindTable {
     }
     fn words(&self) -> Vec<&'static str> {
         KINDS.iter().map(|k| k.title).collect()
+    }
+    fn patterns(&self) -> Vec<(&'static str, String)> {
+        vec![("cited", cited_pattern())]
     }
     fn examples(&self) -> &'static [(&'static str, &'static str)] {
         &[
@@ -152,6 +162,7 @@ impl Table for KindTable {
             ("code UBND", ""),
             ("cited Kế hoạch hành động", "cited KeHoach"),
             ("cited Nghị định", "cited NghiDinh"),
+            ("cited Luật Đất đai", "cited Luat"),
         ]
     }
     fn read(&self, phrase: &str) -> String {
