@@ -20,9 +20,6 @@ fn authority_of(a: &regex::Captures) -> String {
     let m = a.get(1).or_else(|| a.get(2)).map_or("", |m| m.as_str());
     format!("{}.", m.replace('/', ""))
 }
-static POSITION: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỦ TRƯỞNG|TRƯỞNG PHÒNG|CHỦ NHIỆM|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|VỤ TRƯỞNG)\b[\p{Lu} ]*$").unwrap()
-});
 
 /// A line in capitals that opens with a signer's or an authority's position ("BỘ TRƯỞNG BỘ
 /// TÀI CHÍNH", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …").
@@ -56,7 +53,7 @@ pub(super) fn find_end_matter(paras: &[String], regions: &mut Regions, meta: &mu
                 .get(i + 1)
                 .map(|n| looks_name(n.trim()))
                 .unwrap_or(false);
-            if AUTHORITY.is_match(first) || (POSITION.is_match(first) && next_is_name) {
+            if AUTHORITY.is_match(first) || (is_position_line(first) && next_is_name) {
                 regions.body_end = i;
                 break;
             }

@@ -1,6 +1,7 @@
 //! The issuing body from the letterhead's capitalised lines.
 
 use nhiemvu_model::Metadata;
+use nhiemvu_normalizer::lexicon::alternation;
 use nhiemvu_normalizer::lexicon::offices::{self, official_case};
 use nhiemvu_normalizer::units::locality_from_issuer;
 use once_cell::sync::Lazy;
@@ -9,10 +10,24 @@ use regex::Regex;
 use super::kind::kind_line;
 use super::MOTTO;
 
-static LEVEL_START: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(TỈNH|XÃ|PHƯỜNG|HUYỆN|THÀNH PHỐ|THỊ TRẤN|THỊ XÃ|QUẬN)\s").unwrap());
-static LEVEL_IN: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\s(TỈNH|XÃ|PHƯỜNG|HUYỆN|THÀNH PHỐ|THỊ TRẤN|THỊ XÃ|QUẬN)\s").unwrap());
+/// A line that opens with an administrative level ("TỈNH BẮC NINH"), levels from the lexicon.
+static LEVEL_START: Lazy<Regex> = Lazy::new(|| {
+    let levels = offices::levels_in_capitals();
+    Regex::new(&format!(
+        r"^(?:{})\s",
+        alternation(levels.iter().map(String::as_str), false)
+    ))
+    .unwrap()
+});
+/// A level inside a line ("ỦY BAN NHÂN DÂN TỈNH …").
+static LEVEL_IN: Lazy<Regex> = Lazy::new(|| {
+    let levels = offices::levels_in_capitals();
+    Regex::new(&format!(
+        r"\s(?:{})\s",
+        alternation(levels.iter().map(String::as_str), false)
+    ))
+    .unwrap()
+});
 
 /// Gather the letterhead's body lines (those before the kind line) and set the issuer, the
 /// last of them written as a name, and its parent, the first as printed. `fallback` holds

@@ -201,6 +201,15 @@ fn first_row(line: &str) -> Option<&'static Office> {
     row_at(&words, 0).map(|(row, _)| row)
 }
 
+/// Administrative levels in capitals ("TỈNH", "THÀNH PHỐ"), as letterheads print them.
+pub fn levels_in_capitals() -> Vec<String> {
+    OFFICES
+        .iter()
+        .filter(|o| o.flags & LEVEL != 0)
+        .map(|o| o.key.to_uppercase())
+        .collect()
+}
+
 /// True when `line` is only a body's head, its name left to the line above ("VĂN PHÒNG").
 pub fn is_bare_head(line: &str) -> bool {
     let expanded = crate::units::expand_abbreviations(line);
