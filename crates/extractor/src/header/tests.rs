@@ -263,3 +263,15 @@ fn an_office_under_its_committee_and_two_bodies_on_one_line() {
     assert_eq!(m.signers.len(), 1, "{:?}", m.signers);
     assert_eq!(m.signers[0].position.as_deref(), Some("Phó Giám đốc"));
 }
+
+#[test]
+fn a_report_ending_in_a_table_before_its_signature() {
+    let p = paras("SỞ NỘI VỤ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 40/BC-SNV\tBình Lâm, ngày 30 tháng 6 năm 2026\nBÁO CÁO\nKết quả cải cách hành chính sáu tháng đầu năm 2026\nI. KẾT QUẢ\n1. Các chỉ tiêu đạt được như bảng sau:\n| TT | Chỉ tiêu | Kết quả |\n| --- | --- | --- |\n| 1 | Hồ sơ trực tuyến | 85% |\n| 2 | GIÁM ĐỐC SỞ | Đạt |\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nVõ Thị Thu");
+    let (m, r) = parse(&p);
+    assert_eq!(m.kind, DocKind::BaoCao);
+    assert_eq!(r.body_start, 4);
+    assert_eq!(r.body_end, 10);
+    assert_eq!(m.signers.len(), 1, "{:?}", m.signers);
+    assert_eq!(m.signers[0].position.as_deref(), Some("Phó Giám đốc"));
+    assert_eq!(m.signers[0].name.as_deref(), Some("Võ Thị Thu"));
+}
