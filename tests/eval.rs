@@ -331,3 +331,48 @@ fn corpus_pdfs_and_seed_texts_meet_the_quality_bar() {
         );
     }
 }
+
+/// Metadata gold beside the task gold (`meta/`) is found and scored per field; `--meta`
+/// names another folder and `--min-meta` gates on the weakest field.
+#[test]
+fn metadata_gold_is_scored_per_field_and_gated() {
+    let (tmp, gold, out) = setup(false);
+    let meta = tmp.path().join("meta");
+    std::fs::create_dir_all(&meta).unwrap();
+    let blank = serde_json::json!({ "kind": "other", "number": null, "issuer": null,
+        "date": null, "title": null, "signers": [] });
+    std::fs::write(meta.join("ke-hoach-146.meta.json"), blank.to_string()).unwrap();
+    let report = tmp.path().join("r.json");
+    let run = nhiemvu(&["eval", "--gold", s(&gold), s(&out), "--json", s(&report)]);
+    let table = String::from_utf8(run.stdout).unwrap();
+    assert!(
+        table.contains("metadata (1 outputs): kind 1.00  number 1.00  issuer 1.00"),
+        "{table}"
+    );
+    let r: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(r["metadata"]["accuracy"]["signer"].as_f64(), Some(1.0));
+
+    let other = tmp.path().join("meta2");
+    std::fs::create_dir_all(&other).unwrap();
+    let wrong = serde_json::json!({ "kind": "ke_hoach", "number": "146/KH-UBND",
+        "issuer": "Ủy ban nhân dân tỉnh An Hòa", "date": null, "title": null, "signers": [] });
+    std::fs::write(other.join("ke-hoach-146.meta.json"), wrong.to_string()).unwrap();
+    let run = nhiemvu(&[
+        "eval",
+        "--gold",
+        s(&gold),
+        s(&out),
+        "--meta",
+        s(&other),
+        "--min-meta",
+        "0.9",
+    ]);
+    let table = String::from_utf8(run.stdout).unwrap();
+    assert!(
+        table.contains("kind 0.00  number 0.00  issuer 0.00  date 1.00"),
+        "{table}"
+    );
+    assert_eq!(run.status.code(), Some(1), "{table}");
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert!(stderr.contains("kind"), "{stderr}");
+}

@@ -1,7 +1,9 @@
 //! `nhiemvu eval`: score extracted outputs against gold files, print a table, gate on
 //! thresholds. The scoring rules are in [`crate::score`].
 
-use crate::score::{score, Counts, Finding, GoldFile, Metrics};
+use crate::score::{
+    score, score_meta, Counts, Finding, GoldFile, GoldMeta, MetaCounts, Metrics, META_FIELDS,
+};
 use clap::Args;
 use nhiemvu_model::{DocumentRecord, Source, SourceFormat};
 use serde::Serialize;
@@ -29,6 +31,13 @@ pub struct EvalArgs {
     /// Fail when the total target recall is below X.
     #[arg(long, value_name = "X")]
     pub min_target_recall: Option<f64>,
+    /// Folder of `<stem>.meta.json` metadata gold; default: a `meta` folder beside `--gold`
+    /// when there is one.
+    #[arg(long, value_name = "DIR")]
+    pub meta: Option<PathBuf>,
+    /// Fail when the accuracy of any metadata field is below X.
+    #[arg(long, value_name = "X")]
+    pub min_meta: Option<f64>,
     /// Also save the numbers as JSON to FILE.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
@@ -64,6 +73,39 @@ struct Report {
     total: Row,
     thresholds: Vec<Check>,
     passed: bool,
+    /// Metadata accuracy per field, when metadata gold was found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    metadata: Option<MetaReport>,
+}
+
+/// Metadata accuracy over the outputs scored.
+#[derive(Debug, Serialize)]
+struct MetaReport {
+    counts: MetaCounts,
+    accuracy: std::collections::BTreeMap<&'static str, Option<f64>>,
+}
+
+/// The metadata gold folder: `--meta`, else a `meta` folder beside the gold folder.
+fn meta_dir(args: &EvalArgs) -> Option<PathBuf> {
+    if let Some(m) = &args.meta {
+        return Some(m.clone());
+    }
+    let gold = args.gold.canonicalize().ok()?;
+    let sibling = gold.parent()?.join("meta");
+    sibling.is_dir().then_some(sibling)
+}
+
+/// The metadata gold of `stem` in `dir`, if annotated.
+fn load_meta(dir: &Path, stem: &str) -> Result<Option<GoldMeta>, String> {
+    let p = dir.join(format!("{stem}.meta.json"));
+    if !p.is_file() {
+        return Ok(None);
+    }
+    std::fs::read_to_string(&p)
+        .map_err(|e| e.to_string())
+        .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
+        .map(Some)
+        .map_err(|e| format!("{}: {e}", p.display()))
 }
 
 /// A problem with the arguments or files: exit status 2.
@@ -88,6 +130,11 @@ pub fn run(args: &EvalArgs) -> ExitCode {
             args.gold.display()
         ));
     }
+    let meta = meta_dir(args);
+    if let Some(m) = args.meta.as_ref().filter(|m| !m.is_dir()) {
+        return usage(format_args!("cannot read {}", m.display()));
+    }
+    let mut meta_total = MetaCounts::default();
     let mut rows = Vec::new();
     let mut total = Counts::default();
     for (stem, gold) in &golds {
@@ -102,8 +149,18 @@ pub fn run(args: &EvalArgs) -> ExitCode {
             rows.push(row(stem, None, c));
             total.add(&c);
         }
+        let gold_meta = match meta.as_deref().map(|d| load_meta(d, stem)) {
+            Some(Err(e)) => return usage(e),
+            Some(Ok(m)) => m,
+            None => None,
+        };
         for rec in matching {
-            let (c, findings) = score(rec, &gold.tasks);
+            let (c, mut findings) = score(rec, &gold.tasks);
+            if let Some(gm) = &gold_meta {
+                let (mc, mf) = score_meta(rec, gm);
+                meta_total.add(&mc);
+                findings.extend(mf);
+            }
             if args.details {
                 print_findings(stem, &rec.source.path, &findings);
             }
@@ -113,26 +170,36 @@ pub fn run(args: &EvalArgs) -> ExitCode {
     }
     let total = row("TOTAL", None, total);
     print!("{}", render_table(&rows, &total));
+    let meta_rates = meta_total.rates();
+    if meta_total.docs > 0 {
+        print!("{}", render_meta(&meta_total));
+    }
     let m = &total.metrics;
-    let checks: Vec<Check> = [
+    let mut wanted = vec![
         ("task F1", args.min_f1, Some(m.f1)),
         ("assignee accuracy", args.min_assignee, m.assignee),
         ("due accuracy", args.min_due, m.due),
         ("target recall", args.min_target_recall, m.target_recall),
-    ]
-    .into_iter()
-    .filter_map(|(name, min, value)| {
-        let min = min?;
-        // A rate with nothing to measure (no matched task, no gold target) is met.
-        let met = value.map(|v| v + 1e-9 >= min).unwrap_or(true);
-        Some(Check {
-            name,
-            min,
-            value,
-            met,
+    ];
+    if meta_total.docs > 0 {
+        for (name, rate) in META_FIELDS.iter().zip(meta_rates) {
+            wanted.push((name, args.min_meta, rate));
+        }
+    }
+    let checks: Vec<Check> = wanted
+        .into_iter()
+        .filter_map(|(name, min, value)| {
+            let min = min?;
+            // A rate with nothing to measure (no matched task, no gold target) is met.
+            let met = value.map(|v| v + 1e-9 >= min).unwrap_or(true);
+            Some(Check {
+                name,
+                min,
+                value,
+                met,
+            })
         })
-    })
-    .collect();
+        .collect();
     for c in checks.iter().filter(|c| !c.met) {
         eprintln!(
             "nhiemvu eval: {} {} is below {:.3}",
@@ -148,6 +215,10 @@ pub fn run(args: &EvalArgs) -> ExitCode {
             total,
             thresholds: checks,
             passed,
+            metadata: (meta_total.docs > 0).then(|| MetaReport {
+                counts: meta_total,
+                accuracy: META_FIELDS.iter().copied().zip(meta_rates).collect(),
+            }),
         };
         let text = serde_json::to_string_pretty(&report).unwrap_or_default() + "\n";
         if let Err(e) = std::fs::write(path, text) {
@@ -159,6 +230,16 @@ pub fn run(args: &EvalArgs) -> ExitCode {
     } else {
         ExitCode::from(1)
     }
+}
+
+/// One line of metadata accuracy per field ("metadata (22 outputs): kind 0.95 …").
+fn render_meta(c: &MetaCounts) -> String {
+    let fields: Vec<String> = META_FIELDS
+        .iter()
+        .zip(c.rates())
+        .map(|(f, r)| format!("{f} {}", fmt_rate(r)))
+        .collect();
+    format!("metadata ({} outputs): {}\n", c.docs, fields.join("  "))
 }
 
 fn row(document: &str, source: Option<String>, counts: Counts) -> Row {

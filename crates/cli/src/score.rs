@@ -5,10 +5,13 @@
 //! - Task matching: gold tasks in file order; each takes the first not-yet-matched predicted
 //!   task whose text key contains the gold quote's key. Unmatched predictions are false
 //!   positives, unmatched gold tasks false negatives.
-//! - Units (assignees, coordinators): a matched task's units are right when the gold list and
-//!   the predicted list pair up one to one (duplicates removed); a gold string pairs with a
-//!   predicted unit when its key equals the key of the unit's `name` or `raw`, or when both
-//!   canonicalise to the same unit in the document's locality.
+//! - Units (assignees, coordinators), strictly: a matched task's units are right when the
+//!   gold list and the predicted list pair up one to one (duplicates removed); a gold string
+//!   pairs with a predicted unit when the unit's `name` (never its `raw`) is the same name
+//!   after abbreviations, case, tone style and white space are folded, or differs only by the
+//!   document's locality added ("Sở Nội vụ" = "Sở Nội vụ tỉnh An Hòa"). A name cut short
+//!   ("Trung tâm Khuyến công" for "Trung tâm Khuyến công, Tư vấn …") or run on into the verb
+//!   ("Sở Tài chính chủ trì") is wrong.
 //! - Due and start: gold `null` = predicted none; a gold date equals a predicted date (not a
 //!   date-time); a gold local date-time ("2025-10-28T17:00") equals a predicted date-time
 //!   with the same local date, hour and minute ("2025-10-28T17:00:00+07:00"); a gold
@@ -270,45 +273,50 @@ fn raws(units: &[Unit]) -> Vec<&str> {
     units.iter().map(|u| u.raw.as_str()).collect()
 }
 
-/// Keys under which a unit may be recognised: its name, its raw text, its canonical form.
-fn unit_keys(name: &str, raw: &str, loc: Option<&Locality>) -> Vec<String> {
-    let mut v = vec![
-        key(name),
-        key(raw),
-        key(&unit_key(&canonical_unit(raw, loc))),
-        key(&unit_key(&canonical_unit(name, loc))),
-    ];
-    v.retain(|k| !k.is_empty());
-    v.sort();
-    v.dedup();
-    v
+/// A unit name's key: abbreviations expanded, a bare level completed with the document's
+/// locality, then case, tone style and white space folded.
+fn unit_name_key(name: &str, loc: Option<&Locality>) -> String {
+    key(&unit_key(&canonical_unit(name, loc)))
 }
 
-/// See the module doc: one-to-one pairing of gold strings and predicted units.
+/// Strict equality of a predicted unit name and a gold name (see the module doc): the same
+/// name, or the same but for the document's locality added to one of them.
+pub fn unit_names_equal(pred: &str, gold: &str, loc: Option<&Locality>) -> bool {
+    let (p, g) = (unit_name_key(pred, loc), unit_name_key(gold, loc));
+    if p.is_empty() || g.is_empty() {
+        return false;
+    }
+    if p == g {
+        return true;
+    }
+    let Some(loc) = loc else {
+        return false;
+    };
+    let suffix = key(&loc.to_string());
+    let strip = |k: &str| k.strip_suffix(suffix.as_str()).unwrap_or(k).to_string();
+    strip(&p) == strip(&g)
+}
+
+/// See the module doc: one-to-one pairing of gold strings and predicted units by name.
 pub fn units_equal(pred: &[Unit], gold: &[String], loc: Option<&Locality>) -> bool {
-    let mut p: Vec<Vec<String>> = pred
-        .iter()
-        .map(|u| unit_keys(&u.name, &u.raw, loc))
-        .collect();
-    let mut seen = Vec::new();
-    p.retain(|k| {
-        let fresh = !seen.contains(k);
-        seen.push(k.clone());
-        fresh
-    });
-    let mut g: Vec<Vec<String>> = gold.iter().map(|s| unit_keys(s, s, loc)).collect();
-    let mut seen = Vec::new();
-    g.retain(|k| {
-        let fresh = !seen.contains(k);
-        seen.push(k.clone());
-        fresh
-    });
+    let mut p: Vec<&str> = Vec::new();
+    for u in pred {
+        if !p.iter().any(|x| unit_names_equal(x, &u.name, loc)) {
+            p.push(&u.name);
+        }
+    }
+    let mut g: Vec<&str> = Vec::new();
+    for s in gold {
+        if !g.iter().any(|x| unit_names_equal(x, s, loc)) {
+            g.push(s);
+        }
+    }
     if p.len() != g.len() {
         return false;
     }
     let mut used = vec![false; p.len()];
-    g.iter().all(|gk| {
-        let hit = (0..p.len()).find(|&i| !used[i] && p[i].iter().any(|k| gk.contains(k)));
+    g.iter().all(|gs| {
+        let hit = (0..p.len()).find(|&i| !used[i] && unit_names_equal(p[i], gs, loc));
         hit.map(|i| used[i] = true).is_some()
     })
 }
@@ -380,6 +388,159 @@ fn targets_recalled(task: &Task, gold: &[String]) -> usize {
         }
     }
     found
+}
+
+/// A signer as the metadata gold gives it.
+#[derive(Debug, Clone, Deserialize, Default)]
+pub struct GoldSigner {
+    /// Position ("Phó Chủ tịch").
+    #[serde(default)]
+    pub position: Option<String>,
+    /// Full name.
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// A `<stem>.meta.json` file: the document's metadata as annotated.
+#[derive(Debug, Clone, Deserialize, Default)]
+pub struct GoldMeta {
+    /// Kind as the output names it ("ke_hoach").
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// Number and symbol; `null` when blank.
+    #[serde(default)]
+    pub number: Option<String>,
+    /// Issuing body, written as a name.
+    #[serde(default)]
+    pub issuer: Option<String>,
+    /// ISO date; `null` when blank.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Title or subject.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Signers in order.
+    #[serde(default)]
+    pub signers: Vec<GoldSigner>,
+}
+
+/// The metadata fields scored, in report order.
+pub const META_FIELDS: [&str; 6] = ["kind", "number", "issuer", "date", "title", "signer"];
+
+/// Right answers per metadata field over `docs` documents.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct MetaCounts {
+    /// Documents scored.
+    pub docs: usize,
+    /// Right answers, one per field of [`META_FIELDS`].
+    pub right: [usize; 6],
+}
+
+impl MetaCounts {
+    /// Add another document's counts.
+    pub fn add(&mut self, o: &MetaCounts) {
+        self.docs += o.docs;
+        for (a, b) in self.right.iter_mut().zip(o.right) {
+            *a += b;
+        }
+    }
+    /// Accuracy of each field, `None` when no document was scored.
+    pub fn rates(&self) -> [Option<f64>; 6] {
+        self.right.map(|r| ratio(r, self.docs))
+    }
+}
+
+/// A title's key: "V/v" or "Về việc" dropped, case, tone style, white space and trailing
+/// punctuation folded.
+fn title_key(t: &str) -> String {
+    let k = key(t);
+    let k = k
+        .strip_prefix("v/v")
+        .or_else(|| k.strip_prefix("vềviệc"))
+        .unwrap_or(&k);
+    k.trim_matches(|c: char| matches!(c, '.' | ':' | ';' | ','))
+        .to_string()
+}
+
+fn same(pred: Option<&str>, gold: Option<&str>, f: fn(&str) -> String) -> bool {
+    pred.map(f).filter(|k| !k.is_empty()) == gold.map(f).filter(|k| !k.is_empty())
+}
+
+/// Score one record's metadata against its gold; `findings` gets each wrong field.
+pub fn score_meta(rec: &DocumentRecord, gold: &GoldMeta) -> (MetaCounts, Vec<Finding>) {
+    let d = rec.document.clone().unwrap_or_default();
+    let kind = serde_json::to_value(d.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string));
+    let pred_signers: Vec<(String, String)> = d
+        .signers
+        .iter()
+        .map(|s| {
+            let p = s.position.as_deref().map(key).unwrap_or_default();
+            (p, s.name.as_deref().map(key).unwrap_or_default())
+        })
+        .collect();
+    let gold_signers: Vec<(String, String)> = gold
+        .signers
+        .iter()
+        .map(|s| {
+            let p = s.position.as_deref().map(key).unwrap_or_default();
+            (p, s.name.as_deref().map(key).unwrap_or_default())
+        })
+        .collect();
+    let checks: [(bool, String, String); 6] = [
+        (
+            same(kind.as_deref(), gold.kind.as_deref(), key),
+            gold.kind.clone().unwrap_or_default(),
+            kind.unwrap_or_default(),
+        ),
+        (
+            same(d.number.as_deref(), gold.number.as_deref(), key),
+            gold.number.clone().unwrap_or_default(),
+            d.number.clone().unwrap_or_default(),
+        ),
+        (
+            same(d.issuer.as_deref(), gold.issuer.as_deref(), key),
+            gold.issuer.clone().unwrap_or_default(),
+            d.issuer.clone().unwrap_or_default(),
+        ),
+        {
+            let date = d.date.map(|x| x.format("%Y-%m-%d").to_string());
+            (
+                date.as_deref() == gold.date.as_deref(),
+                gold.date.clone().unwrap_or_default(),
+                date.unwrap_or_default(),
+            )
+        },
+        (
+            same(d.title.as_deref(), gold.title.as_deref(), title_key),
+            gold.title.clone().unwrap_or_default(),
+            d.title.clone().unwrap_or_default(),
+        ),
+        (
+            pred_signers == gold_signers,
+            format!("{gold_signers:?}"),
+            format!("{pred_signers:?}"),
+        ),
+    ];
+    let mut c = MetaCounts {
+        docs: 1,
+        ..Default::default()
+    };
+    let mut findings = Vec::new();
+    for (i, (ok, want, got)) in checks.into_iter().enumerate() {
+        if ok {
+            c.right[i] += 1;
+        } else {
+            findings.push(Finding::Wrong(
+                "(metadata)".into(),
+                META_FIELDS[i],
+                want,
+                got,
+            ));
+        }
+    }
+    (c, findings)
 }
 
 #[cfg(test)]
@@ -469,7 +630,47 @@ mod tests {
     }
 
     #[test]
-    fn unit_sets_compare_by_name_raw_or_canonical_form() {
+    fn unit_names_compare_strictly_with_only_a_locality_allowed() {
+        let loc = Locality::parse("tỉnh An Hòa");
+        let loc = loc.as_ref();
+        assert!(unit_names_equal("Sở Nội vụ", "Sở Nội vụ tỉnh An Hòa", loc));
+        assert!(unit_names_equal("Sở Nội vụ tỉnh An Hoà", "sở nội  vụ", loc));
+        assert!(unit_names_equal(
+            "UBND tỉnh",
+            "Ủy ban nhân dân tỉnh An Hòa",
+            loc
+        ));
+        assert!(!unit_names_equal(
+            "Trung tâm Khuyến công",
+            "Trung tâm Khuyến công, Tư vấn phát triển công nghiệp",
+            loc
+        ));
+        assert!(!unit_names_equal(
+            "Sở Tài chính chủ trì",
+            "Sở Tài chính",
+            loc
+        ));
+        assert!(!unit_names_equal(
+            "Sở Nội vụ tỉnh Bình Lâm",
+            "Sở Nội vụ",
+            loc
+        ));
+        assert!(!unit_names_equal(
+            "Sở Nội vụ tỉnh An Hòa",
+            "Sở Nội vụ",
+            None
+        ));
+        // The raw text does not rescue a wrong name.
+        let cut = Unit {
+            name: "Trung tâm Khuyến công".into(),
+            raw: "Trung tâm Khuyến công, Tư vấn phát triển công nghiệp".into(),
+        };
+        let g = vec!["Trung tâm Khuyến công, Tư vấn phát triển công nghiệp".to_string()];
+        assert!(!units_equal(&[cut], &g, loc));
+    }
+
+    #[test]
+    fn unit_sets_pair_one_to_one_by_name() {
         let pred = vec![
             Unit {
                 name: "Ủy ban nhân dân xã".into(),
@@ -572,5 +773,40 @@ mod tests {
         }
         .metrics();
         assert_eq!((m.f1, m.recall, m.precision), (0.0, Some(0.0), None));
+    }
+
+    #[test]
+    fn metadata_fields_score_after_normalisation() {
+        use nhiemvu_model::{DocKind, Metadata, Signer, Source, SourceFormat};
+        let mut rec = DocumentRecord::new(Source::new("a.txt", "", 1, SourceFormat::Text));
+        rec.document = Some(Metadata {
+            kind: DocKind::CongVan,
+            number: Some("77/SXD-QH".into()),
+            issuer: Some("Sở Xây dựng tỉnh An Hòa".into()),
+            date: NaiveDate::from_ymd_opt(2026, 3, 2),
+            title: Some("góp ý  dự thảo quy hoạch chung.".into()),
+            signers: vec![Signer {
+                authority: Some("KT.".into()),
+                on_behalf_of: Some("GIÁM ĐỐC".into()),
+                position: Some("Phó Giám đốc".into()),
+                name: Some("Trần Văn Bình".into()),
+            }],
+            ..Default::default()
+        });
+        let gold: GoldMeta = serde_json::from_str(
+            r#"{"kind":"cong_van","number":"77/SXD-QH","issuer":"Sở Xây dựng tỉnh An Hoà",
+            "date":"2026-03-02","title":"V/v góp ý dự thảo quy hoạch chung",
+            "signers":[{"position":"Phó Giám đốc","name":"Trần Văn Bình"}]}"#,
+        )
+        .unwrap();
+        let (c, f) = score_meta(&rec, &gold);
+        assert_eq!(c.right, [1, 1, 1, 1, 1, 1], "{f:?}");
+        let mut wrong = gold.clone();
+        wrong.issuer = Some("Sở Xây dựng".into());
+        wrong.date = Some("2026-03-03".into());
+        wrong.signers[0].position = Some("Giám đốc".into());
+        let (c, f) = score_meta(&rec, &wrong);
+        assert_eq!(c.right, [1, 1, 0, 0, 1, 0]);
+        assert_eq!(f.len(), 3);
     }
 }

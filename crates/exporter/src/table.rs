@@ -158,6 +158,17 @@ pub fn kind_label(kind: DocKind) -> &'static str {
         DocKind::NghiQuyet => "Nghị quyết",
         DocKind::ToTrinh => "Tờ trình",
         DocKind::GiayMoi => "Giấy mời",
+        DocKind::CongDien => "Công điện",
+        DocKind::ChuongTrinh => "Chương trình",
+        DocKind::HuongDan => "Hướng dẫn",
+        DocKind::QuyChe => "Quy chế",
+        DocKind::QuyDinh => "Quy định",
+        DocKind::DeAn => "Đề án",
+        DocKind::PhuongAn => "Phương án",
+        DocKind::BienBan => "Biên bản",
+        DocKind::ThongTu => "Thông tư",
+        DocKind::NghiDinh => "Nghị định",
+        DocKind::Luat => "Luật",
         DocKind::Other => "Văn bản",
     }
 }

@@ -15,7 +15,7 @@ fn office_layout_pdf_gives_header_footnote_and_tasks() {
         doc.date.map(|d| d.to_string()).as_deref(),
         Some("2025-10-12")
     );
-    assert_eq!(doc.issuer.as_deref(), Some("ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK"));
+    assert_eq!(doc.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Đắk Lắk"));
     assert_eq!(
         doc.title.as_deref(),
         Some("Triển khai chuyển đổi số năm 2026")

@@ -234,6 +234,28 @@ pub enum DocKind {
     ToTrinh,
     /// Giấy mời.
     GiayMoi,
+    /// Công điện (an urgent telegram-style instruction).
+    CongDien,
+    /// Chương trình (programme of work or action).
+    ChuongTrinh,
+    /// Hướng dẫn.
+    HuongDan,
+    /// Quy chế.
+    QuyChe,
+    /// Quy định.
+    QuyDinh,
+    /// Đề án.
+    DeAn,
+    /// Phương án.
+    PhuongAn,
+    /// Biên bản (minutes).
+    BienBan,
+    /// Thông tư.
+    ThongTu,
+    /// Nghị định.
+    NghiDinh,
+    /// Luật (a law, cited).
+    Luat,
     /// Anything else.
     #[default]
     Other,

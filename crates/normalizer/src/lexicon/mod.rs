@@ -16,11 +16,15 @@
 //! - [`columns`]: task-table column headings and field labels (content, lead, coordinators,
 //!   time).
 //! - [`syllables`]: frequent syllables, the tie-breaker when glued syllables are split.
+//! - [`kinds`]: document kinds: kind line, number codes, cited spelling, model kind.
+//! - [`offices`]: words of issuing bodies and positions, and how names spell them.
 
 pub mod columns;
 pub mod gazetteer;
 pub mod heads;
+pub mod kinds;
 pub mod levels;
+pub mod offices;
 pub mod syllables;
 pub mod verbs;
 
@@ -65,6 +69,8 @@ pub fn tables() -> Vec<&'static dyn Table> {
         &columns::TimeCellTable,
         &columns::FieldLabelTable,
         &syllables::SyllableTable,
+        &kinds::KindTable,
+        &offices::OfficeTable,
     ]
 }
 
