@@ -8,7 +8,10 @@
 //!
 //! - [`verbs`]: instruction verbs and predicate words (opens an instruction, ends a unit
 //!   phrase, makes its subject the lead, is also a noun).
+//! - [`time`]: time words (periods, quarter numerals, weekdays) and the words that say what
+//!   a date is (due, start, event, a cited document's date, an object's period).
 
+pub mod time;
 pub mod verbs;
 
 #[cfg(test)]
@@ -37,7 +40,7 @@ pub trait Table: Sync {
 
 /// Every table of the lexicon, for the checks and for tools that list the vocabulary.
 pub fn tables() -> Vec<&'static dyn Table> {
-    vec![&verbs::VerbTable]
+    vec![&verbs::VerbTable, &time::TimeTable]
 }
 
 /// Regex alternation of `words`, escaped, longest first (so "phối hợp với" wins over
