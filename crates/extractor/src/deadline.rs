@@ -6,8 +6,9 @@
 //! ("Kế hoạch số 01-KH/BCĐ ngày 11/7/2025", "giai đoạn 2022-2025, tầm nhìn đến năm 2030")
 //! are blanked first so they are never taken for deadlines. All calendar work is chrono's.
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone};
-use nhiemvu_model::{Deadline, Moment, Recurrence};
+use chrono::{Datelike, Duration, FixedOffset, NaiveDate, TimeZone};
+use nhiemvu_model::{DateRule, Deadline, Frequency, Moment, Recurrence};
+use nhiemvu_normalizer::lexicon::time::{self, Kind};
 use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
@@ -50,24 +51,13 @@ fn quarter_start(y: i32, q: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, q * 3 - 2, 1)
 }
 
-fn roman_or_number(s: &str) -> Option<u32> {
-    match s.to_uppercase().as_str() {
-        "I" | "1" => Some(1),
-        "II" | "2" => Some(2),
-        "III" | "3" => Some(3),
-        "IV" | "4" => Some(4),
-        _ => None,
-    }
-}
-
 /// Spans that look like dates but are not deadlines: cited documents with their titles,
 /// plan periods, quoted titles.
 static NOT_DEADLINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(concat!(
+    Regex::new(&[
         r"(?i)(?:",
         // A cited document: kind, number, date, and its title up to the next clause break.
-        r"(?:nghị quyết|kế hoạch(?: hành động)?|quyết định|chỉ thị|thông báo|công văn|kết luận|chương trình(?: hành động)?|",
-        r"hướng dẫn|thông tư|nghị định|quy chế|báo cáo|tờ trình|đề án|luật|văn bản)",
+        &format!("(?:{})", time::pattern(Kind::Cited)),
         r"\s+(?:số\s+)?\d{1,4}[-/][^\s,;]*(?:,?\s*ngày\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{4})?[^;.()]*",
         r"|giai đoạn\s+\d{4}\s*[-–]\s*\d{4}(?:[^,;.]*?tầm nhìn[^,;.]*)?",
         r"|tầm nhìn\s+(?:đến\s+)?(?:năm\s+)?\d{4}",
@@ -76,8 +66,9 @@ static NOT_DEADLINE: Lazy<Regex> = Lazy::new(|| {
         r"|nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}",
         r"|“[^”]*”|\x22[^\x22]*\x22",
         r"|trong\s+\d+\s+năm\s+tiếp\s+theo",
-        r")"
-    ))
+        r")",
+    ]
+    .concat())
     .unwrap()
 });
 
@@ -124,74 +115,90 @@ struct Found {
     raw: String,
     strong: bool,
     start: bool,
+    /// The name of the date rule that read it.
+    rule: &'static str,
+    /// Length of the match in bytes (spans read once).
+    span: usize,
 }
 
-const CUE: &str = r"(?:(?:trước|chậm nhất(?: là)?|hạn chót|hạn|đến|đến hết|hết|cuối|xong|hoàn thành(?: trước| trong)?|trong|kết thúc|tới|muộn nhất|không quá|vào|kể từ|từ|bắt đầu từ|ngay từ)\s+(?:ngày\s+)?)?";
+impl Found {
+    fn len(&self) -> usize {
+        self.span
+    }
+}
 
-// Word ends after digits are written `(?-u:\b)`: a Unicode `\b` keeps the regex off its
-// fast DFA on any non-ASCII text (all Vietnamese text), and after a digit the two agree
-// except before a letter glued to the number.
-static DATETIME: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        r"(?i){CUE}(\d{{1,2}})\s*(?:h|giờ)\s*(\d{{1,2}})?(?:\s*phút)?(?:\s*,)?\s*(?:ngày\s+|,\s*)?(\d{{1,2}})[/.-](\d{{1,2}})(?:[/.-](\d{{4}}))?"
-    ))
-    .unwrap()
-});
-static DATE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        r"(?i){CUE}(\d{{1,2}})[/.-](\d{{1,2}})(?:[/.-](\d{{4}}))?(?-u:\b)"
-    ))
-    .unwrap()
-});
-static DATE_WORDS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        r"(?i){CUE}ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+(\d{{4}}))?"
-    ))
-    .unwrap()
-});
-static MONTH: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        r"(?i){CUE}tháng\s+(\d{{1,2}})(?:\s*/\s*|\s+năm\s+)(\d{{4}})"
-    ))
-    .unwrap()
-});
-static QUARTER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        r"(?i){CUE}quý\s+(IV|III|II|I|[1-4])(?:\s*/\s*|\s+năm\s+)(\d{{4}})"
-    ))
-    .unwrap()
-});
-static HALF: Lazy<Regex> =
-    Lazy::new(|| Regex::new(&format!(r"(?i){CUE}6 tháng (đầu|cuối) năm\s+(\d{{4}})")).unwrap());
-static YEAR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(r"(?i)(?:^|[\s,;(])({CUE})(đầu\s+|cuối\s+|những tuần đầu, tháng đầu của\s+|những tháng đầu\s+)?năm\s+(\d{{4}})(?-u:\b)")).unwrap()
-});
-static DAY_ONLY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:trước|chậm nhất|hạn)\s+ngày\s+(\d{1,2})(?-u:\b)(?:\s*(?:hằng|hàng)\s+tháng)?(?:[^/\d]|$)").unwrap()
-});
-static ONGOING: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)\b(thường xuyên|kịp thời|liên tục|lâu dài)\b").unwrap());
+/// What a date rule produces from one match.
+struct Hit {
+    moment: Moment,
+    strong: bool,
+    start: bool,
+    /// The phrase when it differs from the whole match.
+    raw: Option<String>,
+}
 
-/// Cue words that make a date a deadline rather than a mention.
+impl Hit {
+    /// A hit whose strength comes from its cue words.
+    fn cued(moment: Moment, c: &Captures<'_>) -> Hit {
+        let (strong, start) = strength(cue(c));
+        Hit {
+            moment,
+            strong,
+            start,
+            raw: None,
+        }
+    }
+}
+
+/// What a rule's production sees besides its match.
+struct Scan<'a> {
+    text: &'a str,
+    ctx: &'a DateContext,
+    /// Candidates found by earlier rules.
+    found: &'a [Found],
+}
+
+/// A named date rule (rustling style): a pattern, what it produces, and examples read
+/// against the document date [`EXAMPLE_DATE`].
+struct Rule {
+    name: &'static str,
+    re: Regex,
+    produce: fn(&Captures<'_>, &Scan<'_>) -> Option<Hit>,
+    examples: &'static [(&'static str, &'static str)],
+}
+
+/// The document date the rule examples are read against.
+#[cfg(test)]
+const EXAMPLE_DATE: &str = "2026-03-15";
+
+/// Words that introduce a due date or a start, each followed by an optional "ngày".
+static CUE: Lazy<String> = Lazy::new(|| {
+    format!(
+        r"(?P<cue>(?:{}|{})\s+(?:ngày\s+)?)?",
+        time::pattern(Kind::Due),
+        time::pattern(Kind::Start)
+    )
+});
+
+/// The cue words of a match ("" when none).
+fn cue<'t>(c: &Captures<'t>) -> &'t str {
+    c.name("cue").map_or("", |m| m.as_str())
+}
+
+/// Cue words that make a date a deadline rather than a mention; a start cue makes it a start.
 fn strength(cue: &str) -> (bool, bool) {
     let c = cue.trim().to_lowercase();
-    let start = c.starts_with("từ")
-        || c.starts_with("kể từ")
-        || c.starts_with("bắt đầu")
-        || c.starts_with("ngay từ");
+    let start = time::with(Kind::Start).any(|w| c.starts_with(w));
     let strong = !c.is_empty() && !start;
     (strong, start)
 }
 
-fn cue_of(c: &Captures<'_>, first_group: usize) -> String {
-    let whole = c.get(0).unwrap();
-    let g = c.get(first_group).map(|m| m.start()).unwrap_or(whole.end());
-    whole.as_str()[..g - whole.start()].to_string()
+fn num<T: std::str::FromStr>(c: &Captures<'_>, name: &str) -> Option<T> {
+    c.name(name).and_then(|m| m.as_str().parse().ok())
 }
 
-fn year_or(ctx: &DateContext, y: Option<regex::Match<'_>>, month: u32, day: u32) -> Option<i32> {
-    if let Some(y) = y {
-        return y.as_str().parse().ok();
+fn year_or(ctx: &DateContext, y: Option<i32>, month: u32, day: u32) -> Option<i32> {
+    if y.is_some() {
+        return y;
     }
     // A year left out: the document's year, or the next occurrence after its date.
     let anchor = ctx.anchor()?;
@@ -203,221 +210,295 @@ fn year_or(ctx: &DateContext, y: Option<regex::Match<'_>>, month: u32, day: u32)
     })
 }
 
+/// Day, month and year of a date match (year left out → document year or next occurrence).
+fn ymd(c: &Captures<'_>, ctx: &DateContext) -> Option<NaiveDate> {
+    let (d, mo): (u32, u32) = (num(c, "d")?, num(c, "mo")?);
+    let y = year_or(ctx, num(c, "y"), mo, d)?;
+    NaiveDate::from_ymd_opt(y, mo, d)
+}
+
+fn date_time(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
+    let (h, mi): (u32, u32) = (num(c, "h").unwrap_or(99), num(c, "mi").unwrap_or(0));
+    let date = ymd(c, s.ctx)?;
+    let dt = vn()
+        .with_ymd_and_hms(date.year(), date.month(), date.day(), h, mi, 0)
+        .single()?;
+    Some(Hit::cued(Moment::DateTime(dt), c))
+}
+
+fn date_words(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
+    Some(Hit::cued(Moment::Date(ymd(c, s.ctx)?), c))
+}
+
+fn date_numeric(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
+    // "4.796/5.050" and "10/102" are not dates: a date has a day ≤ 31 and a month ≤ 12.
+    let after = &s.text[c.get(0)?.end()..];
+    if after.starts_with(|ch: char| ch.is_ascii_digit()) {
+        return None;
+    }
+    // Without a year only cue words make "10/12" a date.
+    if c.name("y").is_none() && cue(c).trim().is_empty() {
+        return None;
+    }
+    Some(Hit::cued(Moment::Date(ymd(c, s.ctx)?), c))
+}
+
+fn quarter(c: &Captures<'_>, _: &Scan<'_>) -> Option<Hit> {
+    let q = u32::from(time::lookup(c.name("q")?.as_str())?.value);
+    let y: i32 = num(c, "y")?;
+    let (_, start) = strength(cue(c));
+    let d = if start {
+        quarter_start(y, q)
+    } else {
+        quarter_end(y, q)
+    }?;
+    Some(Hit::cued(Moment::Date(d), c))
+}
+
+fn half_year(c: &Captures<'_>, _: &Scan<'_>) -> Option<Hit> {
+    let end = time::lookup(c.name("half")?.as_str())?.value;
+    let y: i32 = num(c, "y")?;
+    let d = NaiveDate::from_ymd_opt(y, u32::from(end), if end == 6 { 30 } else { 31 })?;
+    Some(Hit::cued(Moment::Date(d), c))
+}
+
+fn month(c: &Captures<'_>, _: &Scan<'_>) -> Option<Hit> {
+    let (m, y): (u32, i32) = (num(c, "mo")?, num(c, "y")?);
+    let (_, start) = strength(cue(c));
+    let d = if start {
+        NaiveDate::from_ymd_opt(y, m, 1)
+    } else {
+        last_day_of_month(y, m)
+    }?;
+    Some(Hit::cued(Moment::Date(d), c))
+}
+
+fn year(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
+    let y: i32 = num(c, "y")?;
+    let cue = cue(c);
+    let part = c.name("part").map(|m| m.as_str().to_lowercase());
+    let late = part.as_deref().is_some_and(|p| p.starts_with("cuối"));
+    let early = part.is_some() && !late;
+    let (strong, start) = strength(cue);
+    let is_start = start || (early && !cue.trim().is_empty());
+    // "Năm 2026, …" opening a sentence names the year the task is for.
+    let whole = c.get(0)?;
+    let before = s.text[..whole.start()].trim_end();
+    let opens = before.is_empty() || before.ends_with([':', '.', ';']);
+    if cue.trim().is_empty() && !opens && !is_start {
+        return None;
+    }
+    let d = if is_start {
+        NaiveDate::from_ymd_opt(y, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(y, 12, 31)
+    }?;
+    let raw = whole.as_str().trim();
+    Some(Hit {
+        moment: Moment::Date(d),
+        strong: strong || late || opens,
+        start: is_start,
+        raw: Some(raw.trim_start_matches([',', ';', '(']).trim().to_string()),
+    })
+}
+
+fn day_only(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
+    // "trước ngày 10 của tháng cuối quý" belongs to a quarterly rule.
+    let rest = s.text[c.name("d")?.end()..].trim_start().to_lowercase();
+    if rest.starts_with("của tháng") || rest.starts_with("tháng cuối") {
+        return None;
+    }
+    let d: u32 = num(c, "d")?;
+    let doc_anchor = s.ctx.anchor()?;
+    // "Kể từ tháng 4/2026, … trước ngày 10": the first day 10 after the start.
+    let anchor = s
+        .found
+        .iter()
+        .filter(|f| f.start)
+        .map(|f| f.moment.date())
+        .min()
+        .map_or(doc_anchor, |st| st.max(doc_anchor));
+    Some(Hit {
+        moment: Moment::Date(next_day_of_month(anchor, d)?),
+        strong: true,
+        start: false,
+        raw: None,
+    })
+}
+
+/// The first day `d` of a month on or after `anchor`.
+fn next_day_of_month(anchor: NaiveDate, d: u32) -> Option<NaiveDate> {
+    let x = NaiveDate::from_ymd_opt(anchor.year(), anchor.month(), d)?;
+    if x >= anchor {
+        return Some(x);
+    }
+    let (y, mo) = if anchor.month() == 12 {
+        (anchor.year() + 1, 1)
+    } else {
+        (anchor.year(), anchor.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(y, mo, d)
+}
+
+// Word ends after digits are written `(?-u:\b)`: a Unicode `\b` keeps the regex off its
+// fast DFA on any non-ASCII text (all Vietnamese text), and after a digit the two agree
+// except before a letter glued to the number.
+/// The date rules, in priority order: a span read by one rule is not read again by a later.
+static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
+    let cue = CUE.as_str();
+    let q = time::pattern(Kind::Numeral);
+    let half = time::pattern(Kind::Half);
+    let day_cue = r"trước|chậm nhất|hạn";
+    let rule = |name, pat: String, produce, examples| Rule {
+        name,
+        re: Regex::new(&pat).unwrap(),
+        produce,
+        examples,
+    };
+    vec![
+        rule(
+            "date_time",
+            format!(
+                r"(?i){cue}(?P<h>\d{{1,2}})\s*(?:h|giờ)\s*(?P<mi>\d{{1,2}})?(?:\s*phút)?(?:\s*,)?\s*(?:ngày\s+|,\s*)?(?P<d>\d{{1,2}})[/.-](?P<mo>\d{{1,2}})(?:[/.-](?P<y>\d{{4}}))?"
+            ),
+            date_time as fn(&Captures<'_>, &Scan<'_>) -> Option<Hit>,
+            &[
+                (
+                    "gửi trước 17h00 ngày 28/10/2026",
+                    "due 2026-10-28T17:00:00+07:00",
+                ),
+                (
+                    "chậm nhất 9 giờ 30 phút ngày 2/4/2026",
+                    "due 2026-04-02T09:30:00+07:00",
+                ),
+                (
+                    "đăng ký trước 11h ngày 3/6",
+                    "due 2026-06-03T11:00:00+07:00",
+                ),
+            ][..],
+        ),
+        rule(
+            "date_words",
+            format!(
+                r"(?i){cue}ngày\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<mo>\d{{1,2}})(?:\s+năm\s+(?P<y>\d{{4}}))?"
+            ),
+            date_words,
+            &[
+                (
+                    "hoàn thành trước ngày 30 tháng 6 năm 2026",
+                    "due 2026-06-30",
+                ),
+                ("trước ngày 15 tháng 4", "due 2026-04-15"),
+            ],
+        ),
+        rule(
+            "date",
+            format!(
+                r"(?i){cue}(?P<d>\d{{1,2}})[/.-](?P<mo>\d{{1,2}})(?:[/.-](?P<y>\d{{4}}))?(?-u:\b)"
+            ),
+            date_numeric,
+            &[
+                ("hoàn thành trước ngày 31/7/2026", "due 2026-07-31"),
+                ("thực hiện từ ngày 11/8/2026", "start 2026-08-11"),
+                ("báo cáo trước ngày 15/2", "due 2027-02-15"),
+                ("nộp trước 25-11-2026", "due 2026-11-25"),
+                ("đạt 4.796/5.050 hồ sơ", ""),
+                ("top 10/12 xã", ""),
+            ],
+        ),
+        rule(
+            "quarter",
+            format!(r"(?i){cue}quý\s+(?P<q>{q})(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})"),
+            quarter,
+            &[
+                ("trong quý I/2026", "due 2026-03-31"),
+                ("đưa vào vận hành trong quý 3/2026", "due 2026-09-30"),
+                ("từ quý II/2026", "start 2026-04-01"),
+                ("trong quý IV năm 2026", "due 2026-12-31"),
+            ],
+        ),
+        rule(
+            "half_year",
+            format!(r"(?i){cue}(?P<half>{half})\s+(?P<y>\d{{4}})"),
+            half_year,
+            &[
+                ("hoàn thành 6 tháng đầu năm 2026", "due 2026-06-30"),
+                ("trong 6 tháng cuối năm 2026", "due 2026-12-31"),
+            ],
+        ),
+        rule(
+            "month",
+            format!(r"(?i){cue}tháng\s+(?P<mo>\d{{1,2}})(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})"),
+            month,
+            &[
+                ("hoàn thành trong tháng 10/2026", "due 2026-10-31"),
+                ("tổ chức trong tháng 02/2028", "due 2028-02-29"),
+                ("từ tháng 9/2026", "start 2026-09-01"),
+            ],
+        ),
+        rule(
+            "year",
+            format!(
+                r"(?i)(?:^|[\s,;(]){cue}(?P<part>đầu\s+|cuối\s+|những tuần đầu, tháng đầu của\s+|những tháng đầu\s+)?năm\s+(?P<y>\d{{4}})(?-u:\b)"
+            ),
+            year,
+            &[
+                ("hoàn thành trong năm 2026", "due 2026-12-31"),
+                ("từ đầu năm 2027", "start 2027-01-01"),
+                ("Năm 2026, tổ chức", "due 2026-12-31"),
+                ("các dự án năm 2025", ""),
+            ],
+        ),
+        rule(
+            "day_of_month",
+            format!(
+                r"(?i)(?:{day_cue})\s+ngày\s+(?P<d>\d{{1,2}})(?-u:\b)(?:\s*(?:hằng|hàng)\s+tháng)?(?:[^/\d]|$)"
+            ),
+            day_only,
+            &[
+                ("gửi kết quả trước ngày 20.", "due 2026-03-20"),
+                ("gửi kết quả trước ngày 10.", "due 2026-04-10"),
+            ],
+        ),
+    ]
+});
+
 /// Collect every dated candidate in `t` (non-deadline spans already blanked).
 fn candidates(t: &str, ctx: &DateContext) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    let overlaps = |taken: &Vec<(usize, usize)>, a: usize, b: usize| {
-        taken.iter().any(|&(x, y)| a < y && x < b)
-    };
-    let push = |out: &mut Vec<Found>,
-                taken: &mut Vec<(usize, usize)>,
-                m: regex::Match<'_>,
-                moment: Option<Moment>,
-                cue: &str| {
-        if let Some(moment) = moment {
-            if overlaps(taken, m.start(), m.end()) {
-                return;
-            }
-            let (strong, start) = strength(cue);
-            taken.push((m.start(), m.end()));
-            out.push(Found {
-                at: m.start(),
-                moment,
-                raw: m.as_str().trim().to_string(),
-                strong,
-                start,
-            });
-        }
-    };
-    for c in DATETIME.captures_iter(t) {
-        let (h, mi): (u32, u32) = (
-            c[1].parse().unwrap_or(99),
-            c.get(2).and_then(|m| m.as_str().parse().ok()).unwrap_or(0),
-        );
-        let (d, mo): (u32, u32) = (c[3].parse().unwrap_or(0), c[4].parse().unwrap_or(0));
-        let moment = year_or(ctx, c.get(5), mo, d)
-            .and_then(|y| vn().with_ymd_and_hms(y, mo, d, h, mi, 0).single())
-            .map(|dt: DateTime<FixedOffset>| Moment::DateTime(dt));
-        push(
-            &mut out,
-            &mut taken,
-            c.get(0).unwrap(),
-            moment,
-            &cue_of(&c, 1),
-        );
-    }
-    for c in DATE_WORDS.captures_iter(t) {
-        let (d, mo): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
-        let moment = year_or(ctx, c.get(3), mo, d)
-            .and_then(|y| NaiveDate::from_ymd_opt(y, mo, d))
-            .map(Moment::Date);
-        push(
-            &mut out,
-            &mut taken,
-            c.get(0).unwrap(),
-            moment,
-            &cue_of(&c, 1),
-        );
-    }
-    for c in DATE.captures_iter(t) {
-        let (d, mo): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
-        // "4.796/5.050" and "10/102" are not dates: a date has a day ≤ 31 and a month ≤ 12.
-        let after = &t[c.get(0).unwrap().end()..];
-        if after.starts_with(|ch: char| ch.is_ascii_digit()) {
-            continue;
-        }
-        let moment = year_or(ctx, c.get(3), mo, d)
-            .and_then(|y| NaiveDate::from_ymd_opt(y, mo, d))
-            .map(Moment::Date);
-        // Without a year only cue words make "10/12" a date.
-        let cue = cue_of(&c, 1);
-        if c.get(3).is_none() && cue.trim().is_empty() {
-            continue;
-        }
-        push(&mut out, &mut taken, c.get(0).unwrap(), moment, &cue);
-    }
-    for c in QUARTER.captures_iter(t) {
-        let (q, y) = (roman_or_number(&c[1]), c[2].parse::<i32>().ok());
-        let cue = cue_of(&c, 1);
-        let (_, start) = strength(&cue);
-        let moment = match (q, y) {
-            (Some(q), Some(y)) if start => quarter_start(y, q),
-            (Some(q), Some(y)) => quarter_end(y, q),
-            _ => None,
-        }
-        .map(Moment::Date);
-        push(&mut out, &mut taken, c.get(0).unwrap(), moment, &cue);
-    }
-    for c in HALF.captures_iter(t) {
-        let y: Option<i32> = c[2].parse().ok();
-        let first = c[1].eq_ignore_ascii_case("đầu");
-        let moment = y.and_then(|y| {
-            if first {
-                NaiveDate::from_ymd_opt(y, 6, 30)
-            } else {
-                NaiveDate::from_ymd_opt(y, 12, 31)
-            }
-        });
-        push(
-            &mut out,
-            &mut taken,
-            c.get(0).unwrap(),
-            moment.map(Moment::Date),
-            &cue_of(&c, 1),
-        );
-    }
-    for c in MONTH.captures_iter(t) {
-        let (m, y): (u32, i32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
-        let cue = cue_of(&c, 1);
-        let (_, start) = strength(&cue);
-        let moment = if start {
-            NaiveDate::from_ymd_opt(y, m, 1)
-        } else {
-            last_day_of_month(y, m)
-        };
-        push(
-            &mut out,
-            &mut taken,
-            c.get(0).unwrap(),
-            moment.map(Moment::Date),
-            &cue,
-        );
-    }
-    for c in YEAR.captures_iter(t) {
-        let y: i32 = c[3].parse().unwrap_or(0);
-        let cue = c[1].to_string();
-        let early = c
-            .get(2)
-            .map(|m| !m.as_str().to_lowercase().starts_with("cuối"))
-            .unwrap_or(false);
-        let (mut strong, start) = strength(&cue);
-        let is_start = start || (early && !cue.trim().is_empty());
-        if c.get(2)
-            .map(|m| m.as_str().to_lowercase().starts_with("cuối"))
-            .unwrap_or(false)
-        {
-            strong = true;
-        }
-        // "Năm 2026, …" opening a sentence names the year the task is for.
-        let whole = c.get(0).unwrap();
-        let opens = t[..whole.start()].trim_end().is_empty()
-            || t[..whole.start()].trim_end().ends_with([':', '.', ';']);
-        if cue.trim().is_empty() && !opens && !is_start {
-            continue;
-        }
-        let moment = if is_start {
-            NaiveDate::from_ymd_opt(y, 1, 1)
-        } else {
-            NaiveDate::from_ymd_opt(y, 12, 31)
-        };
-        if let Some(mo) = moment {
-            let m = whole;
-            if overlaps(&taken, m.start(), m.end()) {
+    for rule in RULES.iter() {
+        for c in rule.re.captures_iter(t) {
+            let m = c.get(0).unwrap();
+            if out
+                .iter()
+                .any(|f| m.start() < f.at + f.len() && f.at < m.end())
+            {
                 continue;
             }
-            taken.push((m.start(), m.end()));
-            out.push(Found {
-                at: m.start(),
-                moment: Moment::Date(mo),
-                raw: m
-                    .as_str()
-                    .trim()
-                    .trim_start_matches([',', ';', '('])
-                    .trim()
-                    .to_string(),
-                strong: strong || opens,
-                start: is_start,
-            });
-        }
-    }
-    for c in DAY_ONLY.captures_iter(t) {
-        let m = c.get(0).unwrap();
-        // "trước ngày 10 của tháng cuối quý" belongs to a quarterly rule.
-        let rest = t[c.get(1).unwrap().end()..].trim_start().to_lowercase();
-        if overlaps(&taken, m.start(), m.end())
-            || rest.starts_with("của tháng")
-            || rest.starts_with("tháng cuối")
-        {
-            continue;
-        }
-        let d: u32 = c[1].parse().unwrap_or(0);
-        let Some(doc_anchor) = ctx.anchor() else {
-            continue;
-        };
-        // "Kể từ tháng 4/2026, … trước ngày 10": the first day 10 after the start.
-        let anchor = out
-            .iter()
-            .filter(|f| f.start)
-            .map(|f| f.moment.date())
-            .min()
-            .map_or(doc_anchor, |s| s.max(doc_anchor));
-        // "trước ngày 10": the next day 10 on or after the document date.
-        let mut date = NaiveDate::from_ymd_opt(anchor.year(), anchor.month(), d);
-        if let Some(x) = date {
-            if x < anchor {
-                let (y, mo) = if anchor.month() == 12 {
-                    (anchor.year() + 1, 1)
-                } else {
-                    (anchor.year(), anchor.month() + 1)
-                };
-                date = NaiveDate::from_ymd_opt(y, mo, d);
+            let scan = Scan {
+                text: t,
+                ctx,
+                found: &out,
+            };
+            if let Some(hit) = (rule.produce)(&c, &scan) {
+                out.push(Found {
+                    at: m.start(),
+                    moment: hit.moment,
+                    raw: hit.raw.unwrap_or_else(|| m.as_str().trim().to_string()),
+                    strong: hit.strong,
+                    start: hit.start,
+                    rule: rule.name,
+                    span: m.end() - m.start(),
+                });
             }
-        }
-        if let Some(date) = date {
-            taken.push((m.start(), m.end()));
-            out.push(Found {
-                at: m.start(),
-                moment: Moment::Date(date),
-                raw: m.as_str().trim().to_string(),
-                strong: true,
-                start: false,
-            });
         }
     }
     out.sort_by_key(|f| f.at);
     out
 }
+
+static ONGOING: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"(?i)\b(?:{})\b", time::pattern(Kind::Ongoing))).unwrap());
 
 static PERIODIC: Lazy<Regex> = Lazy::new(|| {
     Regex::new(concat!(
@@ -437,7 +518,7 @@ static PLAN_NOUN: Lazy<Regex> = Lazy::new(|| {
 
 /// Periodic duties: the most frequent period gives `freq`; RRULE per RFC 5545.
 fn recurrence(t: &str) -> Option<Recurrence> {
-    let mut periods: Vec<(&'static str, String)> = Vec::new();
+    let mut periods: Vec<Frequency> = Vec::new();
     let mut raws = Vec::new();
     for c in PERIODIC.captures_iter(t) {
         let m = c.get(0).unwrap();
@@ -447,61 +528,47 @@ fn recurrence(t: &str) -> Option<Recurrence> {
             continue;
         }
         let p = if let Some(w) = c.get(2) {
-            match w.as_str().to_lowercase().as_str() {
-                "ngày" => "daily",
-                "tuần" => "weekly",
-                "tháng" => "monthly",
-                "quý" => "quarterly",
-                _ => "yearly",
-            }
+            time::lookup(w.as_str())
+                .filter(|r| r.kind == Kind::Period)
+                .map_or(Frequency::Yearly, |r| {
+                    time::FREQUENCIES[usize::from(r.value)]
+                })
         } else if c.get(3).is_some() {
-            "semiannual"
+            Frequency::Semiannual
         } else {
-            "daily"
+            Frequency::Daily
         };
         if c.get(3).is_some() && !explicit && !t.to_lowercase().contains("định kỳ") {
             continue; // "6 tháng" alone is a span of time, not a period
         }
-        periods.push((p, m.as_str().to_string()));
+        periods.push(p);
         raws.push(m.as_str().trim().to_string());
     }
-    if periods.is_empty() {
-        return None;
-    }
-    const ORDER: [&str; 6] = [
-        "daily",
-        "weekly",
-        "monthly",
-        "quarterly",
-        "semiannual",
-        "yearly",
-    ];
-    let freq = ORDER
-        .iter()
-        .find(|f| periods.iter().any(|(p, _)| p == *f))
-        .copied()
-        .unwrap_or("yearly");
+    // The most frequent period wins ("hằng tháng … và hằng năm" → monthly).
+    let freq = time::FREQUENCIES
+        .into_iter()
+        .find(|f| periods.contains(f))?;
     let monthday = MONTHDAY.captures(t).map(|c| c[1].to_string());
     let quarterday = QUARTER_DAY.captures(t).map(|c| c[1].to_string());
     let rule = match freq {
-        "daily" => "FREQ=DAILY".to_string(),
-        "weekly" => "FREQ=WEEKLY".to_string(),
-        "monthly" => match monthday {
+        Frequency::Daily => "FREQ=DAILY".to_string(),
+        Frequency::Weekly => "FREQ=WEEKLY".to_string(),
+        Frequency::Monthly => match monthday {
             Some(d) => format!("FREQ=MONTHLY;BYMONTHDAY={}", d.trim_start_matches('0')),
             None => "FREQ=MONTHLY".to_string(),
         },
-        "quarterly" => match quarterday {
+        Frequency::Quarterly => match quarterday {
             Some(d) => format!(
                 "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY={}",
                 d.trim_start_matches('0')
             ),
             None => "FREQ=MONTHLY;INTERVAL=3".to_string(),
         },
-        "semiannual" => "FREQ=MONTHLY;INTERVAL=6".to_string(),
+        Frequency::Semiannual => "FREQ=MONTHLY;INTERVAL=6".to_string(),
         _ => "FREQ=YEARLY".to_string(),
     };
     Some(Recurrence {
-        freq: freq.to_string(),
+        freq,
         rule: Some(rule),
         raw: raws.join("; "),
     })
@@ -547,6 +614,8 @@ pub fn find_deadline(text: &str, ctx: &DateContext) -> Option<Deadline> {
                     raw: r.raw.clone(),
                     strong: true,
                     start: false,
+                    rule: "first_quarterly",
+                    span: 0,
                 });
             }
         }
@@ -573,13 +642,20 @@ pub fn find_deadline(text: &str, ctx: &DateContext) -> Option<Deadline> {
             raw.push(m.as_str().to_string());
         }
     }
+    let due_rule = Some(match (&due, &start, &rec) {
+        (Some(d), _, _) if d.rule == "first_quarterly" => DateRule::Recurrence,
+        (Some(_), _, _) => DateRule::OwnDate,
+        (None, _, Some(_)) => DateRule::Recurrence,
+        (None, Some(_), None) => DateRule::Start,
+        (None, None, None) => DateRule::Ongoing,
+    });
     Some(Deadline {
         due: due.map(|f| f.moment),
         start: start.map(|f| f.moment),
         recurrence: rec,
         ongoing: ongoing && found.is_empty(),
         raw: raw.join("; "),
-        due_rule: None,
+        due_rule,
     })
 }
 

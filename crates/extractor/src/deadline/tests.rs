@@ -147,7 +147,7 @@ fn table_of_phrases() {
         let g_freq = got
             .as_ref()
             .and_then(|d| d.recurrence.as_ref())
-            .map(|r| r.freq.clone());
+            .map(|r| r.freq.as_str().to_string());
         if g_due.as_deref() != *due || g_start.as_deref() != *start || g_freq.as_deref() != *freq {
             failures.push(format!(
                 "{text:?}\n   want due {due:?} start {start:?} freq {freq:?}\n   got  due {g_due:?} start {g_start:?} freq {g_freq:?}"
@@ -184,4 +184,40 @@ fn raw_is_always_kept_and_rules_are_rfc5545() {
     let d = find_deadline("Thường xuyên theo dõi, đôn đốc.", &ctx("2026-01-09")).unwrap();
     assert!(d.ongoing && d.due.is_none());
     assert_eq!(d.raw, "Thường xuyên");
+}
+
+/// One reading of `phrase` by the rule named `rule`: "due …", "start …", or "" when that
+/// rule reads nothing there.
+fn reading(rule: &str, phrase: &str, date: &str) -> String {
+    let t = blank_non_deadlines(phrase);
+    candidates(&t, &ctx(date))
+        .into_iter()
+        .find(|f| f.rule == rule)
+        .map(|f| format!("{} {}", if f.start { "start" } else { "due" }, f.moment))
+        .unwrap_or_default()
+}
+
+#[test]
+fn every_rule_reads_its_examples() {
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for rule in RULES.iter() {
+        assert!(
+            !rule.examples.is_empty(),
+            "rule {} has no examples",
+            rule.name
+        );
+        for (phrase, want) in rule.examples {
+            n += 1;
+            let got = reading(rule.name, phrase, EXAMPLE_DATE);
+            if got != *want {
+                failures.push(format!(
+                    "{}: {phrase:?} → {got:?}, want {want:?}",
+                    rule.name
+                ));
+            }
+        }
+    }
+    assert!(n >= 20, "only {n} rule examples");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
