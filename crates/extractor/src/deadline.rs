@@ -211,19 +211,67 @@ fn year_or(ctx: &DateContext, y: Option<i32>, month: u32, day: u32) -> Option<i3
 }
 
 /// Day, month and year of a date match (year left out → document year or next occurrence).
+/// Numeric ("20/7/2026") or in words ("ngày mồng 5 tháng 7 năm 2026").
 fn ymd(c: &Captures<'_>, ctx: &DateContext) -> Option<NaiveDate> {
-    let (d, mo): (u32, u32) = (num(c, "d")?, num(c, "mo")?);
-    let y = year_or(ctx, num(c, "y"), mo, d)?;
+    let d: u32 = num(c, "d").or_else(|| num(c, "wd"))?;
+    let mo: u32 = num(c, "mo").or_else(|| num(c, "wmo"))?;
+    let y = year_or(ctx, num(c, "y").or_else(|| num(c, "wy")), mo, d)?;
     NaiveDate::from_ymd_opt(y, mo, d)
 }
 
+/// Hour and minute of a time match ("16 giờ 30", "16h30", "16:30").
+fn hm(c: &Captures<'_>) -> (u32, u32) {
+    let h = num(c, "h").or_else(|| num(c, "h2")).unwrap_or(99);
+    let mi = num(c, "mi").or_else(|| num(c, "mi2")).unwrap_or(0);
+    (h, mi)
+}
+
 fn date_time(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
-    let (h, mi): (u32, u32) = (num(c, "h").unwrap_or(99), num(c, "mi").unwrap_or(0));
+    let (h, mi) = hm(c);
     let date = ymd(c, s.ctx)?;
     let dt = vn()
         .with_ymd_and_hms(date.year(), date.month(), date.day(), h, mi, 0)
         .single()?;
-    Some(Hit::cued(Moment::DateTime(dt), c))
+    let mut hit = Hit::cued(Moment::DateTime(dt), c);
+    // The character that closed the time ("16h" before a space) is not part of the phrase.
+    if let (Some(all), Some(tail)) = (c.get(0), c.name("tail")) {
+        hit.raw = Some(
+            all.as_str()[..tail.start() - all.start()]
+                .trim()
+                .to_string(),
+        );
+    }
+    Some(hit)
+}
+
+/// A month or quarter whose year is left out: the document's year, or the next one when
+/// the period has already ended by the document date (annotation guide rule 4).
+fn next_period(c: &Captures<'_>, s: &Scan<'_>, first: u32, last: u32) -> Option<Hit> {
+    if cue(c).trim().is_empty() {
+        return None;
+    }
+    let anchor = s.ctx.anchor()?;
+    let (_, start) = strength(cue(c));
+    let mut y = anchor.year();
+    if last_day_of_month(y, last)? < anchor {
+        y += 1;
+    }
+    let d = if start {
+        NaiveDate::from_ymd_opt(y, first, 1)
+    } else {
+        last_day_of_month(y, last)
+    }?;
+    Some(Hit::cued(Moment::Date(d), c))
+}
+
+fn month_no_year(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
+    let m: u32 = num(c, "mo").filter(|m| (1..=12).contains(m))?;
+    next_period(c, s, m, m)
+}
+
+fn quarter_no_year(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
+    let q = u32::from(time::lookup(c.name("q")?.as_str())?.value);
+    next_period(c, s, q * 3 - 2, q * 3)
 }
 
 fn date_words(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
@@ -348,7 +396,14 @@ static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
     let cue = CUE.as_str();
     let q = time::pattern(Kind::Numeral);
     let half = time::pattern(Kind::Half);
-    let day_cue = r"trước|chậm nhất|hạn";
+    let day_cue = time::pattern_where(|t| t.kind == Kind::Due && t.value == 1);
+    let prefix = time::pattern(Kind::DayPrefix);
+    // "16 giờ 30", "16h30", "16 giờ 30 phút", "16:30".
+    let time_f = r"(?:(?P<h>\d{1,2})\s*(?:h|giờ)\s*(?P<mi>\d{1,2})?(?:\s*phút)?|(?P<h2>\d{1,2}):(?P<mi2>\d{2}))";
+    // "20/7/2026", "20-7", "ngày 20 tháng 7 năm 2026", "mồng 5 tháng 7".
+    let date_f = format!(
+        r"(?:(?P<d>\d{{1,2}})[/.-](?P<mo>\d{{1,2}})(?:[/.-](?P<y>\d{{4}}))?|(?:ngày\s+)?(?:(?:{prefix})\s*)?(?P<wd>\d{{1,2}})\s+tháng\s+(?P<wmo>\d{{1,2}})(?:\s+năm\s+(?P<wy>\d{{4}}))?)"
+    );
     let rule = |name, pat: String, produce, examples| Rule {
         name,
         re: Regex::new(&pat).unwrap(),
@@ -358,9 +413,7 @@ static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
     vec![
         rule(
             "date_time",
-            format!(
-                r"(?i){cue}(?P<h>\d{{1,2}})\s*(?:h|giờ)\s*(?P<mi>\d{{1,2}})?(?:\s*phút)?(?:\s*,)?\s*(?:ngày\s+|,\s*)?(?P<d>\d{{1,2}})[/.-](?P<mo>\d{{1,2}})(?:[/.-](?P<y>\d{{4}}))?"
-            ),
+            format!(r"(?i){cue}{time_f}(?:\s*,)?\s*(?:ngày\s+|,\s*)?{date_f}"),
             date_time as fn(&Captures<'_>, &Scan<'_>) -> Option<Hit>,
             &[
                 (
@@ -378,9 +431,31 @@ static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
             ][..],
         ),
         rule(
+            "date_then_time",
+            format!(
+                r"(?i){cue}(?:ngày\s+)?{date_f}\s*,?\s*(?:\(\s*|lúc\s+|vào lúc\s+|trước\s+)?{time_f}(?P<tail>[^\p{{L}}\d]|$)"
+            ),
+            date_time,
+            &[
+                (
+                    "gửi trước ngày 20/7/2026 lúc 16h30.",
+                    "due 2026-07-20T16:30:00+07:00",
+                ),
+                (
+                    "hạn ngày 05 tháng 7 năm 2026, 9 giờ.",
+                    "due 2026-07-05T09:00:00+07:00",
+                ),
+                (
+                    "chậm nhất ngày 3/4 (15:00)",
+                    "due 2026-04-03T15:00:00+07:00",
+                ),
+                ("trước ngày 20/7/2026 2 hội nghị", ""),
+            ],
+        ),
+        rule(
             "date_words",
             format!(
-                r"(?i){cue}ngày\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<mo>\d{{1,2}})(?:\s+năm\s+(?P<y>\d{{4}}))?"
+                r"(?i){cue}(?:ngày\s+(?:(?:{prefix})\s*)?|(?:{prefix})\s*)(?P<d>\d{{1,2}})\s+tháng\s+(?P<mo>\d{{1,2}})(?:\s+năm\s+(?P<y>\d{{4}}))?"
             ),
             date_words,
             &[
@@ -450,6 +525,28 @@ static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
             ],
         ),
         rule(
+            "month_no_year",
+            format!(r"(?i){cue}tháng\s+(?P<mo>\d{{1,2}})(?-u:\b)(?:\s*[^\s/\d]|\s*$)"),
+            month_no_year,
+            &[
+                ("hoàn thành trong tháng 9.", "due 2026-09-30"),
+                ("xong trước tháng 02 để", "due 2027-02-28"),
+                ("từ tháng 5 áp dụng", "start 2026-05-01"),
+                ("tháng 9 tổ chức", ""),
+            ],
+        ),
+        rule(
+            "quarter_no_year",
+            format!(r"(?i){cue}quý\s+(?P<q>{q})(?:[\s,.;)]|$)"),
+            quarter_no_year,
+            &[
+                ("hoàn thành trong quý III,", "due 2026-09-30"),
+                ("trong quý 4 ", "due 2026-12-31"),
+                ("trong quý I.", "due 2026-03-31"),
+                ("từ quý II ", "start 2026-04-01"),
+            ],
+        ),
+        rule(
             "day_of_month",
             format!(
                 r"(?i)(?:{day_cue})\s+ngày\s+(?P<d>\d{{1,2}})(?-u:\b)(?:\s*(?:hằng|hàng)\s+tháng)?(?:[^/\d]|$)"
@@ -501,75 +598,135 @@ static ONGOING: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!(r"(?i)\b(?:{})\b", time::pattern(Kind::Ongoing))).unwrap());
 
 static PERIODIC: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(concat!(
-        r"(?i)(?:(định kỳ)\s*)?(?:(?:hằng|hàng|mỗi)\s+(ngày|tuần|tháng|quý|năm)|(6 tháng)(?:\s+một lần)?",
-        r"|theo\s+(ngày), tháng, quý(?:,)? và năm)"
+    Regex::new(&format!(
+        concat!(
+            r"(?i)(?:(định kỳ)\s*)?(?:(?:{every})\s+({period})|(6 tháng)(?:\s+một lần)?",
+            r"|theo\s+(ngày), tháng, quý(?:,)? và năm",
+            // "02 tuần/lần", "3 tháng một lần".
+            r"|(?P<n>\d{{1,2}})\s+(?P<per>{period})\s*(?:/\s*lần|một lần|1 lần)",
+            r")"
+        ),
+        every = time::pattern(Kind::Every),
+        period = r"ngày|tuần|tháng|quý|năm",
     ))
     .unwrap()
 });
-static MONTHDAY: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)ngày\s+(\d{1,2})\s+(?:hằng|hàng|mỗi)\s+tháng").unwrap());
+static MONTHDAY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)ngày\s+(\d{{1,2}})\s+(?:{})\s+tháng",
+        time::pattern(Kind::Every)
+    ))
+    .unwrap()
+});
 static QUARTER_DAY: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)(?:hằng|hàng|mỗi)\s+quý\s*\(?\s*(?:trước|chậm nhất)?\s*(?:ngày\s+)?(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+quý").unwrap()
+});
+/// A weekday, with the hour before it ("trước 16 giờ thứ Sáu hằng tuần").
+static WEEKDAY_AT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:(?P<h>\d{{1,2}})\s*(?:h|giờ)\s*(?P<mi>\d{{2}})?(?:\s*phút)?\s*,?\s*(?:ngày\s+)?)?(?P<wd>{})(?:[\s,.;)]|$)",
+        time::pattern(Kind::Weekday)
+    ))
+    .unwrap()
 });
 static PLAN_NOUN: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)(?:kế hoạch|chương trình|chỉ tiêu|dự toán|ngân sách|báo cáo tổng kết)(?:\s+\S+){0,3}\s*$").unwrap()
 });
 
-/// Periodic duties: the most frequent period gives `freq`; RRULE per RFC 5545.
-fn recurrence(t: &str) -> Option<Recurrence> {
-    let mut periods: Vec<Frequency> = Vec::new();
-    let mut raws = Vec::new();
-    for c in PERIODIC.captures_iter(t) {
-        let m = c.get(0).unwrap();
-        let explicit = c.get(1).is_some();
-        // "kế hoạch công tác hằng năm" describes a plan, not a periodic duty.
-        if !explicit && PLAN_NOUN.is_match(&t[..m.start()]) {
-            continue;
-        }
-        let p = if let Some(w) = c.get(2) {
-            time::lookup(w.as_str())
-                .filter(|r| r.kind == Kind::Period)
-                .map_or(Frequency::Yearly, |r| {
-                    time::FREQUENCIES[usize::from(r.value)]
-                })
-        } else if c.get(3).is_some() {
-            Frequency::Semiannual
-        } else {
-            Frequency::Daily
-        };
-        if c.get(3).is_some() && !explicit && !t.to_lowercase().contains("định kỳ") {
-            continue; // "6 tháng" alone is a span of time, not a period
-        }
-        periods.push(p);
-        raws.push(m.as_str().trim().to_string());
+/// One period found: its frequency and interval ("02 tuần/lần" → weekly, 2).
+fn period_of(c: &Captures<'_>, t: &str) -> Option<(Frequency, u32)> {
+    let explicit = c.get(1).is_some();
+    let word = |w: &str| {
+        time::lookup(w)
+            .filter(|r| r.kind == Kind::Period)
+            .map_or(Frequency::Yearly, |r| {
+                time::FREQUENCIES[usize::from(r.value)]
+            })
+    };
+    if let (Some(n), Some(per)) = (num::<u32>(c, "n"), c.name("per")) {
+        return Some(match (word(per.as_str()), n) {
+            (Frequency::Monthly, 3) => (Frequency::Quarterly, 1),
+            (Frequency::Monthly, 6) => (Frequency::Semiannual, 1),
+            (f, n) => (f, n.max(1)),
+        });
     }
-    // The most frequent period wins ("hằng tháng … và hằng năm" → monthly).
-    let freq = time::FREQUENCIES
-        .into_iter()
-        .find(|f| periods.contains(f))?;
-    let monthday = MONTHDAY.captures(t).map(|c| c[1].to_string());
-    let quarterday = QUARTER_DAY.captures(t).map(|c| c[1].to_string());
-    let rule = match freq {
-        Frequency::Daily => "FREQ=DAILY".to_string(),
-        Frequency::Weekly => "FREQ=WEEKLY".to_string(),
+    if let Some(w) = c.get(2) {
+        return Some((word(w.as_str()), 1));
+    }
+    if c.get(3).is_some() {
+        // "6 tháng" alone is a span of time, not a period.
+        let periodic = explicit || t.to_lowercase().contains("định kỳ");
+        return periodic.then_some((Frequency::Semiannual, 1));
+    }
+    Some((Frequency::Daily, 1))
+}
+
+/// The RRULE of a frequency, with its interval and the day parts the text gives.
+fn rrule(t: &str, freq: Frequency, interval: u32) -> String {
+    let monthday = MONTHDAY
+        .captures(t)
+        .map(|c| c[1].trim_start_matches('0').to_string());
+    let quarterday = QUARTER_DAY
+        .captures(t)
+        .map(|c| c[1].trim_start_matches('0').to_string());
+    let every = |f: &str| match interval {
+        1 => format!("FREQ={f}"),
+        n => format!("FREQ={f};INTERVAL={n}"),
+    };
+    match freq {
+        Frequency::Daily => every("DAILY"),
+        Frequency::Weekly => {
+            let mut r = every("WEEKLY");
+            if let Some(c) = WEEKDAY_AT.captures(t) {
+                let wd = time::lookup(&c["wd"]).map_or(1, |w| w.value);
+                r.push_str(&format!(
+                    ";BYDAY={}",
+                    time::WEEKDAY_CODES[usize::from(wd) - 1]
+                ));
+                if let Some(h) = num::<u32>(&c, "h").filter(|h| *h < 24) {
+                    r.push_str(&format!(";BYHOUR={h}"));
+                    if let Some(mi) = num::<u32>(&c, "mi").filter(|m| *m > 0 && *m < 60) {
+                        r.push_str(&format!(";BYMINUTE={mi}"));
+                    }
+                }
+            }
+            r
+        }
         Frequency::Monthly => match monthday {
-            Some(d) => format!("FREQ=MONTHLY;BYMONTHDAY={}", d.trim_start_matches('0')),
-            None => "FREQ=MONTHLY".to_string(),
+            Some(d) => format!("{};BYMONTHDAY={d}", every("MONTHLY")),
+            None => every("MONTHLY"),
         },
         Frequency::Quarterly => match quarterday {
-            Some(d) => format!(
-                "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY={}",
-                d.trim_start_matches('0')
-            ),
+            Some(d) => format!("FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY={d}"),
             None => "FREQ=MONTHLY;INTERVAL=3".to_string(),
         },
         Frequency::Semiannual => "FREQ=MONTHLY;INTERVAL=6".to_string(),
-        _ => "FREQ=YEARLY".to_string(),
-    };
+        _ => every("YEARLY"),
+    }
+}
+
+/// Periodic duties: the most frequent period gives `freq`; RRULE per RFC 5545.
+fn recurrence(t: &str) -> Option<Recurrence> {
+    let mut periods: Vec<(Frequency, u32)> = Vec::new();
+    let mut raws = Vec::new();
+    for c in PERIODIC.captures_iter(t) {
+        let m = c.get(0).unwrap();
+        // "kế hoạch công tác hằng năm" describes a plan, not a periodic duty.
+        if c.get(1).is_none() && PLAN_NOUN.is_match(&t[..m.start()]) {
+            continue;
+        }
+        if let Some(p) = period_of(&c, t) {
+            periods.push(p);
+            raws.push(m.as_str().trim().to_string());
+        }
+    }
+    // The most frequent period wins ("hằng tháng … và hằng năm" → monthly).
+    let (freq, interval) = time::FREQUENCIES
+        .into_iter()
+        .find_map(|f| periods.iter().find(|p| p.0 == f).copied())?;
     Some(Recurrence {
         freq,
-        rule: Some(rule),
+        rule: Some(rrule(t, freq, interval)),
         raw: raws.join("; "),
     })
 }
@@ -583,6 +740,28 @@ fn first_quarterly(t: &str, ctx: &DateContext) -> Option<NaiveDate> {
         let y = anchor.year() + ((q - 1) / 4) as i32;
         let q = (q - 1) % 4 + 1;
         NaiveDate::from_ymd_opt(y, q * 3, d).filter(|x| *x >= anchor)
+    })
+}
+
+/// "trước khi …", "sau khi …": the time is tied to an event; the phrase is kept as raw and
+/// no date is invented.
+static EVENT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[\s,;(])((?:{})\s+[^,;.()]+)",
+        time::pattern(Kind::Event)
+    ))
+    .unwrap()
+});
+
+fn event_deadline(t: &str) -> Option<Deadline> {
+    let c = EVENT.captures(t)?;
+    Some(Deadline {
+        due: None,
+        start: None,
+        recurrence: None,
+        ongoing: false,
+        raw: c[1].trim().to_string(),
+        due_rule: Some(DateRule::Event),
     })
 }
 
@@ -623,7 +802,7 @@ pub fn find_deadline(text: &str, ctx: &DateContext) -> Option<Deadline> {
     let start = starts.first().map(|f| (*f).clone());
     let ongoing = ONGOING.is_match(&t);
     if due.is_none() && start.is_none() && rec.is_none() && !ongoing {
-        return None;
+        return event_deadline(&t);
     }
     let mut raw: Vec<String> = Vec::new();
     if let Some(d) = &due {

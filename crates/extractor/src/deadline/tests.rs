@@ -113,6 +113,40 @@ const CASES: &[Case] = &[
     ("Tổ chức triển khai Nghị quyết số 04-NQ/ĐU về chuyển đổi số đến năm 2030; ký kết chương trình hợp tác trong quý I/2026.", "2026-01-22", Some("2026-03-31"), None, None),
     // Dates whose year is left out, with only a month known in the header.
     ("Báo cáo trước ngày 20/11.", "", Some("2025-11-20"), None, None),
+    // Times in any common form, before or after the date (issue 15 point 3).
+    ("Gửi báo cáo về Sở Tài chính trước 16 giờ 30 ngày 12/8/2026.", "2026-08-01", Some("2026-08-12T16:30:00+07:00"), None, None),
+    ("Nộp hồ sơ dự thầu chậm nhất 16h30 ngày 14/9/2026.", "2026-08-20", Some("2026-09-14T16:30:00+07:00"), None, None),
+    ("Hoàn thiện dự thảo, gửi Văn phòng trước 16:30 ngày 07/10/2026.", "2026-09-25", Some("2026-10-07T16:30:00+07:00"), None, None),
+    ("Đăng ký danh sách trước 17 giờ ngày 05 tháng 7 năm 2026.", "2026-06-20", Some("2026-07-05T17:00:00+07:00"), None, None),
+    ("Tổng hợp kết quả, báo cáo trước ngày 22/5/2026 lúc 15h00 để Chủ tịch xem xét.", "2026-05-10", Some("2026-05-22T15:00:00+07:00"), None, None),
+    ("Cung cấp số liệu chậm nhất ngày 18/11/2026 (10 giờ 30) cho Cục Thống kê.", "2026-11-01", Some("2026-11-18T10:30:00+07:00"), None, None),
+    ("Gửi ý kiến góp ý trước 8h ngày 3/12 qua hệ thống quản lý văn bản.", "2026-11-25", Some("2026-12-03T08:00:00+07:00"), None, None),
+    // Dates in words, with "mồng", and split across line wraps.
+    ("Hoàn thành việc kiểm kê trước ngày 05 tháng 7 năm 2026.", "2026-06-01", Some("2026-07-05"), None, None),
+    ("Tổ chức ra quân chậm nhất ngày mồng 5 tháng 7.", "2026-06-01", Some("2026-07-05"), None, None),
+    ("Hoàn thành trước mùng 8 tháng 3 năm 2027.", "2026-12-01", Some("2027-03-08"), None, None),
+    ("Gửi báo cáo tổng kết trước ngày 20\ntháng 11 năm\n2025.", "2025-10-01", Some("2025-11-20"), None, None),
+    ("Hoàn thành chậm\nnhất ngày 14/8/2026.", "2026-08-01", Some("2026-08-14"), None, None),
+    // Months and quarters without a year: the document year or the next occurrence.
+    ("Hoàn thành việc rà soát trong tháng 9.", "2026-06-10", Some("2026-09-30"), None, None),
+    ("Tổ chức hội nghị tổng kết trong tháng 01.", "2026-11-20", Some("2027-01-31"), None, None),
+    ("Đưa phần mềm vào sử dụng trong quý III.", "2026-06-10", Some("2026-09-30"), None, None),
+    ("Triển khai thí điểm trong quý I, nhân rộng từ quý III/2027.", "2026-10-05", Some("2027-03-31"), Some("2027-07-01"), None),
+    ("Từ tháng 10 áp dụng biểu mẫu mới tại bộ phận một cửa.", "2026-06-10", None, Some("2026-10-01"), None),
+    // Weekly, monthly and intervals.
+    ("Gửi báo cáo tiến độ trước 16 giờ thứ Sáu hằng tuần về Văn phòng UBND tỉnh.", "2026-06-10", None, None, Some("weekly")),
+    ("Tổ chức giao ban 02 tuần/lần để nắm tình hình.", "2026-06-10", None, None, Some("weekly")),
+    ("Kiểm tra thực địa 3 tháng một lần tại các điểm sạt lở.", "2026-06-10", None, None, Some("quarterly")),
+    ("Gửi báo cáo tiến độ về Sở Xây dựng chậm nhất vào ngày 05 hằng tháng.", "2026-06-10", Some("2026-07-05"), None, Some("monthly")),
+    ("Cập nhật dữ liệu chậm nhất là ngày 25 hằng tháng.", "2026-06-10", Some("2026-06-25"), None, Some("monthly")),
+    // Event-relative: no date is invented.
+    ("Lấy ý kiến cộng đồng dân cư trước khi phê duyệt phương án bồi thường.", "2026-06-10", None, None, None),
+    ("Bàn giao mặt bằng ngay sau khi có quyết định thu hồi đất.", "2026-06-10", None, None, None),
+    // A cited document's date is never a deadline, glued or not.
+    ("Thống nhất với Tờ trình số 12/TTr-SXD ngày 01/6/2026 về sửa chữa trụ sở.", "2026-06-10", None, None, None),
+    ("Ban Thường vụ nhất trí với Tờtrình số 14-TTr/VP ngày 03/6/2026 về mua sắm thiết bị.", "2026-06-10", None, None, None),
+    ("Thực hiện Công văn số 88/UBND-KT ngày 05 tháng 6 năm 2026 của UBND huyện.", "2026-06-10", None, None, None),
+    ("Căn cứ Quyếtđịnh số 301/QĐ-UBND ngày 2/6/2026, hoàn thành trước ngày 30/6/2026.", "2026-06-10", Some("2026-06-30"), None, None),
 ];
 
 fn ctx(date: &str) -> DateContext {
@@ -180,6 +214,29 @@ fn raw_is_always_kept_and_rules_are_rfc5545() {
     assert_eq!(
         d.recurrence.unwrap().rule.as_deref(),
         Some("FREQ=MONTHLY;BYMONTHDAY=3")
+    );
+    let d = find_deadline(
+        "Gửi báo cáo trước 16 giờ thứ Sáu hằng tuần về Văn phòng.",
+        &ctx("2026-06-10"),
+    )
+    .unwrap();
+    assert_eq!(
+        d.recurrence.unwrap().rule.as_deref(),
+        Some("FREQ=WEEKLY;BYDAY=FR;BYHOUR=16")
+    );
+    let d = find_deadline("Họp giao ban 02 tuần/lần vào thứ Hai.", &ctx("2026-06-10")).unwrap();
+    assert_eq!(
+        d.recurrence.unwrap().rule.as_deref(),
+        Some("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO")
+    );
+    let d = find_deadline(
+        "Lấy ý kiến nhân dân trước khi phê duyệt phương án.",
+        &ctx("2026-06-10"),
+    )
+    .unwrap();
+    assert_eq!(
+        (d.due, d.raw.as_str(), d.due_rule),
+        (None, "trước khi phê duyệt phương án", Some(DateRule::Event))
     );
     let d = find_deadline("Thường xuyên theo dõi, đôn đốc.", &ctx("2026-01-09")).unwrap();
     assert!(d.ongoing && d.due.is_none());

@@ -176,6 +176,12 @@ pub fn pattern(kind: Kind) -> String {
     alternation(with(kind), false).replace(' ', sep)
 }
 
+/// Regex fragment: an alternation of the words of the rows `keep` selects, longest first,
+/// inner spaces matching any white space ("chậm nhất" across a line wrap).
+pub fn pattern_where(keep: impl Fn(&TimeWord) -> bool) -> String {
+    alternation(WORDS.iter().filter(|t| keep(t)).map(|t| t.word), false).replace(' ', r"\s+")
+}
+
 /// The row for `word` (any case; Roman numerals in capitals).
 pub fn lookup(word: &str) -> Option<&'static TimeWord> {
     let lower = word.split_whitespace().collect::<Vec<_>>().join(" ");
