@@ -57,7 +57,9 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
         date: metadata.date,
         year: metadata.year,
         month: metadata.month,
-    };
+        text_date: None,
+    }
+    .anchored_on(&body);
     let env = TaskEnv {
         sha256,
         ctx,
@@ -69,7 +71,19 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
         .map(|d| {
             let para_idx: Vec<usize> = d.paras.iter().map(|p| p + offset).collect();
             let provenance = provenance_of(&clean, &paras, &para_idx);
-            env.task(&d.section, &d.text, &d.leads, &d.coordinators, provenance)
+            let mut task = env.task(&d.section, &d.text, &d.leads, &d.coordinators, provenance);
+            // A heading that says when its items must be done dates those that have no date.
+            let node = tree.nodes.iter().position(|n| n.path == d.section);
+            let heads: Vec<&str> = node.map_or(Vec::new(), |i| {
+                let ps = tree
+                    .ancestors(i)
+                    .into_iter()
+                    .filter_map(|a| tree.nodes[a].paras.first());
+                ps.map(|&p| body[p].as_str()).collect()
+            });
+            let heading = deadline::heading_deadline(&heads, &env.ctx);
+            task.deadline = deadline::with_heading(task.deadline.take(), heading);
+            task
         })
         .collect();
     // Documents issued with this one (a Kế hoạch attached to a Quyết định) carry tasks too.

@@ -21,15 +21,47 @@ pub struct DateContext {
     pub year: Option<i32>,
     /// Month of the document even when the day is blank.
     pub month: Option<u32>,
+    /// When the day is blank: the latest date its opening text gives (the meeting date).
+    pub text_date: Option<NaiveDate>,
 }
 
+/// A full date in the opening text ("Ngày 05/6/2026", "ngày 5 tháng 6 năm 2026").
+static FULL_DATE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})").unwrap()
+});
+
 impl DateContext {
-    /// The earliest day the document can be dated: its date, or the first of its month or year.
+    /// The earliest day the document can be dated: its date; with the day blank, the latest
+    /// date its opening text gives, else the first of its month or year (guide rule 12).
     fn anchor(&self) -> Option<NaiveDate> {
-        self.date.or_else(|| {
+        self.date.or(self.text_date).or_else(|| {
             let y = self.year?;
             NaiveDate::from_ymd_opt(y, self.month.unwrap_or(1), 1)
         })
+    }
+
+    /// With the day blank, remember the latest date in the document's month (or before it,
+    /// in its year) that the opening paragraphs `opening` give.
+    pub fn anchored_on(mut self, opening: &[String]) -> Self {
+        let (None, Some(year)) = (self.date, self.year) else {
+            return self;
+        };
+        let month = self.month.unwrap_or(12);
+        self.text_date = opening
+            .iter()
+            .take(6)
+            .flat_map(|p| FULL_DATE.captures_iter(p))
+            .filter_map(|c| {
+                let g = |a: usize, b: usize| {
+                    c.get(a)
+                        .or(c.get(b))
+                        .and_then(|m| m.as_str().parse::<u32>().ok())
+                };
+                NaiveDate::from_ymd_opt(g(3, 6)? as i32, g(2, 5)?, g(1, 4)?)
+            })
+            .filter(|d| d.year() == year && d.month() <= month)
+            .max();
+        self
     }
 }
 
@@ -104,8 +136,22 @@ fn blank_non_deadlines(text: &str) -> String {
         let len = range.len();
         out.replace_range(range, &" ".repeat(len));
     }
+    // "các gói thầu khởi công trong tháng 8/2026": the period describes the objects.
+    for m in DESCRIBED.find_iter(text) {
+        out.replace_range(m.range(), &" ".repeat(m.len()));
+    }
     out
 }
+
+/// A describing word ("khởi công", "dự kiến", "sẽ", "đã"), a few words, then a period: a
+/// period that says which objects are meant, not when the task is due (guide rule 10).
+static DESCRIBED: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|\s)(?:{})(?:\s+[^\s,;.:()]+){{0,3}}?\s+(?:trong|vào|từ)\s+(?:tháng|quý|năm)\s+[^\s,;.()]+(?:\s*/\s*\d{{4}}|\s+năm\s+\d{{4}})?",
+        time::pattern(Kind::Describes)
+    ))
+    .unwrap()
+});
 
 /// A dated candidate found in the text.
 #[derive(Debug, Clone)]
@@ -767,6 +813,52 @@ fn event_deadline(t: &str) -> Option<Deadline> {
     })
 }
 
+/// Hard deadline words ("trước", "chậm nhất", "xong", "hoàn thành") anywhere in a text.
+static HARD_DUE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[\s,(])(?:{})(?:[\s,.;:)]|$)",
+        time::pattern_where(|t| t.kind == Kind::Due && t.value == 1)
+    ))
+    .unwrap()
+});
+
+/// The due date a heading gives the items under it that have none ("II. CÁC VIỆC PHẢI
+/// XONG TRONG THÁNG 9/2026"); `headings` nearest first. A heading that only names a
+/// planning period ("Nhiệm vụ năm 2026") gives none (guide rule 11).
+pub fn heading_deadline(headings: &[&str], ctx: &DateContext) -> Option<Deadline> {
+    headings.iter().find_map(|h| {
+        // A heading names the date and ends without a full stop; an item above that is a
+        // task of its own ("… báo cáo trước ngày 15/12/2026.") is not a heading.
+        let h = h.trim();
+        if h.len() > 300 || h.ends_with(['.', ';']) || !HARD_DUE.is_match(h) {
+            return None;
+        }
+        let d = find_deadline(h, ctx)?;
+        d.due?;
+        Some(Deadline {
+            recurrence: None,
+            start: None,
+            ongoing: false,
+            due_rule: Some(DateRule::HeadingDate),
+            ..d
+        })
+    })
+}
+
+/// `own` with the heading's due date when it has none of its own.
+pub fn with_heading(own: Option<Deadline>, heading: Option<Deadline>) -> Option<Deadline> {
+    match (own, heading) {
+        (Some(d), _) if d.due.is_some() || d.recurrence.is_some() => Some(d),
+        (Some(d), Some(h)) => Some(Deadline {
+            due: h.due,
+            raw: format!("{}; {}", d.raw, h.raw),
+            due_rule: h.due_rule,
+            ..d
+        }),
+        (own, heading) => own.or(heading),
+    }
+}
+
 /// Find the deadline a task's text sets, if any: due, start, recurrence, or ongoing.
 pub fn find_deadline(text: &str, ctx: &DateContext) -> Option<Deadline> {
     let t = blank_non_deadlines(text);
@@ -775,7 +867,13 @@ pub fn find_deadline(text: &str, ctx: &DateContext) -> Option<Deadline> {
     let starts: Vec<&Found> = found.iter().filter(|f| f.start).collect();
     let dues: Vec<&Found> = found.iter().filter(|f| !f.start).collect();
     let strong: Vec<&&Found> = dues.iter().filter(|f| f.strong).collect();
-    let mut due = strong.first().map(|f| (**f).clone()).or_else(|| {
+    // Several dates: the last one, by which the whole item is done (guide rule 9); dates
+    // under a hard word ("trước", "chậm nhất") outrank a horizon ("đến năm 2030").
+    let last = strong
+        .iter()
+        .rev()
+        .max_by_key(|f| (HARD_DUE.is_match(&f.raw), f.moment.date()));
+    let mut due = last.map(|f| (**f).clone()).or_else(|| {
         // Bare dates with a year ("ngày 15/4/2026") still count when nothing stronger does.
         dues.iter()
             .find(|f| f.raw.contains('/') || f.raw.contains("tháng"))

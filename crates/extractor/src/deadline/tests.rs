@@ -147,6 +147,18 @@ const CASES: &[Case] = &[
     ("Ban Thường vụ nhất trí với Tờtrình số 14-TTr/VP ngày 03/6/2026 về mua sắm thiết bị.", "2026-06-10", None, None, None),
     ("Thực hiện Công văn số 88/UBND-KT ngày 05 tháng 6 năm 2026 của UBND huyện.", "2026-06-10", None, None, None),
     ("Căn cứ Quyếtđịnh số 301/QĐ-UBND ngày 2/6/2026, hoàn thành trước ngày 30/6/2026.", "2026-06-10", Some("2026-06-30"), None, None),
+    // Several dates in one item: the last one (guide rule 9).
+    ("Hoàn thiện hồ sơ thiết kế trước ngày 12/8/2026; trình thẩm định, gửi Sở Xây dựng trước ngày 28/8/2026.", "2026-07-20", Some("2026-08-28"), None, None),
+    ("Lập danh sách trong tháng 9/2026, tổ chức chi trả xong trước 15/11/2026.", "2026-07-20", Some("2026-11-15"), None, None),
+    ("Hoàn thành giải phóng mặt bằng trong quý III/2026 và khởi công trước ngày 20/10/2026.", "2026-07-20", Some("2026-10-20"), None, None),
+    // Dates that describe objects are not deadlines (guide rule 10).
+    ("Bố trí đủ vốn cho các công trình khởi công trong tháng 10/2026.", "2026-07-20", None, None, None),
+    ("Rà soát các chương trình dự kiến thực hiện trong năm 2027 của huyện.", "2026-07-20", None, None, None),
+    ("Thẩm định 6 dự án sẽ triển khai trong quý IV/2026 trên địa bàn.", "2026-07-20", None, None, None),
+    ("Chi trả trợ cấp cho các hộ đã được phê duyệt trong tháng 7/2026.", "2026-07-20", None, None, None),
+    ("Hoàn thiện dự thảo Đề án, trình UBND tỉnh trước ngày 15 tháng 9 năm 2026; trong đó nêu rõ các chỉ tiêu phải đạt đến năm 2030 của từng ngành.", "2026-07-20", Some("2026-09-15"), None, None),
+    ("Phấn đấu đạt 30% số xã ngay trong năm 2026; đến năm 2030 đạt 100% số xã.", "2026-07-20", Some("2030-12-31"), None, None),
+    ("Giải ngân vốn cho các dự án khởi công trong năm 2026, hoàn thành trước ngày 30/11/2026.", "2026-07-20", Some("2026-11-30"), None, None),
 ];
 
 fn ctx(date: &str) -> DateContext {
@@ -156,6 +168,7 @@ fn ctx(date: &str) -> DateContext {
             date: None,
             year: Some(2025),
             month: Some(10),
+            text_date: None,
         };
     }
     let d = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
@@ -163,6 +176,7 @@ fn ctx(date: &str) -> DateContext {
         date: Some(d),
         year: Some(d.year()),
         month: Some(d.month()),
+        text_date: None,
     }
 }
 
@@ -277,4 +291,88 @@ fn every_rule_reads_its_examples() {
     }
     assert!(n >= 20, "only {n} rule examples");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_heading_that_sets_a_date_gives_it_to_undated_items() {
+    let c = ctx("2026-06-10");
+    let h = heading_deadline(&["II. CÁC VIỆC PHẢI XONG TRONG THÁNG 9/2026"], &c);
+    assert_eq!(
+        h.as_ref()
+            .and_then(|d| d.due)
+            .map(|m| m.to_string())
+            .as_deref(),
+        Some("2026-09-30")
+    );
+    assert_eq!(
+        h.as_ref().and_then(|d| d.due_rule),
+        Some(DateRule::HeadingDate)
+    );
+    let under = |text: &str| {
+        with_heading(find_deadline(text, &c), h.clone())
+            .and_then(|d| d.due)
+            .map(|m| m.to_string())
+    };
+    assert_eq!(
+        under("Kiểm tra an toàn hồ chứa nước trên địa bàn.").as_deref(),
+        Some("2026-09-30")
+    );
+    assert_eq!(
+        under("Gửi báo cáo trước ngày 15/8/2026.").as_deref(),
+        Some("2026-08-15")
+    );
+    // The nearest heading that sets a date wins; a planning period sets none.
+    let near = heading_deadline(
+        &[
+            "a) Nhóm việc hoàn thành trước ngày 31/7/2026",
+            "II. CÁC VIỆC PHẢI XONG TRONG THÁNG 9/2026",
+        ],
+        &c,
+    );
+    assert_eq!(
+        near.and_then(|d| d.due).map(|m| m.to_string()).as_deref(),
+        Some("2026-07-31")
+    );
+    assert!(heading_deadline(&["III. NHIỆM VỤ NĂM 2027"], &c).is_none());
+    assert!(heading_deadline(&["1. Nhiệm vụ trọng tâm trong năm 2026"], &c).is_none());
+    assert!(heading_deadline(&["2. Sở Giáo dục và Đào tạo"], &c).is_none());
+    // An item above that is a task of its own does not date the items under it.
+    assert!(heading_deadline(
+        &["- Tổng hợp kết quả, báo cáo UBND huyện trước ngày 10/12/2026."],
+        &c
+    )
+    .is_none());
+}
+
+#[test]
+fn a_blank_day_anchors_on_the_latest_date_of_the_opening() {
+    let blank = DateContext {
+        date: None,
+        year: Some(2026),
+        month: Some(4),
+        text_date: None,
+    };
+    let opening = vec![
+        "Ngày 09/4/2026, Thường trực UBND huyện họp về công tác phòng cháy; ngày 14 tháng 4 năm 2026 kiểm tra thực tế.".to_string(),
+        "Kết luận như sau:".to_string(),
+    ];
+    let c = blank.anchored_on(&opening);
+    assert_eq!(c.text_date, NaiveDate::from_ymd_opt(2026, 4, 14));
+    let due = |c: &DateContext| {
+        find_deadline("Gửi báo cáo chậm nhất vào ngày 20 hằng tháng.", c)
+            .and_then(|d| d.due)
+            .map(|m| m.to_string())
+    };
+    assert_eq!(due(&c).as_deref(), Some("2026-04-20"));
+    let c = blank.anchored_on(&["Ngày 22/4/2026, đoàn kiểm tra làm việc tại xã.".to_string()]);
+    assert_eq!(due(&c).as_deref(), Some("2026-05-20"));
+    // No date in the opening: the first of the month.
+    let c = blank.anchored_on(&["Thực hiện chỉ đạo của UBND tỉnh.".to_string()]);
+    assert_eq!(
+        (c.text_date, due(&c).as_deref()),
+        (None, Some("2026-04-20"))
+    );
+    // A dated document keeps its date.
+    let dated = ctx("2026-04-25").anchored_on(&opening);
+    assert_eq!(due(&dated).as_deref(), Some("2026-05-20"));
 }
