@@ -57,7 +57,8 @@ static PAST: Lazy<Regex> = Lazy::new(|| {
 
 /// A fraction of counted things ("4.796/5.050 hồ sơ") marks a clause of statistics.
 static STAT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\d+(?:[.,]\d+)*\s*/\s*\d+(?:[.,]\d+)*\s+\p{L}|\bNQ giao\b|\bchỉ tiêu giao\b")
+    // Not a date: "ngày 22/8/2025 của" holds no fraction.
+    Regex::new(r"(?:^|[^/\d.,])\d+(?:[.,]\d+)*\s*/\s*\d+(?:[.,]\d+)*\s+\p{L}|\bNQ giao\b|\bchỉ tiêu giao\b")
         .unwrap()
 });
 
@@ -97,7 +98,10 @@ fn is_past(text: &str, at: usize) -> bool {
         .find([';', '(', ')', '.', ','])
         .map(|i| at + i)
         .unwrap_or(text.len());
-    past_before(text, at) || PAST.is_match(&text[at..after_end])
+    let after = &text[at..after_end];
+    past_before(text, at)
+        || DONE_AFTER.is_match(after)
+        || (PAST.is_match(after) && !DESCRIBED.is_match(after))
 }
 
 /// The past test on what comes before the value only: a count is judged on its clause and
@@ -539,6 +543,11 @@ mod tests {
             "Lắp đặt mới trạm đo mưa tự động: 12 trạm (trong đó: huyện Đông Sơn 5 trạm, huyện Tây Hòa 7 trạm).",
             &["12 trạm", "5 trạm", "7 trạm"],
         ),
+        (
+            "Triển khai Kế hoạch số 31/KH-UBND ngày 14/3/2026 của UBND huyện, phấn đấu 40% thôn đạt chuẩn văn hóa.",
+            &["40%"],
+        ),
+        ("Quyết tâm giải ngân 100% kế hoạch vốn năm 2026 đã được UBND tỉnh giao.", &["100%"]),
         ("Hiện còn 276 hồ sơ chưa được số hóa.", &[]),
         ("Đến nay đã hoàn thành 31 nhiệm vụ được giao.", &[]),
         ("Tiếp tục theo dõi 12 công trình đã được nghiệm thu hoàn thành.", &[]),
