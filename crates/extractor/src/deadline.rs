@@ -314,7 +314,16 @@ fn next_period(c: &Captures<'_>, s: &Scan<'_>, first: u32, last: u32) -> Option<
 
 fn month_no_year(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
     let m: u32 = num(c, "mo").filter(|m| (1..=12).contains(m))?;
-    next_period(c, s, m, m)
+    let mut hit = next_period(c, s, m, m)?;
+    // The character that closed the month is not part of the phrase.
+    if let (Some(all), Some(tail)) = (c.get(0), c.name("tail")) {
+        hit.raw = Some(
+            all.as_str()[..tail.start() - all.start()]
+                .trim()
+                .to_string(),
+        );
+    }
+    Some(hit)
 }
 
 fn quarter_no_year(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
@@ -450,7 +459,7 @@ static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
     let time_f = r"(?:(?P<h>\d{1,2})\s*(?:h|giờ)\s*(?P<mi>\d{1,2})?(?:\s*phút)?|(?P<h2>\d{1,2}):(?P<mi2>\d{2}))";
     // "20/7/2026", "20-7", "ngày 20 tháng 7 năm 2026", "mồng 5 tháng 7".
     let date_f = format!(
-        r"(?:(?P<d>\d{{1,2}})[/.-](?P<mo>\d{{1,2}})(?:[/.-](?P<y>\d{{4}}))?|(?:ngày\s+)?(?:(?:{prefix})\s*)?(?P<wd>\d{{1,2}})\s+tháng\s+(?P<wmo>\d{{1,2}})(?:\s+năm\s+(?P<wy>\d{{4}}))?)"
+        r"(?:(?P<d>\d{{1,2}})[/.-](?P<mo>\d{{1,2}})(?:[/.-](?P<y>\d{{4}}))?(?-u:\b)|(?:ngày\s+)?(?:(?:{prefix})\s*)?(?P<wd>\d{{1,2}})\s+tháng\s+(?P<wmo>\d{{1,2}})(?:\s+năm\s+(?P<wy>\d{{4}}))?)"
     );
     let rule = |name, pat: String, produce, examples| Rule {
         name,
@@ -461,7 +470,8 @@ static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
     vec![
         rule(
             "date_time",
-            format!(r"(?i){cue}{time_f}(?:\s*,)?\s*(?:ngày\s+|,\s*)?{date_f}"),
+            // A stray footnote number may sit between "ngày" and the date ("ngày 2 15/4/2026").
+            format!(r"(?i){cue}{time_f}(?:\s*,)?\s*(?:ngày\s+(?:\d{{1,2}}\s+)?|,\s*)?{date_f}"),
             date_time as fn(&Captures<'_>, &Scan<'_>) -> Option<Hit>,
             &[
                 (
@@ -498,6 +508,7 @@ static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                     "due 2026-04-03T15:00:00+07:00",
                 ),
                 ("trước ngày 20/7/2026 2 hội nghị", ""),
+                ("trực 24/24 giờ trong những ngày cao điểm", ""),
             ],
         ),
         rule(
@@ -551,9 +562,13 @@ static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
         ),
         rule(
             "month",
-            format!(r"(?i){cue}tháng\s+(?P<mo>\d{{1,2}})(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})"),
+            // "trong tháng 3 và tháng 4/2026", "tháng 5, 6/2026": the last month of the list.
+            format!(
+                r"(?i){cue}tháng\s+(?:\d{{1,2}}\s*(?:,|và)\s*(?:tháng\s+)?)*(?P<mo>\d{{1,2}})(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})"
+            ),
             month,
             &[
+                ("kiểm tra trong tháng 3 và tháng 4/2026", "due 2026-04-30"),
                 ("hoàn thành trong tháng 10/2026", "due 2026-10-31"),
                 ("tổ chức trong tháng 02/2028", "due 2028-02-29"),
                 ("từ tháng 9/2026", "start 2026-09-01"),
@@ -574,7 +589,7 @@ static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
         ),
         rule(
             "month_no_year",
-            format!(r"(?i){cue}tháng\s+(?P<mo>\d{{1,2}})(?-u:\b)(?:\s*[^\s/\d]|\s*$)"),
+            format!(r"(?i){cue}tháng\s+(?P<mo>\d{{1,2}})(?-u:\b)(?:\s*(?P<tail>[^\s/\d])|\s*$)"),
             month_no_year,
             &[
                 ("hoàn thành trong tháng 9.", "due 2026-09-30"),
@@ -629,7 +644,10 @@ fn candidates(t: &str, ctx: &DateContext) -> Vec<Found> {
                 out.push(Found {
                     at: m.start(),
                     moment: hit.moment,
-                    raw: hit.raw.unwrap_or_else(|| m.as_str().trim().to_string()),
+                    raw: hit.raw.unwrap_or_else(|| {
+                        let raw = m.as_str().trim().trim_end_matches([';', ',', '(', ')']);
+                        raw.trim().to_string()
+                    }),
                     strong: hit.strong,
                     start: hit.start,
                     rule: rule.name,
@@ -791,6 +809,37 @@ fn first_quarterly(t: &str, ctx: &DateContext) -> Option<NaiveDate> {
     })
 }
 
+/// A hard deadline word just before a weekday ("trước 16h00 thứ Năm hằng tuần").
+static DUE_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:{})\s*$",
+        time::pattern_where(|t| t.kind == Kind::Due && t.value == 1)
+    ))
+    .unwrap()
+});
+
+/// The first weekly occurrence on or after the anchor of a deadline set by weekday and
+/// hour ("trước 16 giờ thứ Sáu hằng tuần"); a weekday without a deadline word gives none.
+fn first_weekly(t: &str, ctx: &DateContext) -> Option<Moment> {
+    let c = WEEKDAY_AT.captures(t)?;
+    if !DUE_BEFORE.is_match(&t[..c.get(0)?.start()]) {
+        return None;
+    }
+    let wd = u32::from(time::lookup(&c["wd"])?.value);
+    let anchor = ctx.anchor()?;
+    let date = (0..7)
+        .map(|k| anchor + Duration::days(k))
+        .find(|d| d.weekday().number_from_monday() == wd)?;
+    let Some(h) = num::<u32>(&c, "h") else {
+        return Some(Moment::Date(date));
+    };
+    let mi = num::<u32>(&c, "mi").unwrap_or(0);
+    let dt = vn()
+        .with_ymd_and_hms(date.year(), date.month(), date.day(), h, mi, 0)
+        .single()?;
+    Some(Moment::DateTime(dt))
+}
+
 /// "trước khi …", "sau khi …": the time is tied to an event; the phrase is kept as raw and
 /// no date is invented.
 static EVENT: Lazy<Regex> = Lazy::new(|| {
@@ -869,10 +918,24 @@ pub fn find_deadline(text: &str, ctx: &DateContext) -> Option<Deadline> {
     let strong: Vec<&&Found> = dues.iter().filter(|f| f.strong).collect();
     // Several dates: the last one, by which the whole item is done (guide rule 9); dates
     // under a hard word ("trước", "chậm nhất") outrank a horizon ("đến năm 2030").
-    let last = strong
+    // A periodic report's own dates ("6 tháng (trước ngày 15/6)", "ngày 05 hằng tháng") are
+    // its occurrences: when the item sets no other date, the first one is due (rule 4).
+    let periods: Vec<(usize, usize)> = PERIODIC
+        .find_iter(&t)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    let periodic = |f: &Found| {
+        periods
+            .iter()
+            .any(|&(a, b)| f.at <= b + 3 && a <= f.at + f.span)
+    };
+    let (occurrences, own): (Vec<&&Found>, Vec<&&Found>) = strong.iter().partition(|f| periodic(f));
+    let last = own
         .iter()
         .rev()
-        .max_by_key(|f| (HARD_DUE.is_match(&f.raw), f.moment.date()));
+        .max_by_key(|f| (HARD_DUE.is_match(&f.raw), f.moment.date()))
+        .or_else(|| occurrences.iter().min_by_key(|f| f.moment.date()))
+        .copied();
     let mut due = last.map(|f| (**f).clone()).or_else(|| {
         // Bare dates with a year ("ngày 15/4/2026") still count when nothing stronger does.
         dues.iter()
@@ -899,6 +962,19 @@ pub fn find_deadline(text: &str, ctx: &DateContext) -> Option<Deadline> {
             }
         }
     }
+    if let (None, Some(r)) = (&due, &rec) {
+        if r.freq == Frequency::Weekly {
+            due = first_weekly(&t, ctx).map(|moment| Found {
+                at: 0,
+                moment,
+                raw: r.raw.clone(),
+                strong: true,
+                start: false,
+                rule: "first_weekly",
+                span: 0,
+            });
+        }
+    }
     let start = starts.first().map(|f| (*f).clone());
     let ongoing = ONGOING.is_match(&t);
     if due.is_none() && start.is_none() && rec.is_none() && !ongoing {
@@ -922,7 +998,7 @@ pub fn find_deadline(text: &str, ctx: &DateContext) -> Option<Deadline> {
         }
     }
     let due_rule = Some(match (&due, &start, &rec) {
-        (Some(d), _, _) if d.rule == "first_quarterly" => DateRule::Recurrence,
+        (Some(d), _, _) if d.rule.starts_with("first_") => DateRule::Recurrence,
         (Some(_), _, _) => DateRule::OwnDate,
         (None, _, Some(_)) => DateRule::Recurrence,
         (None, Some(_), None) => DateRule::Start,
