@@ -91,10 +91,13 @@ static NOT_DEADLINE: Lazy<Regex> = Lazy::new(|| {
         // A cited document: kind, number, date, and its title up to the next clause break.
         &format!("(?:{})", time::pattern(Kind::Cited)),
         r"\s+(?:số\s+)?\d{1,4}[-/][^\s,;]*(?:,?\s*ngày\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{4})?[^;.()]*",
+        // Any cited number with its date ("Quy định số 178-QĐ/TW ngày 27/6/2024", "Kết luận
+        // liên ngành … số 23/KL-LNTPTW ngày 21/11/2024", "Quyết định số: 2200/QĐ-X ngày …").
+        r"|số\s*:?\s*\d{1,5}\s*[-/][^\s,;]*(?:\s+[A-ZĐ][^\s,;]*)?\s*,?\s*ngày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
         r"|giai đoạn\s+\d{4}\s*[-–]\s*\d{4}(?:[^,;.]*?tầm nhìn[^,;.]*)?",
         r"|tầm nhìn\s+(?:đến\s+)?(?:năm\s+)?\d{4}",
         // The horizon of a roadmap or strategy, not a deadline for the task.
-        r"|(?:lộ trình|chiến lược|quy hoạch)(?:\s+[^\s,;.]+){0,6}?\s+đến\s+năm\s+\d{4}",
+        r"|(?:lộ trình|chiến lược|quy hoạch)(?:\s+[^\s,;.]+){0,12}?\s+đến\s+năm\s+\d{4}",
         r"|nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}",
         r"|“[^”]*”|\x22[^\x22]*\x22",
         r"|trong\s+\d+\s+năm\s+tiếp\s+theo",
@@ -165,6 +168,8 @@ struct Found {
     rule: &'static str,
     /// Length of the match in bytes (spans read once).
     span: usize,
+    /// Its year was left out (read from the document date).
+    yearless: bool,
 }
 
 impl Found {
@@ -180,6 +185,8 @@ struct Hit {
     start: bool,
     /// The phrase when it differs from the whole match.
     raw: Option<String>,
+    /// The year was left out.
+    yearless: bool,
 }
 
 impl Hit {
@@ -191,6 +198,7 @@ impl Hit {
             strong,
             start,
             raw: None,
+            yearless: false,
         }
     }
 }
@@ -281,6 +289,7 @@ fn date_time(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
         .with_ymd_and_hms(date.year(), date.month(), date.day(), h, mi, 0)
         .single()?;
     let mut hit = Hit::cued(Moment::DateTime(dt), c);
+    hit.yearless = no_year(c);
     // The character that closed the time ("16h" before a space) is not part of the phrase.
     if let (Some(all), Some(tail)) = (c.get(0), c.name("tail")) {
         hit.raw = Some(
@@ -332,7 +341,14 @@ fn quarter_no_year(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
 }
 
 fn date_words(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
-    Some(Hit::cued(Moment::Date(ymd(c, s.ctx)?), c))
+    let mut hit = Hit::cued(Moment::Date(ymd(c, s.ctx)?), c);
+    hit.yearless = no_year(c);
+    Some(hit)
+}
+
+/// True when a date match left its year out.
+fn no_year(c: &Captures<'_>) -> bool {
+    c.name("y").is_none() && c.name("wy").is_none()
 }
 
 fn date_numeric(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
@@ -345,7 +361,9 @@ fn date_numeric(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
     if c.name("y").is_none() && cue(c).trim().is_empty() {
         return None;
     }
-    Some(Hit::cued(Moment::Date(ymd(c, s.ctx)?), c))
+    let mut hit = Hit::cued(Moment::Date(ymd(c, s.ctx)?), c);
+    hit.yearless = no_year(c);
+    Some(hit)
 }
 
 fn quarter(c: &Captures<'_>, _: &Scan<'_>) -> Option<Hit> {
@@ -404,6 +422,7 @@ fn year(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
         strong: strong || late || opens,
         start: is_start,
         raw: Some(raw.trim_start_matches([',', ';', '(']).trim().to_string()),
+        yearless: false,
     })
 }
 
@@ -428,6 +447,7 @@ fn day_only(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
         strong: true,
         start: false,
         raw: None,
+        yearless: false,
     })
 }
 
@@ -652,6 +672,7 @@ fn candidates(t: &str, ctx: &DateContext) -> Vec<Found> {
                     start: hit.start,
                     rule: rule.name,
                     span: m.end() - m.start(),
+                    yearless: hit.yearless,
                 });
             }
         }
@@ -809,6 +830,23 @@ fn first_quarterly(t: &str, ctx: &DateContext) -> Option<NaiveDate> {
     })
 }
 
+/// `m` moved on by whole years until it is on or after `from`.
+fn on_or_after(m: Moment, from: NaiveDate) -> Moment {
+    let mut m = m;
+    for _ in 0..100 {
+        if m.date() >= from {
+            break;
+        }
+        let next = match m {
+            Moment::Date(d) => d.with_year(d.year() + 1).map(Moment::Date),
+            Moment::DateTime(t) => t.with_year(t.year() + 1).map(Moment::DateTime),
+        };
+        let Some(next) = next else { break };
+        m = next;
+    }
+    m
+}
+
 /// A hard deadline word just before a weekday ("trước 16h00 thứ Năm hằng tuần").
 static DUE_BEFORE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
@@ -958,6 +996,7 @@ pub fn find_deadline(text: &str, ctx: &DateContext) -> Option<Deadline> {
                     start: false,
                     rule: "first_quarterly",
                     span: 0,
+                    yearless: false,
                 });
             }
         }
@@ -972,10 +1011,18 @@ pub fn find_deadline(text: &str, ctx: &DateContext) -> Option<Deadline> {
                 start: false,
                 rule: "first_weekly",
                 span: 0,
+                yearless: false,
             });
         }
     }
     let start = starts.first().map(|f| (*f).clone());
+    // "hằng năm trước ngày 30 tháng 6, kể từ năm 2027": a date without a year falls on or
+    // after the start.
+    if let (Some(d), Some(st)) = (due.as_mut(), start.as_ref()) {
+        if d.yearless {
+            d.moment = on_or_after(d.moment, st.moment.date());
+        }
+    }
     let ongoing = ONGOING.is_match(&t);
     if due.is_none() && start.is_none() && rec.is_none() && !ongoing {
         return event_deadline(&t);

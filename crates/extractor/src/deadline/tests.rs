@@ -152,6 +152,11 @@ const CASES: &[Case] = &[
     ("Thống nhất với Tờ trình số 12/TTr-SXD ngày 01/6/2026 về sửa chữa trụ sở.", "2026-06-10", None, None, None),
     ("Ban Thường vụ nhất trí với Tờtrình số 14-TTr/VP ngày 03/6/2026 về mua sắm thiết bị.", "2026-06-10", None, None, None),
     ("Thực hiện Công văn số 88/UBND-KT ngày 05 tháng 6 năm 2026 của UBND huyện.", "2026-06-10", None, None, None),
+    ("Hằng năm gửi số liệu kiểm kê trước ngày 31 tháng 3, kể từ năm 2028.", "2026-06-10", Some("2028-03-31"), Some("2028-01-01"), Some("yearly")),
+    ("Quán triệt Quy định số 95-QĐ/TW ngày 14/5/2026 của Ban Bí thư về công tác kiểm tra.", "2026-06-10", None, None, None),
+    ("Triển khai Kết luận liên ngành tỉnh số 07/KL-LN ngày 02/4/2026 giữa Công an tỉnh và Viện kiểm sát.", "2026-06-10", None, None, None),
+    ("(Kèm theo Quyết định số: 415/QĐ-UBND ngày 08 tháng 6 năm 2026 của UBND tỉnh) Tổ chức hội nghị triển khai.", "2026-06-10", None, None, None),
+    ("Điều chỉnh quy hoạch hạ tầng cấp nước trong các khu công nghiệp của tỉnh đến năm 2035.", "2026-06-10", None, None, None),
     ("Căn cứ Quyếtđịnh số 301/QĐ-UBND ngày 2/6/2026, hoàn thành trước ngày 30/6/2026.", "2026-06-10", Some("2026-06-30"), None, None),
     // Several dates in one item: the last one (guide rule 9).
     ("Hoàn thiện hồ sơ thiết kế trước ngày 12/8/2026; trình thẩm định, gửi Sở Xây dựng trước ngày 28/8/2026.", "2026-07-20", Some("2026-08-28"), None, None),
