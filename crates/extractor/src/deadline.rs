@@ -974,7 +974,14 @@ pub fn find_deadline(text: &str, ctx: &DateContext) -> Option<Deadline> {
         .max_by_key(|f| (HARD_DUE.is_match(&f.raw), f.moment.date()))
         .or_else(|| occurrences.iter().min_by_key(|f| f.moment.date()))
         .copied();
-    let mut due = last.map(|f| (**f).clone()).or_else(|| {
+    let mut due = last.map(|f| {
+        let mut f = (**f).clone();
+        if own.is_empty() && rec.is_some() {
+            f.rule = "first_occurrence";
+        }
+        f
+    });
+    due = due.or_else(|| {
         // Bare dates with a year ("ngày 15/4/2026") still count when nothing stronger does.
         dues.iter()
             .find(|f| f.raw.contains('/') || f.raw.contains("tháng"))

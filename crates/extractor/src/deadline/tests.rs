@@ -263,7 +263,19 @@ fn raw_is_always_kept_and_rules_are_rfc5545() {
         (d.due, d.raw.as_str(), d.due_rule),
         (None, "trước khi phê duyệt phương án", Some(DateRule::Event))
     );
+    let d = find_deadline(
+        "Gửi báo cáo tiến độ chậm nhất vào ngày 20 hằng tháng.",
+        &ctx("2026-06-10"),
+    )
+    .unwrap();
+    assert_eq!(
+        (d.due.map(|m| m.to_string()), d.due_rule),
+        (Some("2026-06-20".to_string()), Some(DateRule::Recurrence))
+    );
+    let d = find_deadline("Hoàn thành trước ngày 20/7/2026.", &ctx("2026-06-10")).unwrap();
+    assert_eq!(d.due_rule, Some(DateRule::OwnDate));
     let d = find_deadline("Thường xuyên theo dõi, đôn đốc.", &ctx("2026-01-09")).unwrap();
+    assert_eq!(d.due_rule, Some(DateRule::Ongoing));
     assert!(d.ongoing && d.due.is_none());
     assert_eq!(d.raw, "Thường xuyên");
 }
