@@ -951,78 +951,11 @@ pub fn find_deadline(text: &str, ctx: &DateContext) -> Option<Deadline> {
     let t = blank_non_deadlines(text);
     let found = candidates(&t, ctx);
     let rec = recurrence(&t);
-    let starts: Vec<&Found> = found.iter().filter(|f| f.start).collect();
-    let dues: Vec<&Found> = found.iter().filter(|f| !f.start).collect();
-    let strong: Vec<&&Found> = dues.iter().filter(|f| f.strong).collect();
-    // Several dates: the last one, by which the whole item is done (guide rule 9); dates
-    // under a hard word ("trước", "chậm nhất") outrank a horizon ("đến năm 2030").
-    // A periodic report's own dates ("6 tháng (trước ngày 15/6)", "ngày 05 hằng tháng") are
-    // its occurrences: when the item sets no other date, the first one is due (rule 4).
-    let periods: Vec<(usize, usize)> = PERIODIC
-        .find_iter(&t)
-        .map(|m| (m.start(), m.end()))
-        .collect();
-    let periodic = |f: &Found| {
-        periods
-            .iter()
-            .any(|&(a, b)| f.at <= b + 3 && a <= f.at + f.span)
-    };
-    let (occurrences, own): (Vec<&&Found>, Vec<&&Found>) = strong.iter().partition(|f| periodic(f));
-    let last = own
-        .iter()
-        .rev()
-        .max_by_key(|f| (HARD_DUE.is_match(&f.raw), f.moment.date()))
-        .or_else(|| occurrences.iter().min_by_key(|f| f.moment.date()))
-        .copied();
-    let mut due = last.map(|f| {
-        let mut f = (**f).clone();
-        if own.is_empty() && rec.is_some() {
-            f.rule = "first_occurrence";
-        }
-        f
-    });
-    due = due.or_else(|| {
-        // Bare dates with a year ("ngày 15/4/2026") still count when nothing stronger does.
-        dues.iter()
-            .find(|f| f.raw.contains('/') || f.raw.contains("tháng"))
-            .map(|f| (*f).clone())
-    });
-    // A periodic report: its first occurrence after the document date is the due date.
+    let mut due = choose_due(&t, &found, rec.is_some());
     if let Some(r) = &rec {
-        if let Some(first) = first_quarterly(&t, ctx) {
-            let earlier = due
-                .as_ref()
-                .map(|d| d.moment.date() > first)
-                .unwrap_or(true);
-            if earlier {
-                due = Some(Found {
-                    at: 0,
-                    moment: Moment::Date(first),
-                    raw: r.raw.clone(),
-                    strong: true,
-                    start: false,
-                    rule: "first_quarterly",
-                    span: 0,
-                    yearless: false,
-                });
-            }
-        }
+        due = first_occurrence(&t, ctx, r, due);
     }
-    if let (None, Some(r)) = (&due, &rec) {
-        if r.freq == Frequency::Weekly {
-            due = first_weekly(&t, ctx).map(|moment| Found {
-                at: 0,
-                moment,
-                raw: r.raw.clone(),
-                strong: true,
-                start: false,
-                rule: "first_weekly",
-                span: 0,
-                yearless: false,
-            });
-        }
-    }
-    let start = starts.first().map(|f| (*f).clone());
+    let start = found.iter().find(|f| f.start).cloned();
     // "hằng năm trước ngày 30 tháng 6, kể từ năm 2027": a date without a year falls on or
     // after the start.
     if let (Some(d), Some(st)) = (due.as_mut(), start.as_ref()) {
@@ -1035,21 +968,12 @@ pub fn find_deadline(text: &str, ctx: &DateContext) -> Option<Deadline> {
         return event_deadline(&t);
     }
     let mut raw: Vec<String> = Vec::new();
-    if let Some(d) = &due {
-        raw.push(d.raw.clone());
-    }
-    if let Some(s) = &start {
-        raw.push(s.raw.clone());
-    }
-    if let Some(r) = &rec {
-        if !raw.contains(&r.raw) {
-            raw.push(r.raw.clone());
-        }
+    raw.extend(due.iter().chain(start.iter()).map(|f| f.raw.clone()));
+    if let Some(r) = rec.as_ref().filter(|r| !raw.contains(&r.raw)) {
+        raw.push(r.raw.clone());
     }
     if raw.is_empty() {
-        if let Some(m) = ONGOING.find(&t) {
-            raw.push(m.as_str().to_string());
-        }
+        raw.extend(ONGOING.find(&t).map(|m| m.as_str().to_string()));
     }
     let due_rule = Some(match (&due, &start, &rec) {
         (Some(d), _, _) if d.rule.starts_with("first_") => DateRule::Recurrence,
@@ -1066,6 +990,72 @@ pub fn find_deadline(text: &str, ctx: &DateContext) -> Option<Deadline> {
         raw: raw.join("; "),
         due_rule,
     })
+}
+
+/// The due date among the candidates. Several dates: the last one, by which the whole item
+/// is done (guide rule 9), dates under a hard word ("trước", "chậm nhất") outranking a
+/// horizon ("đến năm 2030"). A periodic report's own dates ("6 tháng (trước ngày 15/6)",
+/// "ngày 05 hằng tháng") are its occurrences: with no other date, the first one is due.
+fn choose_due(t: &str, found: &[Found], periodic_text: bool) -> Option<Found> {
+    let dues: Vec<&Found> = found.iter().filter(|f| !f.start).collect();
+    let periods: Vec<(usize, usize)> = PERIODIC
+        .find_iter(t)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    let periodic = |f: &Found| {
+        periods
+            .iter()
+            .any(|&(a, b)| f.at <= b + 3 && a <= f.at + f.span)
+    };
+    let (occurrences, own): (Vec<&Found>, Vec<&Found>) =
+        dues.iter().filter(|f| f.strong).partition(|f| periodic(f));
+    let last = own
+        .iter()
+        .rev()
+        .max_by_key(|f| (HARD_DUE.is_match(&f.raw), f.moment.date()));
+    if let Some(f) = last {
+        return Some((*f).clone());
+    }
+    if let Some(f) = occurrences.iter().min_by_key(|f| f.moment.date()) {
+        let mut f = (*f).clone();
+        if periodic_text {
+            f.rule = "first_occurrence";
+        }
+        return Some(f);
+    }
+    // Bare dates with a year ("ngày 15/4/2026") still count when nothing stronger does.
+    dues.into_iter()
+        .find(|f| f.raw.contains('/') || f.raw.contains("tháng"))
+        .cloned()
+}
+
+/// A periodic report's first occurrence after the document date, when it comes before the
+/// due date read so far (quarterly) or when none was read (weekly by weekday and hour).
+fn first_occurrence(
+    t: &str,
+    ctx: &DateContext,
+    r: &Recurrence,
+    due: Option<Found>,
+) -> Option<Found> {
+    let synthetic = |moment, rule| Found {
+        at: 0,
+        moment,
+        raw: r.raw.clone(),
+        strong: true,
+        start: false,
+        rule,
+        span: 0,
+        yearless: false,
+    };
+    if let Some(first) = first_quarterly(t, ctx) {
+        if due.as_ref().is_none_or(|d| d.moment.date() > first) {
+            return Some(synthetic(Moment::Date(first), "first_quarterly"));
+        }
+    }
+    if due.is_none() && r.freq == Frequency::Weekly {
+        return first_weekly(t, ctx).map(|m| synthetic(m, "first_weekly"));
+    }
+    due
 }
 
 #[cfg(test)]
