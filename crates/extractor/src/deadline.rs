@@ -229,7 +229,7 @@ const EXAMPLE_DATE: &str = "2026-03-15";
 /// Words that introduce a due date or a start, each followed by an optional "ngày".
 static CUE: Lazy<String> = Lazy::new(|| {
     format!(
-        r"(?P<cue>(?:{}|{})\s+(?:ngày\s+)?)?",
+        r"(?P<cue>(?:{}|{})\s*(?:ngày\s*)?)?",
         time::pattern(Kind::Due),
         time::pattern(Kind::Start)
     )
@@ -242,8 +242,9 @@ fn cue<'t>(c: &Captures<'t>) -> &'t str {
 
 /// Cue words that make a date a deadline rather than a mention; a start cue makes it a start.
 fn strength(cue: &str) -> (bool, bool) {
-    let c = cue.trim().to_lowercase();
-    let start = time::with(Kind::Start).any(|w| c.starts_with(w));
+    // Compared without spaces, so glued cues ("kểtừ") read the same.
+    let c: String = cue.to_lowercase().split_whitespace().collect();
+    let start = time::with(Kind::Start).any(|w| c.starts_with(&w.replace(' ', "")));
     let strong = !c.is_empty() && !start;
     (strong, start)
 }

@@ -153,6 +153,11 @@ const CASES: &[Case] = &[
     ("Ban Thường vụ nhất trí với Tờtrình số 14-TTr/VP ngày 03/6/2026 về mua sắm thiết bị.", "2026-06-10", None, None, None),
     ("Thực hiện Công văn số 88/UBND-KT ngày 05 tháng 6 năm 2026 của UBND huyện.", "2026-06-10", None, None, None),
     ("Hằng năm gửi số liệu kiểm kê trước ngày 31 tháng 3, kể từ năm 2028.", "2026-06-10", Some("2028-03-31"), Some("2028-01-01"), Some("yearly")),
+    // Glued syllables in the text layer (P10).
+    ("Gửi báo cáo về Văn phòng trướcngày 15/7/2026.", "2026-06-10", Some("2026-07-15"), None, None),
+    ("Hoàn thành chậmnhất ngày 20/8/2026.", "2026-06-10", Some("2026-08-20"), None, None),
+    ("Thực hiện kểtừ ngày 01/9/2026 tại các xã.", "2026-06-10", None, Some("2026-09-01"), None),
+    ("Hoànthành trong quý III/2026.", "2026-06-10", Some("2026-09-30"), None, None),
     ("Quán triệt Quy định số 95-QĐ/TW ngày 14/5/2026 của Ban Bí thư về công tác kiểm tra.", "2026-06-10", None, None, None),
     ("Triển khai Kết luận liên ngành tỉnh số 07/KL-LN ngày 02/4/2026 giữa Công an tỉnh và Viện kiểm sát.", "2026-06-10", None, None, None),
     ("(Kèm theo Quyết định số: 415/QĐ-UBND ngày 08 tháng 6 năm 2026 của UBND tỉnh) Tổ chức hội nghị triển khai.", "2026-06-10", None, None, None),

@@ -170,16 +170,16 @@ pub fn with(kind: Kind) -> impl Iterator<Item = &'static str> {
 }
 
 /// Regex fragment: an alternation of the words of `kind`, longest first. Inner spaces match
-/// any white space, or none for cited kinds ("Tờtrình" in a glued text layer).
+/// any white space or none ("chậm\nnhất" across a line wrap, "Tờtrình" in a glued text
+/// layer).
 pub fn pattern(kind: Kind) -> String {
-    let sep = if kind == Cited { r"\s*" } else { r"\s+" };
-    alternation(with(kind), false).replace(' ', sep)
+    pattern_where(|t| t.kind == kind)
 }
 
 /// Regex fragment: an alternation of the words of the rows `keep` selects, longest first,
-/// inner spaces matching any white space ("chậm nhất" across a line wrap).
+/// inner spaces matching any white space or none.
 pub fn pattern_where(keep: impl Fn(&TimeWord) -> bool) -> String {
-    alternation(WORDS.iter().filter(|t| keep(t)).map(|t| t.word), false).replace(' ', r"\s+")
+    alternation(WORDS.iter().filter(|t| keep(t)).map(|t| t.word), false).replace(' ', r"\s*")
 }
 
 /// The row for `word` (any case; Roman numerals in capitals).
@@ -225,6 +225,7 @@ impl Table for TimeTable {
     fn examples(&self) -> &'static [(&'static str, &'static str)] {
         &[
             ("chậm nhất là ngày 05/7", "due hard"),
+            ("chậmnhất ngày 05/7", "due hard"),
             ("trong tháng 9", "due"),
             ("kể từ ngày 01/8", "start"),
             ("trước khi khởi công", "event"),
