@@ -82,7 +82,7 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
                 ps.map(|&p| body[p].as_str()).collect()
             });
             let heading = deadline::heading_deadline(&heads, &env.ctx);
-            task.deadline = deadline::with_heading(task.deadline.take(), heading);
+            task.deadline = deadline::with_heading(&d.text, task.deadline.take(), heading);
             task
         })
         .collect();

@@ -933,8 +933,15 @@ pub fn heading_deadline(headings: &[&str], ctx: &DateContext) -> Option<Deadline
     })
 }
 
-/// `own` with the heading's due date when it has none of its own.
-pub fn with_heading(own: Option<Deadline>, heading: Option<Deadline>) -> Option<Deadline> {
+/// The deadline of item `text` (`own`) with the heading's due date when it has none of
+/// its own. An item whose only date describes its objects ("các gói thầu khởi công trong
+/// tháng 8/2026") keeps none: its date was read and set aside, not missing.
+pub fn with_heading(
+    text: &str,
+    own: Option<Deadline>,
+    heading: Option<Deadline>,
+) -> Option<Deadline> {
+    let heading = heading.filter(|_| !DESCRIBED.is_match(text));
     match (own, heading) {
         (Some(d), _) if d.due.is_some() || d.recurrence.is_some() => Some(d),
         (Some(d), Some(h)) => Some(Deadline {

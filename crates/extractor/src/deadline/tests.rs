@@ -337,7 +337,7 @@ fn a_heading_that_sets_a_date_gives_it_to_undated_items() {
         Some(DateRule::HeadingDate)
     );
     let under = |text: &str| {
-        with_heading(find_deadline(text, &c), h.clone())
+        with_heading(text, find_deadline(text, &c), h.clone())
             .and_then(|d| d.due)
             .map(|m| m.to_string())
     };
@@ -348,6 +348,11 @@ fn a_heading_that_sets_a_date_gives_it_to_undated_items() {
     assert_eq!(
         under("Gửi báo cáo trước ngày 15/8/2026.").as_deref(),
         Some("2026-08-15")
+    );
+    // An item whose date describes its objects keeps none.
+    assert_eq!(
+        under("Bố trí nhân lực cho các gói thầu khởi công trong tháng 8/2026."),
+        None
     );
     // The nearest heading that sets a date wins; a planning period sets none.
     let near = heading_deadline(
