@@ -4,7 +4,15 @@
 //! I/2026", "đến hết năm 2030", "từ quý II/2026", "Định kỳ hàng Quý (trước ngày 10 của tháng
 //! cuối Quý)", "trước ngày 10"). Dates that belong to cited documents, plan titles or periods
 //! ("Kế hoạch số 01-KH/BCĐ ngày 11/7/2025", "giai đoạn 2022-2025, tầm nhìn đến năm 2030")
-//! are blanked first so they are never taken for deadlines. All calendar work is chrono's.
+//! are blanked first so they are never taken for deadlines, and so are periods that only
+//! describe the objects ("các gói thầu khởi công trong tháng 8/2026").
+//!
+//! The dates are read by a table of named rules (`RULES`: name, pattern, production,
+//! examples; one test runs every rule's examples), built from the time words of
+//! `nhiemvu_normalizer::lexicon::time`. Of an item's dates the last one under a deadline word
+//! is due; a periodic report's own dates give its first occurrence; a heading that says when
+//! its items must be done dates those that have none ([`heading_deadline`]). All calendar
+//! work is chrono's.
 
 use chrono::{Datelike, Duration, FixedOffset, NaiveDate, TimeZone};
 use nhiemvu_model::{DateRule, Deadline, Frequency, Moment, Recurrence};
