@@ -72,17 +72,17 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
             let para_idx: Vec<usize> = d.paras.iter().map(|p| p + offset).collect();
             let provenance = provenance_of(&clean, &paras, &para_idx);
             let mut task = env.task(&d.section, &d.text, &d.leads, &d.coordinators, provenance);
-            // A heading that says when its items must be done dates those that have no date.
-            let node = tree.nodes.iter().position(|n| n.path == d.section);
-            let heads: Vec<&str> = node.map_or(Vec::new(), |i| {
-                let ps = tree
-                    .ancestors(i)
-                    .into_iter()
-                    .filter_map(|a| tree.nodes[a].paras.first());
-                ps.map(|&p| body[p].as_str()).collect()
-            });
-            let heading = deadline::heading_deadline(&heads, &env.ctx);
-            task.deadline = deadline::with_heading(&d.text, task.deadline.take(), heading);
+            // The block's time field, or a heading that says when its items must be done,
+            // dates the items that have no date of their own.
+            let own = task.deadline.take();
+            task.deadline = deadline::with_outline(
+                &d.text,
+                own,
+                &tree,
+                &body,
+                (&d.section, &d.paras),
+                &env.ctx,
+            );
             task
         })
         .collect();

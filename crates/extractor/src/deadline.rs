@@ -839,6 +839,121 @@ fn first_quarterly(t: &str, ctx: &DateContext) -> Option<NaiveDate> {
     })
 }
 
+/// A block's time field opening a paragraph ("c) Thời gian thực hiện: …").
+static FIELD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*(?:\*+\s*)?(?:[a-zđ0-9]{{1,3}}[.)]\s*|[-+•]\s*)?(?:{})\s*:",
+        time::pattern(Kind::Field)
+    ))
+    .unwrap()
+});
+
+/// The deadline a block's time field gives (guide rule 3's fields, NOTES D05): the first of
+/// `texts` that opens with "Thời gian thực hiện:" or the like.
+pub fn field_deadline(texts: &[String], ctx: &DateContext) -> Option<Deadline> {
+    let t = texts.iter().find(|t| FIELD.is_match(t))?;
+    let d = find_deadline(t, ctx)?;
+    Some(Deadline {
+        due_rule: Some(DateRule::Field),
+        ..d
+    })
+}
+
+/// A paragraph that opens with a label ("b) Cơ quan thực hiện:", "- Đơn vị chủ trì: …").
+static LABEL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\s*(?:\*+\s*)?(?:[a-zđ0-9]{1,3}[.)]\s*|[-+•]\s*)?[\p{L} ,]{2,40}:").unwrap()
+});
+/// A bullet paragraph ("- …", "+ …"): another item of the same block.
+static BULLET: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\s*(?:\*+\s*)?[-+•]").unwrap());
+
+/// The time field that follows an item in the text: past the other bullets and the labelled
+/// fields of its block ("- Đơn vị chủ trì: …"), up to anything else (a numbered item, a
+/// heading, prose). For blocks the outline does not nest.
+fn field_after(body: &[String], last: usize, ctx: &DateContext) -> Option<Deadline> {
+    for p in body.iter().skip(last + 1).take(15) {
+        if FIELD.is_match(p) {
+            return field_deadline(std::slice::from_ref(p), ctx);
+        }
+        if !(LABEL.is_match(p) || BULLET.is_match(p)) {
+            return None;
+        }
+    }
+    None
+}
+
+/// `own` with a field's deadline when it has no due date or recurrence of its own.
+fn with_field(own: Option<Deadline>, f: Deadline) -> Option<Deadline> {
+    match own {
+        Some(o) if f.due.is_none() && f.recurrence.is_none() => Some(o),
+        Some(o) => Some(Deadline {
+            start: o.start.or(f.start),
+            ..f
+        }),
+        None => Some(f),
+    }
+}
+
+/// The time field of outline node `i`'s block: a sub-item of it, or a sibling of it or of
+/// an enclosing item, nearest first.
+fn field_in_tree(
+    tree: &crate::outline::Outline,
+    body: &[String],
+    i: usize,
+    ctx: &DateContext,
+) -> Option<Deadline> {
+    let node_text = |k: usize| -> String {
+        let ps = tree.nodes[k].paras.iter().filter_map(|&p| body.get(p));
+        ps.map(String::as_str).collect::<Vec<_>>().join(" ")
+    };
+    let mut fields: Vec<String> = tree.nodes[i]
+        .children
+        .iter()
+        .map(|&k| node_text(k))
+        .collect();
+    for a in std::iter::once(i).chain(tree.ancestors(i)) {
+        let parent = tree.nodes[a].parent;
+        let siblings = tree.nodes[parent].children.iter().filter(|&&k| k != a);
+        fields.extend(siblings.map(|&k| node_text(k)));
+        if let Some(f) = field_deadline(&fields, ctx) {
+            return Some(f);
+        }
+        fields.clear();
+    }
+    None
+}
+
+/// The deadline of outline item `section` (body paragraphs `paras`) beyond its own text
+/// `own`: the time field of its block (in the outline, or right after it in the text), else
+/// the date of a heading that says when its items must be done.
+pub fn with_outline(
+    text: &str,
+    own: Option<Deadline>,
+    tree: &crate::outline::Outline,
+    body: &[String],
+    (section, paras): (&str, &[usize]),
+    ctx: &DateContext,
+) -> Option<Deadline> {
+    let dated = |d: &Deadline| d.due.is_some() || d.recurrence.is_some();
+    if own.as_ref().is_some_and(dated) {
+        return own;
+    }
+    let Some(i) = tree.nodes.iter().position(|n| n.path == section) else {
+        return own;
+    };
+    let field = field_in_tree(tree, body, i, ctx)
+        .or_else(|| paras.iter().max().and_then(|&l| field_after(body, l, ctx)));
+    if let Some(f) = field {
+        return with_field(own, f);
+    }
+    let heads: Vec<&str> = tree
+        .ancestors(i)
+        .into_iter()
+        .filter_map(|a| tree.nodes[a].paras.first().and_then(|&p| body.get(p)))
+        .map(String::as_str)
+        .collect();
+    with_heading(text, own, heading_deadline(&heads, ctx))
+}
+
 /// `m` moved on by whole years until it is on or after `from`.
 fn on_or_after(m: Moment, from: NaiveDate) -> Moment {
     let mut m = m;

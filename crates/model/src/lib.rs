@@ -471,6 +471,9 @@ pub enum DateRule {
     Ongoing,
     /// A table column ("Thời gian hoàn thành").
     TableColumn,
+    /// The time field of the item's block ("c) Thời gian thực hiện: Hoàn thành trong năm
+    /// 2025" beside "a) Nhiệm vụ:").
+    Field,
     /// Only a start is given ("từ quý II/2026"), no due date.
     Start,
     /// Tied to an event, not a date ("trước khi khởi công"): kept as raw, no date invented.

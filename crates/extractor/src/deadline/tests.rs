@@ -409,3 +409,60 @@ fn a_blank_day_anchors_on_the_latest_date_of_the_opening() {
     let dated = ctx("2026-04-25").anchored_on(&opening);
     assert_eq!(due(&dated).as_deref(), Some("2026-05-20"));
 }
+
+/// The deadline `with_outline` gives the item whose text starts with `item` in `paras`.
+fn outlined(paras: &[&str], item: &str, date: &str) -> Option<String> {
+    let tree = crate::outline::build(paras, |_| false);
+    let body: Vec<String> = paras.iter().map(|p| p.to_string()).collect();
+    let (k, text) = paras
+        .iter()
+        .enumerate()
+        .find(|(_, p)| p.starts_with(item))?;
+    let node = tree.nodes.iter().find(|n| n.paras.first() == Some(&k))?;
+    let c = ctx(date);
+    let d = with_outline(
+        text,
+        find_deadline(text, &c),
+        &tree,
+        &body,
+        (&node.path, &[k]),
+        &c,
+    );
+    d.map(|d| format!("{:?} {:?}", d.due.map(|m| m.to_string()), d.due_rule))
+}
+
+#[test]
+fn a_block_time_field_dates_its_items() {
+    let block = [
+        "1. Về hạ tầng số",
+        "a) Nhiệm vụ:",
+        "- Nâng cấp mạng nội bộ của các cơ quan cấp huyện.",
+        "- Rà soát thiết bị đầu cuối tại bộ phận một cửa.",
+        "b) Cơ quan thực hiện:",
+        "- Đơn vị chủ trì: Phòng Văn hóa và Thông tin.",
+        "- Đơn vị phối hợp: UBND các xã.",
+        "c) Thời gian thực hiện: Hoàn thành trong quý III/2026.",
+        "2. Về nguồn nhân lực",
+        "a) Nhiệm vụ:",
+        "- Tập huấn kỹ năng số cho công chức cấp xã.",
+        "b) Thời gian thực hiện: Thường xuyên.",
+    ];
+    let want = Some("Some(\"2026-09-30\") Some(Field)".to_string());
+    assert_eq!(outlined(&block, "- Nâng cấp", "2026-06-10"), want);
+    assert_eq!(outlined(&block, "- Rà soát", "2026-06-10"), want);
+    // The next block's field ("Thường xuyên") gives no date and is not the first block's.
+    assert_eq!(
+        outlined(&block, "- Tập huấn", "2026-06-10"),
+        Some("None Some(Field)".to_string())
+    );
+    // An item's own date wins over the field.
+    let own = [
+        "a) Nhiệm vụ:",
+        "- Hoàn thành sửa chữa trụ sở trước ngày 15/8/2026.",
+        "b) Thời gian thực hiện: Năm 2026.",
+    ];
+    assert_eq!(
+        outlined(&own, "- Hoàn thành", "2026-06-10"),
+        Some("Some(\"2026-08-15\") Some(OwnDate)".to_string())
+    );
+}

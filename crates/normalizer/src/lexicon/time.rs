@@ -37,6 +37,8 @@ pub enum Kind {
     Hour,
     /// The prefix of days 1–10 in words ("mồng 5").
     DayPrefix,
+    /// Names a block's time field ("c) Thời gian thực hiện: Hoàn thành trong năm 2025").
+    Field,
 }
 
 /// One time word.
@@ -135,6 +137,10 @@ pub const WORDS: &[TimeWord] = &[
     w("thông báo", Cited, 0),
     w("thông tư", Cited, 0),
     w("thường xuyên", Ongoing, 0),
+    w("thời gian hoàn thành", Field, 0),
+    w("thời gian thực hiện", Field, 0),
+    w("thời hạn hoàn thành", Field, 0),
+    w("thời hạn thực hiện", Field, 0),
     w("thứ 2", Weekday, 1),
     w("thứ 3", Weekday, 2),
     w("thứ 4", Weekday, 3),
@@ -147,6 +153,8 @@ pub const WORDS: &[TimeWord] = &[
     w("thứ năm", Weekday, 4),
     w("thứ sáu", Weekday, 5),
     w("thứ tư", Weekday, 3),
+    w("tiến độ hoàn thành", Field, 0),
+    w("tiến độ thực hiện", Field, 0),
     w("trong", Due, 0),
     w("trước", Due, 1),
     w("trước khi", Event, 0),
@@ -217,6 +225,7 @@ impl Table for TimeTable {
             ("event", Event),
             ("cited", Cited),
             ("describes", Describes),
+            ("field", Field),
         ]
         .into_iter()
         .map(|(n, k)| (n, format!("(?i)^(?:{})", pattern(k))))
@@ -243,6 +252,7 @@ impl Table for TimeTable {
             ("thường xuyên", "ongoing"),
             ("khởi công trong tháng 8", "describes"),
             ("mồng 5 tháng 7", "day_prefix"),
+            ("Thời gian thực hiện: Quý III/2026", "field"),
         ]
     }
     fn read(&self, phrase: &str) -> String {
@@ -281,6 +291,7 @@ impl Table for TimeTable {
             Describes => "describes".into(),
             Hour => "hour".into(),
             DayPrefix => "day_prefix".into(),
+            Field => "field".into(),
         }
     }
 }
