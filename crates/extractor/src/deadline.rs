@@ -726,7 +726,7 @@ static WEEKDAY_AT: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 static PLAN_NOUN: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:kế hoạch|chương trình|chỉ tiêu|dự toán|ngân sách|báo cáo tổng kết)(?:\s+\S+){0,3}\s*$").unwrap()
+    Regex::new(r"(?i)(?:kế hoạch|chương trình|chỉ tiêu|dự toán|ngân sách|báo cáo tổng kết)(?:\s+\S+){0,6}\s*$").unwrap()
 });
 
 /// One period found: its frequency and interval ("02 tuần/lần" → weekly, 2).
@@ -884,7 +884,11 @@ fn field_after(body: &[String], last: usize, ctx: &DateContext) -> Option<Deadli
 /// `own` with a field's deadline when it has no due date or recurrence of its own.
 fn with_field(own: Option<Deadline>, f: Deadline) -> Option<Deadline> {
     match own {
-        Some(o) if f.due.is_none() && f.recurrence.is_none() => Some(o),
+        // A field with only a start ("Thời gian thực hiện: Từ 01/7/2025") adds the start.
+        Some(o) if f.due.is_none() && f.recurrence.is_none() => Some(Deadline {
+            start: o.start.or(f.start),
+            ..o
+        }),
         Some(o) => Some(Deadline {
             start: o.start.or(f.start),
             ..f
@@ -893,8 +897,9 @@ fn with_field(own: Option<Deadline>, f: Deadline) -> Option<Deadline> {
     }
 }
 
-/// The time field of outline node `i`'s block: a sub-item of it, or a sibling of it or of
-/// an enclosing item, nearest first.
+/// The time field of outline node `i`'s block: among its sub-items, or the siblings that
+/// follow it or an enclosing item, nearest first, past the block's bullets and labelled
+/// fields only.
 fn field_in_tree(
     tree: &crate::outline::Outline,
     body: &[String],
@@ -905,19 +910,30 @@ fn field_in_tree(
         let ps = tree.nodes[k].paras.iter().filter_map(|&p| body.get(p));
         ps.map(String::as_str).collect::<Vec<_>>().join(" ")
     };
-    let mut fields: Vec<String> = tree.nodes[i]
-        .children
-        .iter()
-        .map(|&k| node_text(k))
-        .collect();
+    let first_field = |ks: &[usize]| -> Option<Deadline> {
+        for &k in ks {
+            let t = node_text(k);
+            if FIELD.is_match(&t) {
+                return field_deadline(std::slice::from_ref(&t), ctx);
+            }
+            if !(LABEL.is_match(&t) || BULLET.is_match(&t)) {
+                return None;
+            }
+        }
+        None
+    };
+    if let Some(f) = first_field(&tree.nodes[i].children) {
+        return Some(f);
+    }
     for a in std::iter::once(i).chain(tree.ancestors(i)) {
-        let parent = tree.nodes[a].parent;
-        let siblings = tree.nodes[parent].children.iter().filter(|&&k| k != a);
-        fields.extend(siblings.map(|&k| node_text(k)));
-        if let Some(f) = field_deadline(&fields, ctx) {
+        let siblings = &tree.nodes[tree.nodes[a].parent].children;
+        let after = siblings
+            .iter()
+            .position(|&k| k == a)
+            .map_or(&[][..], |p| &siblings[p + 1..]);
+        if let Some(f) = first_field(after) {
             return Some(f);
         }
-        fields.clear();
     }
     None
 }

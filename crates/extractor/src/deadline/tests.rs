@@ -89,6 +89,7 @@ const CASES: &[Case] = &[
     ("Chủ trì, phối hợp với Công an xã triển khai Quyết định 06/QĐ-TTg ngày 06/01/2022, giai đoạn 2022-2025, tầm nhìn đến năm 2030.", "2025-07-01", None, None, None),
     ("Khẩn trương triển khai đồng bộ Kế hoạch phát triển khoa học năm 2026 của phường.", "2026-01-22", None, None, None),
     ("Cụ thể hóa nhiệm vụ vào chương trình, kế hoạch công tác hằng năm của cơ quan.", "2025-12-15", None, None, None),
+    ("Thời gian thực hiện: Theo Kế hoạch đào tạo công chức cấp xã hằng năm.", "2026-01-09", None, None, None),
     ("Bố trí ít nhất 2% ngân sách trong 05 năm tiếp theo.", "2025-07-01", None, None, None),
     ("Đẩy nhanh tiến độ giải ngân các dự án về chuyển đổi số năm 2025.", "2025-10-21", None, None, None),
     ("Tuyên truyền Nghị quyết chuyên đề “Cải cách hành chính gắn với chuyển đổi số đến năm 2030”.", "2026-01-09", None, None, None),
@@ -454,6 +455,44 @@ fn a_block_time_field_dates_its_items() {
     assert_eq!(
         outlined(&block, "- Tập huấn", "2026-06-10"),
         Some("None Some(Field)".to_string())
+    );
+    // Flat items, each followed by its own fields: the nearest following field counts.
+    let flat = [
+        "- Rà soát văn bản quy phạm của huyện.",
+        "*Đơn vị chủ trì thực hiện: *Phòng Tư pháp.",
+        "*Thời gian thực hiện: *Thường xuyên.",
+        "- Tổ chức hội thảo chuyên đề về cải cách hành chính.",
+        "*Đơn vị chủ trì thực hiện: *Văn phòng HĐND và UBND.",
+        "*Thời gian thực hiện: *Hằng năm.",
+        "- Chi trả chế độ hỗ trợ cho cán bộ làm công tác pháp chế.",
+        "*Thời gian thực hiện: *Từ 01/8/2026.",
+    ];
+    let start_of = |item: &str| {
+        let tree = crate::outline::build(&flat, |_| false);
+        let body: Vec<String> = flat.iter().map(|p| p.to_string()).collect();
+        let k = flat.iter().position(|p| p.starts_with(item)).unwrap();
+        let node = tree
+            .nodes
+            .iter()
+            .find(|n| n.paras.first() == Some(&k))
+            .unwrap();
+        let c = ctx("2026-06-10");
+        let own = find_deadline(flat[k], &c);
+        let d = with_outline(flat[k], own, &tree, &body, (&node.path, &[k]), &c).unwrap();
+        (
+            d.ongoing,
+            d.recurrence.map(|r| r.freq),
+            d.start.map(|m| m.to_string()),
+        )
+    };
+    assert_eq!(start_of("- Rà soát"), (true, None, None));
+    assert_eq!(
+        start_of("- Tổ chức"),
+        (false, Some(Frequency::Yearly), None)
+    );
+    assert_eq!(
+        start_of("- Chi trả"),
+        (false, None, Some("2026-08-01".to_string()))
     );
     // An item's own date wins over the field.
     let own = [
