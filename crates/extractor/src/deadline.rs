@@ -726,7 +726,7 @@ static WEEKDAY_AT: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 static PLAN_NOUN: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:kế hoạch|chương trình|chỉ tiêu|dự toán|ngân sách|báo cáo tổng kết)(?:\s+\S+){0,6}\s*$").unwrap()
+    Regex::new(r"(?i)(?:kế hoạch|chương trình|chỉ tiêu|dự toán|ngân sách|báo cáo tổng kết|kinh phí)(?:,?\s+\S+){0,6}\s*$").unwrap()
 });
 
 /// One period found: its frequency and interval ("02 tuần/lần" → weekly, 2).
@@ -817,15 +817,40 @@ fn recurrence(t: &str) -> Option<Recurrence> {
         }
     }
     // The most frequent period wins ("hằng tháng … và hằng năm" → monthly).
-    let (freq, interval) = time::FREQUENCIES
+    let Some((freq, interval)) = time::FREQUENCIES
         .into_iter()
-        .find_map(|f| periods.iter().find(|p| p.0 == f).copied())?;
+        .find_map(|f| periods.iter().find(|p| p.0 == f).copied())
+    else {
+        return unsaid_period(t);
+    };
     Some(Recurrence {
         freq,
         rule: Some(rrule(t, freq, interval)),
         raw: raws.join("; "),
     })
 }
+
+/// A word that is itself a period ("báo cáo thường niên"), or "định kỳ" with the period
+/// left unsaid ("Định kỳ báo cáo kết quả") → irregular, with no RRULE.
+fn unsaid_period(t: &str) -> Option<Recurrence> {
+    // "định kỳ" before its verb ("định kỳ công bố") makes the action periodic; after a noun
+    // at a clause end ("kế hoạch bảo trì định kỳ,") it describes the noun.
+    let (m, freq) = PERIODIC_WORD.find_iter(t).find_map(|m| {
+        let row = time::lookup(m.as_str())?;
+        let freq = time::FREQUENCIES.get(usize::from(row.value)).copied();
+        let before_verb = t[m.end()..].starts_with(|c: char| c.is_whitespace())
+            && t[m.end()..].trim_start().starts_with(char::is_alphabetic);
+        (freq.is_some() || before_verb).then(|| (m, freq.unwrap_or(Frequency::Irregular)))
+    })?;
+    Some(Recurrence {
+        freq,
+        rule: (freq != Frequency::Irregular).then(|| rrule(t, freq, 1)),
+        raw: m.as_str().to_string(),
+    })
+}
+
+static PERIODIC_WORD: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"(?i)(?:{})", time::pattern(Kind::Periodic))).unwrap());
 
 /// The first quarterly occurrence ("ngày 10 của tháng cuối quý") on or after the anchor.
 fn first_quarterly(t: &str, ctx: &DateContext) -> Option<NaiveDate> {

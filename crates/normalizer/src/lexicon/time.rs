@@ -37,6 +37,9 @@ pub enum Kind {
     Hour,
     /// The prefix of days 1–10 in words ("mồng 5").
     DayPrefix,
+    /// A word that is itself a period ("thường niên" → yearly); value = index into
+    /// [`FREQUENCIES`].
+    Periodic,
     /// Names a block's time field ("c) Thời gian thực hiện: Hoàn thành trong năm 2025").
     Field,
 }
@@ -52,7 +55,8 @@ pub struct TimeWord {
     pub value: u8,
 }
 
-/// Period indices of [`Kind::Period`] rows.
+/// Period indices of [`Kind::Period`] and [`Kind::Periodic`] rows (a `Periodic` value past
+/// the end, as for "định kỳ" alone, is a period left unsaid).
 pub const FREQUENCIES: [Frequency; 6] = [
     Frequency::Daily,
     Frequency::Weekly,
@@ -136,6 +140,7 @@ pub const WORDS: &[TimeWord] = &[
     w("tháng", Period, 2),
     w("thông báo", Cited, 0),
     w("thông tư", Cited, 0),
+    w("thường niên", Periodic, 5),
     w("thường xuyên", Ongoing, 0),
     w("thời gian hoàn thành", Field, 0),
     w("thời gian thực hiện", Field, 0),
@@ -170,6 +175,7 @@ pub const WORDS: &[TimeWord] = &[
     w("đến", Due, 0),
     w("đến hết", Due, 0),
     w("đề án", Cited, 0),
+    w("định kỳ", Periodic, 6),
 ];
 
 /// The words of every row of `kind`.
@@ -253,6 +259,8 @@ impl Table for TimeTable {
             ("khởi công trong tháng 8", "describes"),
             ("mồng 5 tháng 7", "day_prefix"),
             ("Thời gian thực hiện: Quý III/2026", "field"),
+            ("thường niên", "periodic yearly"),
+            ("định kỳ báo cáo", "periodic irregular"),
         ]
     }
     fn read(&self, phrase: &str) -> String {
@@ -292,6 +300,10 @@ impl Table for TimeTable {
             Hour => "hour".into(),
             DayPrefix => "day_prefix".into(),
             Field => "field".into(),
+            Periodic => match FREQUENCIES.get(t.value as usize) {
+                Some(f) => format!("periodic {}", f.as_str()),
+                None => "periodic irregular".into(),
+            },
         }
     }
 }
