@@ -37,6 +37,8 @@ const NOT_COUNTED: &[&str] = &[
     "ngày", "tháng", "năm", "giờ", "tuần", "quý", "phút", "lần", "số", "khâu", "điểm", "tổ", "cấp",
     "giai", "người", "đồng", "triệu", "tỷ", "nghìn", "trăm",
 ];
+/// Money words: a sum is a target only with a comparator ("ít nhất 1.500 tỷ đồng").
+const MONEY: &[&str] = &["nghìn", "triệu", "trăm", "tỷ", "đồng"];
 /// Words after which a number is a label ("ngày 03", "thứ 7", "khoản 2"), not a count.
 const LABELS: &[&str] = &[
     "thứ", "ngày", "tháng", "năm", "quý", "số", "lần", "khoản", "điều", "mục", "tổ", "phố", "khu",
@@ -114,7 +116,9 @@ fn past_before(text: &str, at: usize) -> bool {
         .unwrap_or(0)..at];
     // The past test reads only the clause that holds the value: "cho 42 hộ đã được xét
     // duyệt, phấn đấu đạt tối thiểu 90%" commits to the 90%.
-    PAST.is_match(clause_before(text, at)) || STAT.is_match(before) || {
+    // A rank ("top 3/34") is a goal, not a fraction of things done.
+    let before = RANK.replace_all(before, "");
+    PAST.is_match(clause_before(text, at)) || STAT.is_match(&before) || {
         // "4.796/5.050 hồ sơ": fractions are counts of what was done.
         text[at..]
             .chars()
@@ -320,7 +324,10 @@ pub fn find_targets(text: &str) -> Vec<Target> {
             .take_while(|w| !NOUN_STOP.is_match(w))
             .collect();
         let Some(first) = words.first() else { continue };
-        if NOT_COUNTED.contains(&first.to_lowercase().as_str())
+        // Money counts only with a comparator ("giải ngân ít nhất 1.500 tỷ đồng").
+        let first_lower = first.to_lowercase();
+        let money = MONEY.contains(&first_lower.as_str()) && c.get(1).is_some();
+        if (NOT_COUNTED.contains(&first_lower.as_str()) && !money)
             || first.starts_with(|ch: char| ch.is_ascii_digit())
         {
             continue;
@@ -336,6 +343,12 @@ pub fn find_targets(text: &str) -> Vec<Target> {
         if LABELS.contains(&prev.as_str()) || before.trim().is_empty() || quoted {
             continue;
         }
+        let words: Vec<&str> = if money {
+            let unit = |w: &&str| MONEY.contains(&w.to_lowercase().as_str());
+            words.iter().copied().take_while(unit).collect()
+        } else {
+            words
+        };
         let noun = words.join(" ");
         // Counts of the objects acted on (guide rule 13): after a delivery verb, as the
         // object of an instruction verb earlier in the sentence, or a breakdown of a count
@@ -553,6 +566,12 @@ mod tests {
             &["40%"],
         ),
         ("Quyết tâm giải ngân 100% kế hoạch vốn năm 2026 đã được UBND tỉnh giao.", &["100%"]),
+        ("Giải ngân ít nhất 800 tỷ đồng vốn tín dụng chính sách trong năm 2026.", &["ít nhất 800 tỷ đồng"]),
+        ("Triển khai dự án với tổng mức đầu tư 120 tỷ đồng.", &[]),
+        (
+            "Phấn đấu Chỉ số PCI nằm trong nhóm top 5/63 tỉnh và Chỉ số hài lòng đạt ≥ 90%.",
+            &["top 5/63", "≥ 90%"],
+        ),
         ("Hiện còn 276 hồ sơ chưa được số hóa.", &[]),
         ("Đến nay đã hoàn thành 31 nhiệm vụ được giao.", &[]),
         ("Tiếp tục theo dõi 12 công trình đã được nghiệm thu hoàn thành.", &[]),
