@@ -724,7 +724,7 @@ mod tests {
             due: Some(date(2026, 12, 31)),
             start: Some(date(2026, 4, 1)),
             recurrence: Some(Recurrence {
-                freq: "quarterly".into(),
+                freq: nhiemvu_model::Frequency::Quarterly,
                 rule: None,
                 raw: "hằng quý".into(),
             }),

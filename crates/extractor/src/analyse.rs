@@ -57,7 +57,9 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
         date: metadata.date,
         year: metadata.year,
         month: metadata.month,
-    };
+        text_date: None,
+    }
+    .anchored_on(&body);
     let env = TaskEnv {
         sha256,
         ctx,
@@ -69,7 +71,19 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
         .map(|d| {
             let para_idx: Vec<usize> = d.paras.iter().map(|p| p + offset).collect();
             let provenance = provenance_of(&clean, &paras, &para_idx);
-            env.task(&d.section, &d.text, &d.leads, &d.coordinators, provenance)
+            let mut task = env.task(&d.section, &d.text, &d.leads, &d.coordinators, provenance);
+            // The block's time field, or a heading that says when its items must be done,
+            // dates the items that have no date of their own.
+            let own = task.deadline.take();
+            task.deadline = deadline::with_outline(
+                &d.text,
+                own,
+                &tree,
+                &body,
+                (&d.section, &d.paras),
+                &env.ctx,
+            );
+            task
         })
         .collect();
     // Documents issued with this one (a Kế hoạch attached to a Quyết định) carry tasks too.

@@ -4,10 +4,19 @@
 //! I/2026", "đến hết năm 2030", "từ quý II/2026", "Định kỳ hàng Quý (trước ngày 10 của tháng
 //! cuối Quý)", "trước ngày 10"). Dates that belong to cited documents, plan titles or periods
 //! ("Kế hoạch số 01-KH/BCĐ ngày 11/7/2025", "giai đoạn 2022-2025, tầm nhìn đến năm 2030")
-//! are blanked first so they are never taken for deadlines. All calendar work is chrono's.
+//! are blanked first so they are never taken for deadlines, and so are periods that only
+//! describe the objects ("các gói thầu khởi công trong tháng 8/2026").
+//!
+//! The dates are read by a table of named rules (`RULES`: name, pattern, production,
+//! examples; one test runs every rule's examples), built from the time words of
+//! `nhiemvu_normalizer::lexicon::time`. Of an item's dates the last one under a deadline word
+//! is due; a periodic report's own dates give its first occurrence; a heading that says when
+//! its items must be done dates those that have none ([`heading_deadline`]). All calendar
+//! work is chrono's.
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone};
-use nhiemvu_model::{Deadline, Moment, Recurrence};
+use chrono::{Datelike, Duration, FixedOffset, NaiveDate, TimeZone};
+use nhiemvu_model::{DateRule, Deadline, Frequency, Moment, Recurrence};
+use nhiemvu_normalizer::lexicon::time::{self, Kind};
 use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
@@ -20,15 +29,47 @@ pub struct DateContext {
     pub year: Option<i32>,
     /// Month of the document even when the day is blank.
     pub month: Option<u32>,
+    /// When the day is blank: the latest date its opening text gives (the meeting date).
+    pub text_date: Option<NaiveDate>,
 }
 
+/// A full date in the opening text ("Ngày 05/6/2026", "ngày 5 tháng 6 năm 2026").
+static FULL_DATE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})").unwrap()
+});
+
 impl DateContext {
-    /// The earliest day the document can be dated: its date, or the first of its month or year.
+    /// The earliest day the document can be dated: its date; with the day blank, the latest
+    /// date its opening text gives, else the first of its month or year (guide rule 12).
     fn anchor(&self) -> Option<NaiveDate> {
-        self.date.or_else(|| {
+        self.date.or(self.text_date).or_else(|| {
             let y = self.year?;
             NaiveDate::from_ymd_opt(y, self.month.unwrap_or(1), 1)
         })
+    }
+
+    /// With the day blank, remember the latest date in the document's month (or before it,
+    /// in its year) that the opening paragraphs `opening` give.
+    pub fn anchored_on(mut self, opening: &[String]) -> Self {
+        let (None, Some(year)) = (self.date, self.year) else {
+            return self;
+        };
+        let month = self.month.unwrap_or(12);
+        self.text_date = opening
+            .iter()
+            .take(6)
+            .flat_map(|p| FULL_DATE.captures_iter(p))
+            .filter_map(|c| {
+                let g = |a: usize, b: usize| {
+                    c.get(a)
+                        .or(c.get(b))
+                        .and_then(|m| m.as_str().parse::<u32>().ok())
+                };
+                NaiveDate::from_ymd_opt(g(3, 6)? as i32, g(2, 5)?, g(1, 4)?)
+            })
+            .filter(|d| d.year() == year && d.month() <= month)
+            .max();
+        self
     }
 }
 
@@ -50,34 +91,27 @@ fn quarter_start(y: i32, q: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, q * 3 - 2, 1)
 }
 
-fn roman_or_number(s: &str) -> Option<u32> {
-    match s.to_uppercase().as_str() {
-        "I" | "1" => Some(1),
-        "II" | "2" => Some(2),
-        "III" | "3" => Some(3),
-        "IV" | "4" => Some(4),
-        _ => None,
-    }
-}
-
 /// Spans that look like dates but are not deadlines: cited documents with their titles,
 /// plan periods, quoted titles.
 static NOT_DEADLINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(concat!(
+    Regex::new(&[
         r"(?i)(?:",
         // A cited document: kind, number, date, and its title up to the next clause break.
-        r"(?:nghị quyết|kế hoạch(?: hành động)?|quyết định|chỉ thị|thông báo|công văn|kết luận|chương trình(?: hành động)?|",
-        r"hướng dẫn|thông tư|nghị định|quy chế|báo cáo|tờ trình|đề án|luật|văn bản)",
+        &format!("(?:{})", time::pattern(Kind::Cited)),
         r"\s+(?:số\s+)?\d{1,4}[-/][^\s,;]*(?:,?\s*ngày\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{4})?[^;.()]*",
+        // Any cited number with its date ("Quy định số 178-QĐ/TW ngày 27/6/2024", "Kết luận
+        // liên ngành … số 23/KL-LNTPTW ngày 21/11/2024", "Quyết định số: 2200/QĐ-X ngày …").
+        r"|số\s*:?\s*\d{1,5}\s*[-/][^\s,;]*(?:\s+[A-ZĐ][^\s,;]*)?\s*,?\s*ngày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
         r"|giai đoạn\s+\d{4}\s*[-–]\s*\d{4}(?:[^,;.]*?tầm nhìn[^,;.]*)?",
         r"|tầm nhìn\s+(?:đến\s+)?(?:năm\s+)?\d{4}",
         // The horizon of a roadmap or strategy, not a deadline for the task.
-        r"|(?:lộ trình|chiến lược|quy hoạch)(?:\s+[^\s,;.]+){0,6}?\s+đến\s+năm\s+\d{4}",
+        r"|(?:lộ trình|chiến lược|quy hoạch)(?:\s+[^\s,;.]+){0,12}?\s+đến\s+năm\s+\d{4}",
         r"|nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}",
         r"|“[^”]*”|\x22[^\x22]*\x22",
         r"|trong\s+\d+\s+năm\s+tiếp\s+theo",
-        r")"
-    ))
+        r")",
+    ]
+    .concat())
     .unwrap()
 });
 
@@ -113,8 +147,22 @@ fn blank_non_deadlines(text: &str) -> String {
         let len = range.len();
         out.replace_range(range, &" ".repeat(len));
     }
+    // "các gói thầu khởi công trong tháng 8/2026": the period describes the objects.
+    for m in DESCRIBED.find_iter(text) {
+        out.replace_range(m.range(), &" ".repeat(m.len()));
+    }
     out
 }
+
+/// A describing word ("khởi công", "dự kiến", "sẽ", "đã"), a few words, then a period: a
+/// period that says which objects are meant, not when the task is due (guide rule 10).
+static DESCRIBED: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|\s)(?:{})(?:\s+[^\s,;.:()]+){{0,3}}?\s+(?:trong|vào|từ)\s+(?:tháng|quý|năm)\s+[^\s,;.()]+(?:\s*/\s*\d{{4}}|\s+năm\s+\d{{4}})?",
+        time::pattern(Kind::Describes)
+    ))
+    .unwrap()
+});
 
 /// A dated candidate found in the text.
 #[derive(Debug, Clone)]
@@ -124,74 +172,98 @@ struct Found {
     raw: String,
     strong: bool,
     start: bool,
+    /// The name of the date rule that read it.
+    rule: &'static str,
+    /// Length of the match in bytes (spans read once).
+    span: usize,
+    /// Its year was left out (read from the document date).
+    yearless: bool,
 }
 
-const CUE: &str = r"(?:(?:trước|chậm nhất(?: là)?|hạn chót|hạn|đến|đến hết|hết|cuối|xong|hoàn thành(?: trước| trong)?|trong|kết thúc|tới|muộn nhất|không quá|vào|kể từ|từ|bắt đầu từ|ngay từ)\s+(?:ngày\s+)?)?";
+impl Found {
+    fn len(&self) -> usize {
+        self.span
+    }
+}
 
-// Word ends after digits are written `(?-u:\b)`: a Unicode `\b` keeps the regex off its
-// fast DFA on any non-ASCII text (all Vietnamese text), and after a digit the two agree
-// except before a letter glued to the number.
-static DATETIME: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        r"(?i){CUE}(\d{{1,2}})\s*(?:h|giờ)\s*(\d{{1,2}})?(?:\s*phút)?(?:\s*,)?\s*(?:ngày\s+|,\s*)?(\d{{1,2}})[/.-](\d{{1,2}})(?:[/.-](\d{{4}}))?"
-    ))
-    .unwrap()
-});
-static DATE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        r"(?i){CUE}(\d{{1,2}})[/.-](\d{{1,2}})(?:[/.-](\d{{4}}))?(?-u:\b)"
-    ))
-    .unwrap()
-});
-static DATE_WORDS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        r"(?i){CUE}ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+(\d{{4}}))?"
-    ))
-    .unwrap()
-});
-static MONTH: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        r"(?i){CUE}tháng\s+(\d{{1,2}})(?:\s*/\s*|\s+năm\s+)(\d{{4}})"
-    ))
-    .unwrap()
-});
-static QUARTER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        r"(?i){CUE}quý\s+(IV|III|II|I|[1-4])(?:\s*/\s*|\s+năm\s+)(\d{{4}})"
-    ))
-    .unwrap()
-});
-static HALF: Lazy<Regex> =
-    Lazy::new(|| Regex::new(&format!(r"(?i){CUE}6 tháng (đầu|cuối) năm\s+(\d{{4}})")).unwrap());
-static YEAR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(r"(?i)(?:^|[\s,;(])({CUE})(đầu\s+|cuối\s+|những tuần đầu, tháng đầu của\s+|những tháng đầu\s+)?năm\s+(\d{{4}})(?-u:\b)")).unwrap()
-});
-static DAY_ONLY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:trước|chậm nhất|hạn)\s+ngày\s+(\d{1,2})(?-u:\b)(?:\s*(?:hằng|hàng)\s+tháng)?(?:[^/\d]|$)").unwrap()
-});
-static ONGOING: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)\b(thường xuyên|kịp thời|liên tục|lâu dài)\b").unwrap());
+/// What a date rule produces from one match.
+struct Hit {
+    moment: Moment,
+    strong: bool,
+    start: bool,
+    /// The phrase when it differs from the whole match.
+    raw: Option<String>,
+    /// The year was left out.
+    yearless: bool,
+}
 
-/// Cue words that make a date a deadline rather than a mention.
+impl Hit {
+    /// A hit whose strength comes from its cue words.
+    fn cued(moment: Moment, c: &Captures<'_>) -> Hit {
+        let (strong, start) = strength(cue(c));
+        Hit {
+            moment,
+            strong,
+            start,
+            raw: None,
+            yearless: false,
+        }
+    }
+}
+
+/// What a rule's production sees besides its match.
+struct Scan<'a> {
+    text: &'a str,
+    ctx: &'a DateContext,
+    /// Candidates found by earlier rules.
+    found: &'a [Found],
+}
+
+/// A named date rule (rustling style): a pattern, what it produces, and examples read
+/// against the document date [`EXAMPLE_DATE`].
+struct Rule {
+    name: &'static str,
+    re: Regex,
+    produce: fn(&Captures<'_>, &Scan<'_>) -> Option<Hit>,
+    /// "phrase → reading" rows, run by the rule test (and read by people).
+    #[cfg_attr(not(test), allow(dead_code))]
+    examples: &'static [(&'static str, &'static str)],
+}
+
+/// The document date the rule examples are read against.
+#[cfg(test)]
+const EXAMPLE_DATE: &str = "2026-03-15";
+
+/// Words that introduce a due date or a start, each followed by an optional "ngày".
+static CUE: Lazy<String> = Lazy::new(|| {
+    format!(
+        r"(?P<cue>(?:{}|{})\s*(?:ngày\s*)?)?",
+        time::pattern(Kind::Due),
+        time::pattern(Kind::Start)
+    )
+});
+
+/// The cue words of a match ("" when none).
+fn cue<'t>(c: &Captures<'t>) -> &'t str {
+    c.name("cue").map_or("", |m| m.as_str())
+}
+
+/// Cue words that make a date a deadline rather than a mention; a start cue makes it a start.
 fn strength(cue: &str) -> (bool, bool) {
-    let c = cue.trim().to_lowercase();
-    let start = c.starts_with("từ")
-        || c.starts_with("kể từ")
-        || c.starts_with("bắt đầu")
-        || c.starts_with("ngay từ");
+    // Compared without spaces, so glued cues ("kểtừ") read the same.
+    let c: String = cue.to_lowercase().split_whitespace().collect();
+    let start = time::with(Kind::Start).any(|w| c.starts_with(&w.replace(' ', "")));
     let strong = !c.is_empty() && !start;
     (strong, start)
 }
 
-fn cue_of(c: &Captures<'_>, first_group: usize) -> String {
-    let whole = c.get(0).unwrap();
-    let g = c.get(first_group).map(|m| m.start()).unwrap_or(whole.end());
-    whole.as_str()[..g - whole.start()].to_string()
+fn num<T: std::str::FromStr>(c: &Captures<'_>, name: &str) -> Option<T> {
+    c.name(name).and_then(|m| m.as_str().parse().ok())
 }
 
-fn year_or(ctx: &DateContext, y: Option<regex::Match<'_>>, month: u32, day: u32) -> Option<i32> {
-    if let Some(y) = y {
-        return y.as_str().parse().ok();
+fn year_or(ctx: &DateContext, y: Option<i32>, month: u32, day: u32) -> Option<i32> {
+    if y.is_some() {
+        return y;
     }
     // A year left out: the document's year, or the next occurrence after its date.
     let anchor = ctx.anchor()?;
@@ -203,309 +275,582 @@ fn year_or(ctx: &DateContext, y: Option<regex::Match<'_>>, month: u32, day: u32)
     })
 }
 
+/// Day, month and year of a date match (year left out → document year or next occurrence).
+/// Numeric ("20/7/2026") or in words ("ngày mồng 5 tháng 7 năm 2026").
+fn ymd(c: &Captures<'_>, ctx: &DateContext) -> Option<NaiveDate> {
+    let d: u32 = num(c, "d").or_else(|| num(c, "wd"))?;
+    let mo: u32 = num(c, "mo").or_else(|| num(c, "wmo"))?;
+    let y = year_or(ctx, num(c, "y").or_else(|| num(c, "wy")), mo, d)?;
+    NaiveDate::from_ymd_opt(y, mo, d)
+}
+
+/// Hour and minute of a time match ("16 giờ 30", "16h30", "16:30").
+fn hm(c: &Captures<'_>) -> (u32, u32) {
+    let h = num(c, "h").or_else(|| num(c, "h2")).unwrap_or(99);
+    let mi = num(c, "mi").or_else(|| num(c, "mi2")).unwrap_or(0);
+    (h, mi)
+}
+
+fn date_time(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
+    let (h, mi) = hm(c);
+    let date = ymd(c, s.ctx)?;
+    let dt = vn()
+        .with_ymd_and_hms(date.year(), date.month(), date.day(), h, mi, 0)
+        .single()?;
+    let mut hit = Hit::cued(Moment::DateTime(dt), c);
+    hit.yearless = no_year(c);
+    // The character that closed the time ("16h" before a space) is not part of the phrase.
+    if let (Some(all), Some(tail)) = (c.get(0), c.name("tail")) {
+        hit.raw = Some(
+            all.as_str()[..tail.start() - all.start()]
+                .trim()
+                .to_string(),
+        );
+    }
+    Some(hit)
+}
+
+/// A month or quarter whose year is left out: the document's year, or the next one when
+/// the period has already ended by the document date (annotation guide rule 4).
+fn next_period(c: &Captures<'_>, s: &Scan<'_>, first: u32, last: u32) -> Option<Hit> {
+    if cue(c).trim().is_empty() {
+        return None;
+    }
+    let anchor = s.ctx.anchor()?;
+    let (_, start) = strength(cue(c));
+    let mut y = anchor.year();
+    if last_day_of_month(y, last)? < anchor {
+        y += 1;
+    }
+    let d = if start {
+        NaiveDate::from_ymd_opt(y, first, 1)
+    } else {
+        last_day_of_month(y, last)
+    }?;
+    Some(Hit::cued(Moment::Date(d), c))
+}
+
+fn month_no_year(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
+    let m: u32 = num(c, "mo").filter(|m| (1..=12).contains(m))?;
+    let mut hit = next_period(c, s, m, m)?;
+    // The character that closed the month is not part of the phrase.
+    if let (Some(all), Some(tail)) = (c.get(0), c.name("tail")) {
+        hit.raw = Some(
+            all.as_str()[..tail.start() - all.start()]
+                .trim()
+                .to_string(),
+        );
+    }
+    Some(hit)
+}
+
+fn quarter_no_year(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
+    let q = u32::from(time::lookup(c.name("q")?.as_str())?.value);
+    next_period(c, s, q * 3 - 2, q * 3)
+}
+
+fn date_words(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
+    let mut hit = Hit::cued(Moment::Date(ymd(c, s.ctx)?), c);
+    hit.yearless = no_year(c);
+    Some(hit)
+}
+
+/// True when a date match left its year out.
+fn no_year(c: &Captures<'_>) -> bool {
+    c.name("y").is_none() && c.name("wy").is_none()
+}
+
+fn date_numeric(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
+    // "4.796/5.050" and "10/102" are not dates: a date has a day ≤ 31 and a month ≤ 12.
+    let after = &s.text[c.get(0)?.end()..];
+    if after.starts_with(|ch: char| ch.is_ascii_digit()) {
+        return None;
+    }
+    // Without a year only cue words make "10/12" a date.
+    if c.name("y").is_none() && cue(c).trim().is_empty() {
+        return None;
+    }
+    let mut hit = Hit::cued(Moment::Date(ymd(c, s.ctx)?), c);
+    hit.yearless = no_year(c);
+    Some(hit)
+}
+
+fn quarter(c: &Captures<'_>, _: &Scan<'_>) -> Option<Hit> {
+    let q = u32::from(time::lookup(c.name("q")?.as_str())?.value);
+    let y: i32 = num(c, "y")?;
+    let (_, start) = strength(cue(c));
+    let d = if start {
+        quarter_start(y, q)
+    } else {
+        quarter_end(y, q)
+    }?;
+    Some(Hit::cued(Moment::Date(d), c))
+}
+
+fn half_year(c: &Captures<'_>, _: &Scan<'_>) -> Option<Hit> {
+    let end = time::lookup(c.name("half")?.as_str())?.value;
+    let y: i32 = num(c, "y")?;
+    let d = NaiveDate::from_ymd_opt(y, u32::from(end), if end == 6 { 30 } else { 31 })?;
+    Some(Hit::cued(Moment::Date(d), c))
+}
+
+fn month(c: &Captures<'_>, _: &Scan<'_>) -> Option<Hit> {
+    let (m, y): (u32, i32) = (num(c, "mo")?, num(c, "y")?);
+    let (_, start) = strength(cue(c));
+    let d = if start {
+        NaiveDate::from_ymd_opt(y, m, 1)
+    } else {
+        last_day_of_month(y, m)
+    }?;
+    Some(Hit::cued(Moment::Date(d), c))
+}
+
+fn year(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
+    let y: i32 = num(c, "y")?;
+    let cue = cue(c);
+    let part = c.name("part").map(|m| m.as_str().to_lowercase());
+    let late = part.as_deref().is_some_and(|p| p.starts_with("cuối"));
+    let early = part.is_some() && !late;
+    let (strong, start) = strength(cue);
+    let is_start = start || (early && !cue.trim().is_empty());
+    // "Năm 2026, …" opening a sentence names the year the task is for.
+    let whole = c.get(0)?;
+    let before = s.text[..whole.start()].trim_end();
+    let opens = before.is_empty() || before.ends_with([':', '.', ';']);
+    if cue.trim().is_empty() && !opens && !is_start {
+        return None;
+    }
+    let d = if is_start {
+        NaiveDate::from_ymd_opt(y, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(y, 12, 31)
+    }?;
+    let raw = whole.as_str().trim();
+    Some(Hit {
+        moment: Moment::Date(d),
+        strong: strong || late || opens,
+        start: is_start,
+        raw: Some(raw.trim_start_matches([',', ';', '(']).trim().to_string()),
+        yearless: false,
+    })
+}
+
+fn day_only(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
+    // "trước ngày 10 của tháng cuối quý" belongs to a quarterly rule.
+    let rest = s.text[c.name("d")?.end()..].trim_start().to_lowercase();
+    if rest.starts_with("của tháng") || rest.starts_with("tháng cuối") {
+        return None;
+    }
+    let d: u32 = num(c, "d")?;
+    let doc_anchor = s.ctx.anchor()?;
+    // "Kể từ tháng 4/2026, … trước ngày 10": the first day 10 after the start.
+    let anchor = s
+        .found
+        .iter()
+        .filter(|f| f.start)
+        .map(|f| f.moment.date())
+        .min()
+        .map_or(doc_anchor, |st| st.max(doc_anchor));
+    Some(Hit {
+        moment: Moment::Date(next_day_of_month(anchor, d)?),
+        strong: true,
+        start: false,
+        raw: None,
+        yearless: false,
+    })
+}
+
+/// The first day `d` of a month on or after `anchor`.
+fn next_day_of_month(anchor: NaiveDate, d: u32) -> Option<NaiveDate> {
+    let x = NaiveDate::from_ymd_opt(anchor.year(), anchor.month(), d)?;
+    if x >= anchor {
+        return Some(x);
+    }
+    let (y, mo) = if anchor.month() == 12 {
+        (anchor.year() + 1, 1)
+    } else {
+        (anchor.year(), anchor.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(y, mo, d)
+}
+
+// Word ends after digits are written `(?-u:\b)`: a Unicode `\b` keeps the regex off its
+// fast DFA on any non-ASCII text (all Vietnamese text), and after a digit the two agree
+// except before a letter glued to the number.
+/// The date rules, in priority order: a span read by one rule is not read again by a later.
+static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
+    let cue = CUE.as_str();
+    let q = time::pattern(Kind::Numeral);
+    let half = time::pattern(Kind::Half);
+    let day_cue = time::pattern_where(|t| t.kind == Kind::Due && t.value == 1);
+    let prefix = time::pattern(Kind::DayPrefix);
+    // "16 giờ 30", "16h30", "16 giờ 30 phút", "16:30".
+    let time_f = r"(?:(?P<h>\d{1,2})\s*(?:h|giờ)\s*(?P<mi>\d{1,2})?(?:\s*phút)?|(?P<h2>\d{1,2}):(?P<mi2>\d{2}))";
+    // "20/7/2026", "20-7", "ngày 20 tháng 7 năm 2026", "mồng 5 tháng 7".
+    let date_f = format!(
+        r"(?:(?P<d>\d{{1,2}})[/.-](?P<mo>\d{{1,2}})(?:[/.-](?P<y>\d{{4}}))?(?-u:\b)|(?:ngày\s+)?(?:(?:{prefix})\s*)?(?P<wd>\d{{1,2}})\s+tháng\s+(?P<wmo>\d{{1,2}})(?:\s+năm\s+(?P<wy>\d{{4}}))?)"
+    );
+    let rule = |name, pat: String, produce, examples| Rule {
+        name,
+        re: Regex::new(&pat).unwrap(),
+        produce,
+        examples,
+    };
+    vec![
+        rule(
+            "date_time",
+            // A stray footnote number may sit between "ngày" and the date ("ngày 2 15/4/2026").
+            format!(r"(?i){cue}{time_f}(?:\s*,)?\s*(?:ngày\s+(?:\d{{1,2}}\s+)?|,\s*)?{date_f}"),
+            date_time as fn(&Captures<'_>, &Scan<'_>) -> Option<Hit>,
+            &[
+                (
+                    "gửi trước 17h00 ngày 28/10/2026",
+                    "due 2026-10-28T17:00:00+07:00",
+                ),
+                (
+                    "chậm nhất 9 giờ 30 phút ngày 2/4/2026",
+                    "due 2026-04-02T09:30:00+07:00",
+                ),
+                (
+                    "đăng ký trước 11h ngày 3/6",
+                    "due 2026-06-03T11:00:00+07:00",
+                ),
+            ][..],
+        ),
+        rule(
+            "date_then_time",
+            format!(
+                r"(?i){cue}(?:ngày\s+)?{date_f}\s*,?\s*(?:\(\s*|lúc\s+|vào lúc\s+|trước\s+)?{time_f}(?P<tail>[^\p{{L}}\d]|$)"
+            ),
+            date_time,
+            &[
+                (
+                    "gửi trước ngày 20/7/2026 lúc 16h30.",
+                    "due 2026-07-20T16:30:00+07:00",
+                ),
+                (
+                    "hạn ngày 05 tháng 7 năm 2026, 9 giờ.",
+                    "due 2026-07-05T09:00:00+07:00",
+                ),
+                (
+                    "chậm nhất ngày 3/4 (15:00)",
+                    "due 2026-04-03T15:00:00+07:00",
+                ),
+                ("trước ngày 20/7/2026 2 hội nghị", ""),
+                ("trực 24/24 giờ trong những ngày cao điểm", ""),
+            ],
+        ),
+        rule(
+            "date_words",
+            format!(
+                r"(?i){cue}(?:ngày\s+(?:(?:{prefix})\s*)?|(?:{prefix})\s*)(?P<d>\d{{1,2}})\s+tháng\s+(?P<mo>\d{{1,2}})(?:\s+năm\s+(?P<y>\d{{4}}))?"
+            ),
+            date_words,
+            &[
+                (
+                    "hoàn thành trước ngày 30 tháng 6 năm 2026",
+                    "due 2026-06-30",
+                ),
+                ("trước ngày 15 tháng 4", "due 2026-04-15"),
+            ],
+        ),
+        rule(
+            "date",
+            format!(
+                r"(?i){cue}(?P<d>\d{{1,2}})[/.-](?P<mo>\d{{1,2}})(?:[/.-](?P<y>\d{{4}}))?(?-u:\b)"
+            ),
+            date_numeric,
+            &[
+                ("hoàn thành trước ngày 31/7/2026", "due 2026-07-31"),
+                ("thực hiện từ ngày 11/8/2026", "start 2026-08-11"),
+                ("báo cáo trước ngày 15/2", "due 2027-02-15"),
+                ("nộp trước 25-11-2026", "due 2026-11-25"),
+                ("đạt 4.796/5.050 hồ sơ", ""),
+                ("top 10/12 xã", ""),
+            ],
+        ),
+        rule(
+            "quarter",
+            format!(r"(?i){cue}quý\s+(?P<q>{q})(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})"),
+            quarter,
+            &[
+                ("trong quý I/2026", "due 2026-03-31"),
+                ("đưa vào vận hành trong quý 3/2026", "due 2026-09-30"),
+                ("từ quý II/2026", "start 2026-04-01"),
+                ("trong quý IV năm 2026", "due 2026-12-31"),
+            ],
+        ),
+        rule(
+            "half_year",
+            format!(r"(?i){cue}(?P<half>{half})\s+(?P<y>\d{{4}})"),
+            half_year,
+            &[
+                ("hoàn thành 6 tháng đầu năm 2026", "due 2026-06-30"),
+                ("trong 6 tháng cuối năm 2026", "due 2026-12-31"),
+            ],
+        ),
+        rule(
+            "month",
+            // "trong tháng 3 và tháng 4/2026", "tháng 5, 6/2026": the last month of the list.
+            format!(
+                r"(?i){cue}tháng\s+(?:\d{{1,2}}\s*(?:,|và)\s*(?:tháng\s+)?)*(?P<mo>\d{{1,2}})(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})"
+            ),
+            month,
+            &[
+                ("kiểm tra trong tháng 3 và tháng 4/2026", "due 2026-04-30"),
+                ("hoàn thành trong tháng 10/2026", "due 2026-10-31"),
+                ("tổ chức trong tháng 02/2028", "due 2028-02-29"),
+                ("từ tháng 9/2026", "start 2026-09-01"),
+            ],
+        ),
+        rule(
+            "year",
+            format!(
+                r"(?i)(?:^|[\s,;(]){cue}(?P<part>đầu\s+|cuối\s+|những tuần đầu, tháng đầu của\s+|những tháng đầu\s+)?năm\s+(?P<y>\d{{4}})(?-u:\b)"
+            ),
+            year,
+            &[
+                ("hoàn thành trong năm 2026", "due 2026-12-31"),
+                ("từ đầu năm 2027", "start 2027-01-01"),
+                ("Năm 2026, tổ chức", "due 2026-12-31"),
+                ("các dự án năm 2025", ""),
+            ],
+        ),
+        rule(
+            "month_no_year",
+            format!(r"(?i){cue}tháng\s+(?P<mo>\d{{1,2}})(?-u:\b)(?:\s*(?P<tail>[^\s/\d])|\s*$)"),
+            month_no_year,
+            &[
+                ("hoàn thành trong tháng 9.", "due 2026-09-30"),
+                ("xong trước tháng 02 để", "due 2027-02-28"),
+                ("từ tháng 5 áp dụng", "start 2026-05-01"),
+                ("tháng 9 tổ chức", ""),
+            ],
+        ),
+        rule(
+            "quarter_no_year",
+            format!(r"(?i){cue}quý\s+(?P<q>{q})(?:[\s,.;)]|$)"),
+            quarter_no_year,
+            &[
+                ("hoàn thành trong quý III,", "due 2026-09-30"),
+                ("trong quý 4 ", "due 2026-12-31"),
+                ("trong quý I.", "due 2026-03-31"),
+                ("từ quý II ", "start 2026-04-01"),
+            ],
+        ),
+        rule(
+            "day_of_month",
+            format!(
+                r"(?i)(?:{day_cue})\s+ngày\s+(?P<d>\d{{1,2}})(?-u:\b)(?:\s*(?:hằng|hàng)\s+tháng)?(?:[^/\d]|$)"
+            ),
+            day_only,
+            &[
+                ("gửi kết quả trước ngày 20.", "due 2026-03-20"),
+                ("gửi kết quả trước ngày 10.", "due 2026-04-10"),
+            ],
+        ),
+    ]
+});
+
 /// Collect every dated candidate in `t` (non-deadline spans already blanked).
 fn candidates(t: &str, ctx: &DateContext) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    let overlaps = |taken: &Vec<(usize, usize)>, a: usize, b: usize| {
-        taken.iter().any(|&(x, y)| a < y && x < b)
-    };
-    let push = |out: &mut Vec<Found>,
-                taken: &mut Vec<(usize, usize)>,
-                m: regex::Match<'_>,
-                moment: Option<Moment>,
-                cue: &str| {
-        if let Some(moment) = moment {
-            if overlaps(taken, m.start(), m.end()) {
-                return;
-            }
-            let (strong, start) = strength(cue);
-            taken.push((m.start(), m.end()));
-            out.push(Found {
-                at: m.start(),
-                moment,
-                raw: m.as_str().trim().to_string(),
-                strong,
-                start,
-            });
-        }
-    };
-    for c in DATETIME.captures_iter(t) {
-        let (h, mi): (u32, u32) = (
-            c[1].parse().unwrap_or(99),
-            c.get(2).and_then(|m| m.as_str().parse().ok()).unwrap_or(0),
-        );
-        let (d, mo): (u32, u32) = (c[3].parse().unwrap_or(0), c[4].parse().unwrap_or(0));
-        let moment = year_or(ctx, c.get(5), mo, d)
-            .and_then(|y| vn().with_ymd_and_hms(y, mo, d, h, mi, 0).single())
-            .map(|dt: DateTime<FixedOffset>| Moment::DateTime(dt));
-        push(
-            &mut out,
-            &mut taken,
-            c.get(0).unwrap(),
-            moment,
-            &cue_of(&c, 1),
-        );
-    }
-    for c in DATE_WORDS.captures_iter(t) {
-        let (d, mo): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
-        let moment = year_or(ctx, c.get(3), mo, d)
-            .and_then(|y| NaiveDate::from_ymd_opt(y, mo, d))
-            .map(Moment::Date);
-        push(
-            &mut out,
-            &mut taken,
-            c.get(0).unwrap(),
-            moment,
-            &cue_of(&c, 1),
-        );
-    }
-    for c in DATE.captures_iter(t) {
-        let (d, mo): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
-        // "4.796/5.050" and "10/102" are not dates: a date has a day ≤ 31 and a month ≤ 12.
-        let after = &t[c.get(0).unwrap().end()..];
-        if after.starts_with(|ch: char| ch.is_ascii_digit()) {
-            continue;
-        }
-        let moment = year_or(ctx, c.get(3), mo, d)
-            .and_then(|y| NaiveDate::from_ymd_opt(y, mo, d))
-            .map(Moment::Date);
-        // Without a year only cue words make "10/12" a date.
-        let cue = cue_of(&c, 1);
-        if c.get(3).is_none() && cue.trim().is_empty() {
-            continue;
-        }
-        push(&mut out, &mut taken, c.get(0).unwrap(), moment, &cue);
-    }
-    for c in QUARTER.captures_iter(t) {
-        let (q, y) = (roman_or_number(&c[1]), c[2].parse::<i32>().ok());
-        let cue = cue_of(&c, 1);
-        let (_, start) = strength(&cue);
-        let moment = match (q, y) {
-            (Some(q), Some(y)) if start => quarter_start(y, q),
-            (Some(q), Some(y)) => quarter_end(y, q),
-            _ => None,
-        }
-        .map(Moment::Date);
-        push(&mut out, &mut taken, c.get(0).unwrap(), moment, &cue);
-    }
-    for c in HALF.captures_iter(t) {
-        let y: Option<i32> = c[2].parse().ok();
-        let first = c[1].eq_ignore_ascii_case("đầu");
-        let moment = y.and_then(|y| {
-            if first {
-                NaiveDate::from_ymd_opt(y, 6, 30)
-            } else {
-                NaiveDate::from_ymd_opt(y, 12, 31)
-            }
-        });
-        push(
-            &mut out,
-            &mut taken,
-            c.get(0).unwrap(),
-            moment.map(Moment::Date),
-            &cue_of(&c, 1),
-        );
-    }
-    for c in MONTH.captures_iter(t) {
-        let (m, y): (u32, i32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
-        let cue = cue_of(&c, 1);
-        let (_, start) = strength(&cue);
-        let moment = if start {
-            NaiveDate::from_ymd_opt(y, m, 1)
-        } else {
-            last_day_of_month(y, m)
-        };
-        push(
-            &mut out,
-            &mut taken,
-            c.get(0).unwrap(),
-            moment.map(Moment::Date),
-            &cue,
-        );
-    }
-    for c in YEAR.captures_iter(t) {
-        let y: i32 = c[3].parse().unwrap_or(0);
-        let cue = c[1].to_string();
-        let early = c
-            .get(2)
-            .map(|m| !m.as_str().to_lowercase().starts_with("cuối"))
-            .unwrap_or(false);
-        let (mut strong, start) = strength(&cue);
-        let is_start = start || (early && !cue.trim().is_empty());
-        if c.get(2)
-            .map(|m| m.as_str().to_lowercase().starts_with("cuối"))
-            .unwrap_or(false)
-        {
-            strong = true;
-        }
-        // "Năm 2026, …" opening a sentence names the year the task is for.
-        let whole = c.get(0).unwrap();
-        let opens = t[..whole.start()].trim_end().is_empty()
-            || t[..whole.start()].trim_end().ends_with([':', '.', ';']);
-        if cue.trim().is_empty() && !opens && !is_start {
-            continue;
-        }
-        let moment = if is_start {
-            NaiveDate::from_ymd_opt(y, 1, 1)
-        } else {
-            NaiveDate::from_ymd_opt(y, 12, 31)
-        };
-        if let Some(mo) = moment {
-            let m = whole;
-            if overlaps(&taken, m.start(), m.end()) {
+    for rule in RULES.iter() {
+        for c in rule.re.captures_iter(t) {
+            let m = c.get(0).unwrap();
+            if out
+                .iter()
+                .any(|f| m.start() < f.at + f.len() && f.at < m.end())
+            {
                 continue;
             }
-            taken.push((m.start(), m.end()));
-            out.push(Found {
-                at: m.start(),
-                moment: Moment::Date(mo),
-                raw: m
-                    .as_str()
-                    .trim()
-                    .trim_start_matches([',', ';', '('])
-                    .trim()
-                    .to_string(),
-                strong: strong || opens,
-                start: is_start,
-            });
-        }
-    }
-    for c in DAY_ONLY.captures_iter(t) {
-        let m = c.get(0).unwrap();
-        // "trước ngày 10 của tháng cuối quý" belongs to a quarterly rule.
-        let rest = t[c.get(1).unwrap().end()..].trim_start().to_lowercase();
-        if overlaps(&taken, m.start(), m.end())
-            || rest.starts_with("của tháng")
-            || rest.starts_with("tháng cuối")
-        {
-            continue;
-        }
-        let d: u32 = c[1].parse().unwrap_or(0);
-        let Some(doc_anchor) = ctx.anchor() else {
-            continue;
-        };
-        // "Kể từ tháng 4/2026, … trước ngày 10": the first day 10 after the start.
-        let anchor = out
-            .iter()
-            .filter(|f| f.start)
-            .map(|f| f.moment.date())
-            .min()
-            .map_or(doc_anchor, |s| s.max(doc_anchor));
-        // "trước ngày 10": the next day 10 on or after the document date.
-        let mut date = NaiveDate::from_ymd_opt(anchor.year(), anchor.month(), d);
-        if let Some(x) = date {
-            if x < anchor {
-                let (y, mo) = if anchor.month() == 12 {
-                    (anchor.year() + 1, 1)
-                } else {
-                    (anchor.year(), anchor.month() + 1)
-                };
-                date = NaiveDate::from_ymd_opt(y, mo, d);
+            let scan = Scan {
+                text: t,
+                ctx,
+                found: &out,
+            };
+            if let Some(hit) = (rule.produce)(&c, &scan) {
+                out.push(Found {
+                    at: m.start(),
+                    moment: hit.moment,
+                    raw: hit.raw.unwrap_or_else(|| {
+                        let raw = m.as_str().trim().trim_end_matches([';', ',', '(', ')']);
+                        raw.trim().to_string()
+                    }),
+                    strong: hit.strong,
+                    start: hit.start,
+                    rule: rule.name,
+                    span: m.end() - m.start(),
+                    yearless: hit.yearless,
+                });
             }
-        }
-        if let Some(date) = date {
-            taken.push((m.start(), m.end()));
-            out.push(Found {
-                at: m.start(),
-                moment: Moment::Date(date),
-                raw: m.as_str().trim().to_string(),
-                strong: true,
-                start: false,
-            });
         }
     }
     out.sort_by_key(|f| f.at);
     out
 }
 
+static ONGOING: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"(?i)\b(?:{})\b", time::pattern(Kind::Ongoing))).unwrap());
+
 static PERIODIC: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(concat!(
-        r"(?i)(?:(định kỳ)\s*)?(?:(?:hằng|hàng|mỗi)\s+(ngày|tuần|tháng|quý|năm)|(6 tháng)(?:\s+một lần)?",
-        r"|theo\s+(ngày), tháng, quý(?:,)? và năm)"
+    Regex::new(&format!(
+        concat!(
+            r"(?i)(?:(định kỳ)\s*)?(?:(?:{every})\s+({period})|(6 tháng)(?:\s+một lần)?",
+            r"|theo\s+(ngày), tháng, quý(?:,)? và năm",
+            // "02 tuần/lần", "3 tháng một lần".
+            r"|(?P<n>\d{{1,2}})\s+(?P<per>{period})\s*(?:/\s*lần|một lần|1 lần)",
+            r")"
+        ),
+        every = time::pattern(Kind::Every),
+        period = r"ngày|tuần|tháng|quý|năm",
     ))
     .unwrap()
 });
-static MONTHDAY: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)ngày\s+(\d{1,2})\s+(?:hằng|hàng|mỗi)\s+tháng").unwrap());
+static MONTHDAY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)ngày\s+(\d{{1,2}})\s+(?:{})\s+tháng",
+        time::pattern(Kind::Every)
+    ))
+    .unwrap()
+});
 static QUARTER_DAY: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)(?:hằng|hàng|mỗi)\s+quý\s*\(?\s*(?:trước|chậm nhất)?\s*(?:ngày\s+)?(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+quý").unwrap()
 });
-static PLAN_NOUN: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:kế hoạch|chương trình|chỉ tiêu|dự toán|ngân sách|báo cáo tổng kết)(?:\s+\S+){0,3}\s*$").unwrap()
+/// A weekday, with the hour before it ("trước 16 giờ thứ Sáu hằng tuần").
+static WEEKDAY_AT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:(?P<h>\d{{1,2}})\s*(?:h|giờ)\s*(?P<mi>\d{{2}})?(?:\s*phút)?\s*,?\s*(?:ngày\s+)?)?(?P<wd>{})(?:[\s,.;)]|$)",
+        time::pattern(Kind::Weekday)
+    ))
+    .unwrap()
 });
+static PLAN_NOUN: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:kế hoạch|chương trình|chỉ tiêu|dự toán|ngân sách|báo cáo tổng kết|kinh phí)(?:,?\s+\S+){0,6}\s*$").unwrap()
+});
+
+/// One period found: its frequency and interval ("02 tuần/lần" → weekly, 2).
+fn period_of(c: &Captures<'_>, t: &str) -> Option<(Frequency, u32)> {
+    let explicit = c.get(1).is_some();
+    let word = |w: &str| {
+        time::lookup(w)
+            .filter(|r| r.kind == Kind::Period)
+            .map_or(Frequency::Yearly, |r| {
+                time::FREQUENCIES[usize::from(r.value)]
+            })
+    };
+    if let (Some(n), Some(per)) = (num::<u32>(c, "n"), c.name("per")) {
+        return Some(match (word(per.as_str()), n) {
+            (Frequency::Monthly, 3) => (Frequency::Quarterly, 1),
+            (Frequency::Monthly, 6) => (Frequency::Semiannual, 1),
+            (f, n) => (f, n.max(1)),
+        });
+    }
+    if let Some(w) = c.get(2) {
+        return Some((word(w.as_str()), 1));
+    }
+    if c.get(3).is_some() {
+        // "6 tháng" alone is a span of time, not a period.
+        let periodic = explicit || t.to_lowercase().contains("định kỳ");
+        return periodic.then_some((Frequency::Semiannual, 1));
+    }
+    Some((Frequency::Daily, 1))
+}
+
+/// The RRULE of a frequency, with its interval and the day parts the text gives.
+fn rrule(t: &str, freq: Frequency, interval: u32) -> String {
+    let monthday = MONTHDAY
+        .captures(t)
+        .map(|c| c[1].trim_start_matches('0').to_string());
+    let quarterday = QUARTER_DAY
+        .captures(t)
+        .map(|c| c[1].trim_start_matches('0').to_string());
+    let every = |f: &str| match interval {
+        1 => format!("FREQ={f}"),
+        n => format!("FREQ={f};INTERVAL={n}"),
+    };
+    match freq {
+        Frequency::Daily => every("DAILY"),
+        Frequency::Weekly => {
+            let mut r = every("WEEKLY");
+            if let Some(c) = WEEKDAY_AT.captures(t) {
+                let wd = time::lookup(&c["wd"]).map_or(1, |w| w.value);
+                r.push_str(&format!(
+                    ";BYDAY={}",
+                    time::WEEKDAY_CODES[usize::from(wd) - 1]
+                ));
+                if let Some(h) = num::<u32>(&c, "h").filter(|h| *h < 24) {
+                    r.push_str(&format!(";BYHOUR={h}"));
+                    if let Some(mi) = num::<u32>(&c, "mi").filter(|m| *m > 0 && *m < 60) {
+                        r.push_str(&format!(";BYMINUTE={mi}"));
+                    }
+                }
+            }
+            r
+        }
+        Frequency::Monthly => match monthday {
+            Some(d) => format!("{};BYMONTHDAY={d}", every("MONTHLY")),
+            None => every("MONTHLY"),
+        },
+        Frequency::Quarterly => match quarterday {
+            Some(d) => format!("FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY={d}"),
+            None => "FREQ=MONTHLY;INTERVAL=3".to_string(),
+        },
+        Frequency::Semiannual => "FREQ=MONTHLY;INTERVAL=6".to_string(),
+        _ => every("YEARLY"),
+    }
+}
 
 /// Periodic duties: the most frequent period gives `freq`; RRULE per RFC 5545.
 fn recurrence(t: &str) -> Option<Recurrence> {
-    let mut periods: Vec<(&'static str, String)> = Vec::new();
+    let mut periods: Vec<(Frequency, u32)> = Vec::new();
     let mut raws = Vec::new();
     for c in PERIODIC.captures_iter(t) {
         let m = c.get(0).unwrap();
-        let explicit = c.get(1).is_some();
         // "kế hoạch công tác hằng năm" describes a plan, not a periodic duty.
-        if !explicit && PLAN_NOUN.is_match(&t[..m.start()]) {
+        if c.get(1).is_none() && PLAN_NOUN.is_match(&t[..m.start()]) {
             continue;
         }
-        let p = if let Some(w) = c.get(2) {
-            match w.as_str().to_lowercase().as_str() {
-                "ngày" => "daily",
-                "tuần" => "weekly",
-                "tháng" => "monthly",
-                "quý" => "quarterly",
-                _ => "yearly",
-            }
-        } else if c.get(3).is_some() {
-            "semiannual"
-        } else {
-            "daily"
-        };
-        if c.get(3).is_some() && !explicit && !t.to_lowercase().contains("định kỳ") {
-            continue; // "6 tháng" alone is a span of time, not a period
+        if let Some(p) = period_of(&c, t) {
+            periods.push(p);
+            raws.push(m.as_str().trim().to_string());
         }
-        periods.push((p, m.as_str().to_string()));
-        raws.push(m.as_str().trim().to_string());
     }
-    if periods.is_empty() {
-        return None;
-    }
-    const ORDER: [&str; 6] = [
-        "daily",
-        "weekly",
-        "monthly",
-        "quarterly",
-        "semiannual",
-        "yearly",
-    ];
-    let freq = ORDER
-        .iter()
-        .find(|f| periods.iter().any(|(p, _)| p == *f))
-        .copied()
-        .unwrap_or("yearly");
-    let monthday = MONTHDAY.captures(t).map(|c| c[1].to_string());
-    let quarterday = QUARTER_DAY.captures(t).map(|c| c[1].to_string());
-    let rule = match freq {
-        "daily" => "FREQ=DAILY".to_string(),
-        "weekly" => "FREQ=WEEKLY".to_string(),
-        "monthly" => match monthday {
-            Some(d) => format!("FREQ=MONTHLY;BYMONTHDAY={}", d.trim_start_matches('0')),
-            None => "FREQ=MONTHLY".to_string(),
-        },
-        "quarterly" => match quarterday {
-            Some(d) => format!(
-                "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY={}",
-                d.trim_start_matches('0')
-            ),
-            None => "FREQ=MONTHLY;INTERVAL=3".to_string(),
-        },
-        "semiannual" => "FREQ=MONTHLY;INTERVAL=6".to_string(),
-        _ => "FREQ=YEARLY".to_string(),
+    // The most frequent period wins ("hằng tháng … và hằng năm" → monthly).
+    let Some((freq, interval)) = time::FREQUENCIES
+        .into_iter()
+        .find_map(|f| periods.iter().find(|p| p.0 == f).copied())
+    else {
+        return unsaid_period(t);
     };
     Some(Recurrence {
-        freq: freq.to_string(),
-        rule: Some(rule),
+        freq,
+        rule: Some(rrule(t, freq, interval)),
         raw: raws.join("; "),
     })
 }
+
+/// A word that is itself a period ("báo cáo thường niên"), or "định kỳ" with the period
+/// left unsaid ("Định kỳ báo cáo kết quả") → irregular, with no RRULE.
+fn unsaid_period(t: &str) -> Option<Recurrence> {
+    // "định kỳ" before its verb ("định kỳ công bố") makes the action periodic; after a noun
+    // at a clause end ("kế hoạch bảo trì định kỳ,") it describes the noun.
+    let (m, freq) = PERIODIC_WORD.find_iter(t).find_map(|m| {
+        let row = time::lookup(m.as_str())?;
+        let freq = time::FREQUENCIES.get(usize::from(row.value)).copied();
+        let before_verb = t[m.end()..].starts_with(|c: char| c.is_whitespace())
+            && t[m.end()..].trim_start().starts_with(char::is_alphabetic);
+        (freq.is_some() || before_verb).then(|| (m, freq.unwrap_or(Frequency::Irregular)))
+    })?;
+    Some(Recurrence {
+        freq,
+        rule: (freq != Frequency::Irregular).then(|| rrule(t, freq, 1)),
+        raw: m.as_str().to_string(),
+    })
+}
+
+static PERIODIC_WORD: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"(?i)(?:{})", time::pattern(Kind::Periodic))).unwrap());
 
 /// The first quarterly occurrence ("ngày 10 của tháng cuối quý") on or after the anchor.
 fn first_quarterly(t: &str, ctx: &DateContext) -> Option<NaiveDate> {
@@ -519,68 +864,370 @@ fn first_quarterly(t: &str, ctx: &DateContext) -> Option<NaiveDate> {
     })
 }
 
+/// A block's time field opening a paragraph ("c) Thời gian thực hiện: …").
+static FIELD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*(?:\*+\s*)?(?:[a-zđ0-9]{{1,3}}[.)]\s*|[-+•]\s*)?(?:{})\s*:",
+        time::pattern(Kind::Field)
+    ))
+    .unwrap()
+});
+
+/// The deadline a block's time field gives (guide rule 3's fields, NOTES D05): the first of
+/// `texts` that opens with "Thời gian thực hiện:" or the like.
+pub fn field_deadline(texts: &[String], ctx: &DateContext) -> Option<Deadline> {
+    let t = texts.iter().find(|t| FIELD.is_match(t))?;
+    let d = find_deadline(t, ctx)?;
+    Some(Deadline {
+        due_rule: Some(DateRule::FieldLabel),
+        ..d
+    })
+}
+
+/// A paragraph that opens with a label ("b) Cơ quan thực hiện:", "- Đơn vị chủ trì: …").
+static LABEL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\s*(?:\*+\s*)?(?:[a-zđ0-9]{1,3}[.)]\s*|[-+•]\s*)?[\p{L} ,]{2,40}:").unwrap()
+});
+/// A bullet paragraph ("- …", "+ …"): another item of the same block.
+static BULLET: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\s*(?:\*+\s*)?[-+•]").unwrap());
+
+/// The time field that follows an item in the text: past the other bullets and the labelled
+/// fields of its block ("- Đơn vị chủ trì: …"), up to anything else (a numbered item, a
+/// heading, prose). For blocks the outline does not nest.
+fn field_after(body: &[String], last: usize, ctx: &DateContext) -> Option<Deadline> {
+    for p in body.iter().skip(last + 1).take(15) {
+        if FIELD.is_match(p) {
+            return field_deadline(std::slice::from_ref(p), ctx);
+        }
+        if !(LABEL.is_match(p) || BULLET.is_match(p)) {
+            return None;
+        }
+    }
+    None
+}
+
+/// `own` with a field's deadline when it has no due date or recurrence of its own.
+fn with_field(own: Option<Deadline>, f: Deadline) -> Option<Deadline> {
+    match own {
+        // A field with only a start ("Thời gian thực hiện: Từ 01/7/2025") adds the start.
+        Some(o) if f.due.is_none() && f.recurrence.is_none() => Some(Deadline {
+            start: o.start.or(f.start),
+            ..o
+        }),
+        Some(o) => Some(Deadline {
+            start: o.start.or(f.start),
+            ..f
+        }),
+        None => Some(f),
+    }
+}
+
+/// The time field of outline node `i`'s block: among its sub-items, or the siblings that
+/// follow it or an enclosing item, nearest first, past the block's bullets and labelled
+/// fields only.
+fn field_in_tree(
+    tree: &crate::outline::Outline,
+    body: &[String],
+    i: usize,
+    ctx: &DateContext,
+) -> Option<Deadline> {
+    let node_text = |k: usize| -> String {
+        let ps = tree.nodes[k].paras.iter().filter_map(|&p| body.get(p));
+        ps.map(String::as_str).collect::<Vec<_>>().join(" ")
+    };
+    let first_field = |ks: &[usize]| -> Option<Deadline> {
+        for &k in ks {
+            let t = node_text(k);
+            if FIELD.is_match(&t) {
+                return field_deadline(std::slice::from_ref(&t), ctx);
+            }
+            if !(LABEL.is_match(&t) || BULLET.is_match(&t)) {
+                return None;
+            }
+        }
+        None
+    };
+    if let Some(f) = first_field(&tree.nodes[i].children) {
+        return Some(f);
+    }
+    for a in std::iter::once(i).chain(tree.ancestors(i)) {
+        let siblings = &tree.nodes[tree.nodes[a].parent].children;
+        let after = siblings
+            .iter()
+            .position(|&k| k == a)
+            .map_or(&[][..], |p| &siblings[p + 1..]);
+        if let Some(f) = first_field(after) {
+            return Some(f);
+        }
+    }
+    None
+}
+
+/// The deadline of outline item `section` (body paragraphs `paras`) beyond its own text
+/// `own`: the time field of its block (in the outline, or right after it in the text), else
+/// the date of a heading that says when its items must be done.
+pub fn with_outline(
+    text: &str,
+    own: Option<Deadline>,
+    tree: &crate::outline::Outline,
+    body: &[String],
+    (section, paras): (&str, &[usize]),
+    ctx: &DateContext,
+) -> Option<Deadline> {
+    let dated = |d: &Deadline| d.due.is_some() || d.recurrence.is_some();
+    if own.as_ref().is_some_and(dated) {
+        return own;
+    }
+    let Some(i) = tree.nodes.iter().position(|n| n.path == section) else {
+        return own;
+    };
+    let field = field_in_tree(tree, body, i, ctx)
+        .or_else(|| paras.iter().max().and_then(|&l| field_after(body, l, ctx)));
+    if let Some(f) = field {
+        return with_field(own, f);
+    }
+    let heads: Vec<&str> = tree
+        .ancestors(i)
+        .into_iter()
+        .filter_map(|a| tree.nodes[a].paras.first().and_then(|&p| body.get(p)))
+        .map(String::as_str)
+        .collect();
+    with_heading(text, own, heading_deadline(&heads, ctx))
+}
+
+/// `m` moved on by whole years until it is on or after `from`.
+fn on_or_after(m: Moment, from: NaiveDate) -> Moment {
+    let mut m = m;
+    for _ in 0..100 {
+        if m.date() >= from {
+            break;
+        }
+        let next = match m {
+            Moment::Date(d) => d.with_year(d.year() + 1).map(Moment::Date),
+            Moment::DateTime(t) => t.with_year(t.year() + 1).map(Moment::DateTime),
+        };
+        let Some(next) = next else { break };
+        m = next;
+    }
+    m
+}
+
+/// A hard deadline word just before a weekday ("trước 16h00 thứ Năm hằng tuần").
+static DUE_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:{})\s*$",
+        time::pattern_where(|t| t.kind == Kind::Due && t.value == 1)
+    ))
+    .unwrap()
+});
+
+/// The first weekly occurrence on or after the anchor of a deadline set by weekday and
+/// hour ("trước 16 giờ thứ Sáu hằng tuần"); a weekday without a deadline word gives none.
+fn first_weekly(t: &str, ctx: &DateContext) -> Option<Moment> {
+    let c = WEEKDAY_AT.captures(t)?;
+    if !DUE_BEFORE.is_match(&t[..c.get(0)?.start()]) {
+        return None;
+    }
+    let wd = u32::from(time::lookup(&c["wd"])?.value);
+    let anchor = ctx.anchor()?;
+    let date = (0..7)
+        .map(|k| anchor + Duration::days(k))
+        .find(|d| d.weekday().number_from_monday() == wd)?;
+    let Some(h) = num::<u32>(&c, "h") else {
+        return Some(Moment::Date(date));
+    };
+    let mi = num::<u32>(&c, "mi").unwrap_or(0);
+    let dt = vn()
+        .with_ymd_and_hms(date.year(), date.month(), date.day(), h, mi, 0)
+        .single()?;
+    Some(Moment::DateTime(dt))
+}
+
+/// "trước khi …", "sau khi …": the time is tied to an event; the phrase is kept as raw and
+/// no date is invented.
+static EVENT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[\s,;(])((?:{})\s+[^,;.()]+)",
+        time::pattern(Kind::Event)
+    ))
+    .unwrap()
+});
+
+fn event_deadline(t: &str) -> Option<Deadline> {
+    let c = EVENT.captures(t)?;
+    Some(Deadline {
+        due: None,
+        start: None,
+        recurrence: None,
+        ongoing: false,
+        raw: c[1].trim().to_string(),
+        due_rule: Some(DateRule::Event),
+    })
+}
+
+/// Hard deadline words ("trước", "chậm nhất", "xong", "hoàn thành") anywhere in a text.
+static HARD_DUE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[\s,(])(?:{})(?:[\s,.;:)]|$)",
+        time::pattern_where(|t| t.kind == Kind::Due && t.value == 1)
+    ))
+    .unwrap()
+});
+
+/// The due date a heading gives the items under it that have none ("II. CÁC VIỆC PHẢI
+/// XONG TRONG THÁNG 9/2026"); `headings` nearest first. A heading that only names a
+/// planning period ("Nhiệm vụ năm 2026") gives none (guide rule 11).
+pub fn heading_deadline(headings: &[&str], ctx: &DateContext) -> Option<Deadline> {
+    headings.iter().find_map(|h| {
+        // A heading names the date and ends without a full stop; an item above that is a
+        // task of its own ("… báo cáo trước ngày 15/12/2026.") is not a heading.
+        let h = h.trim();
+        if h.len() > 300 || h.ends_with(['.', ';']) || !HARD_DUE.is_match(h) {
+            return None;
+        }
+        let d = find_deadline(h, ctx)?;
+        d.due?;
+        Some(Deadline {
+            recurrence: None,
+            start: None,
+            ongoing: false,
+            due_rule: Some(DateRule::HeadingDate),
+            ..d
+        })
+    })
+}
+
+/// The deadline of item `text` (`own`) with the heading's due date when it has none of
+/// its own. An item whose only date describes its objects ("các gói thầu khởi công trong
+/// tháng 8/2026") keeps none: its date was read and set aside, not missing.
+pub fn with_heading(
+    text: &str,
+    own: Option<Deadline>,
+    heading: Option<Deadline>,
+) -> Option<Deadline> {
+    let heading = heading.filter(|_| !DESCRIBED.is_match(text));
+    match (own, heading) {
+        (Some(d), _) if d.due.is_some() || d.recurrence.is_some() => Some(d),
+        (Some(d), Some(h)) => Some(Deadline {
+            due: h.due,
+            raw: format!("{}; {}", d.raw, h.raw),
+            due_rule: h.due_rule,
+            ..d
+        }),
+        (own, heading) => own.or(heading),
+    }
+}
+
 /// Find the deadline a task's text sets, if any: due, start, recurrence, or ongoing.
 pub fn find_deadline(text: &str, ctx: &DateContext) -> Option<Deadline> {
     let t = blank_non_deadlines(text);
     let found = candidates(&t, ctx);
     let rec = recurrence(&t);
-    let starts: Vec<&Found> = found.iter().filter(|f| f.start).collect();
-    let dues: Vec<&Found> = found.iter().filter(|f| !f.start).collect();
-    let strong: Vec<&&Found> = dues.iter().filter(|f| f.strong).collect();
-    let mut due = strong.first().map(|f| (**f).clone()).or_else(|| {
-        // Bare dates with a year ("ngày 15/4/2026") still count when nothing stronger does.
-        dues.iter()
-            .find(|f| f.raw.contains('/') || f.raw.contains("tháng"))
-            .map(|f| (*f).clone())
-    });
-    // A periodic report: its first occurrence after the document date is the due date.
+    let mut due = choose_due(&t, &found, rec.is_some());
     if let Some(r) = &rec {
-        if let Some(first) = first_quarterly(&t, ctx) {
-            let earlier = due
-                .as_ref()
-                .map(|d| d.moment.date() > first)
-                .unwrap_or(true);
-            if earlier {
-                due = Some(Found {
-                    at: 0,
-                    moment: Moment::Date(first),
-                    raw: r.raw.clone(),
-                    strong: true,
-                    start: false,
-                });
-            }
+        due = first_occurrence(&t, ctx, r, due);
+    }
+    let start = found.iter().find(|f| f.start).cloned();
+    // "hằng năm trước ngày 30 tháng 6, kể từ năm 2027": a date without a year falls on or
+    // after the start.
+    if let (Some(d), Some(st)) = (due.as_mut(), start.as_ref()) {
+        if d.yearless {
+            d.moment = on_or_after(d.moment, st.moment.date());
         }
     }
-    let start = starts.first().map(|f| (*f).clone());
     let ongoing = ONGOING.is_match(&t);
     if due.is_none() && start.is_none() && rec.is_none() && !ongoing {
-        return None;
+        return event_deadline(&t);
     }
     let mut raw: Vec<String> = Vec::new();
-    if let Some(d) = &due {
-        raw.push(d.raw.clone());
-    }
-    if let Some(s) = &start {
-        raw.push(s.raw.clone());
-    }
-    if let Some(r) = &rec {
-        if !raw.contains(&r.raw) {
-            raw.push(r.raw.clone());
-        }
+    raw.extend(due.iter().chain(start.iter()).map(|f| f.raw.clone()));
+    if let Some(r) = rec.as_ref().filter(|r| !raw.contains(&r.raw)) {
+        raw.push(r.raw.clone());
     }
     if raw.is_empty() {
-        if let Some(m) = ONGOING.find(&t) {
-            raw.push(m.as_str().to_string());
-        }
+        raw.extend(ONGOING.find(&t).map(|m| m.as_str().to_string()));
     }
+    let due_rule = Some(match (&due, &start, &rec) {
+        (Some(d), _, _) if d.rule.starts_with("first_") => DateRule::Recurrence,
+        (Some(_), _, _) => DateRule::OwnDate,
+        (None, _, Some(_)) => DateRule::Recurrence,
+        (None, Some(_), None) => DateRule::Start,
+        (None, None, None) => DateRule::Ongoing,
+    });
     Some(Deadline {
         due: due.map(|f| f.moment),
         start: start.map(|f| f.moment),
         recurrence: rec,
         ongoing: ongoing && found.is_empty(),
         raw: raw.join("; "),
-        due_rule: None,
+        due_rule,
     })
+}
+
+/// The due date among the candidates. Several dates: the last one, by which the whole item
+/// is done (guide rule 9), dates under a hard word ("trước", "chậm nhất") outranking a
+/// horizon ("đến năm 2030"). A periodic report's own dates ("6 tháng (trước ngày 15/6)",
+/// "ngày 05 hằng tháng") are its occurrences: with no other date, the first one is due.
+fn choose_due(t: &str, found: &[Found], periodic_text: bool) -> Option<Found> {
+    let dues: Vec<&Found> = found.iter().filter(|f| !f.start).collect();
+    let periods: Vec<(usize, usize)> = PERIODIC
+        .find_iter(t)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    let periodic = |f: &Found| {
+        periods
+            .iter()
+            .any(|&(a, b)| f.at <= b + 3 && a <= f.at + f.span)
+    };
+    let (occurrences, own): (Vec<&Found>, Vec<&Found>) =
+        dues.iter().filter(|f| f.strong).partition(|f| periodic(f));
+    let last = own
+        .iter()
+        .rev()
+        .max_by_key(|f| (HARD_DUE.is_match(&f.raw), f.moment.date()));
+    if let Some(f) = last {
+        return Some((*f).clone());
+    }
+    if let Some(f) = occurrences.iter().min_by_key(|f| f.moment.date()) {
+        let mut f = (*f).clone();
+        if periodic_text {
+            f.rule = "first_occurrence";
+        }
+        return Some(f);
+    }
+    // Bare dates with a year ("ngày 15/4/2026") still count when nothing stronger does.
+    dues.into_iter()
+        .find(|f| f.raw.contains('/') || f.raw.contains("tháng"))
+        .cloned()
+}
+
+/// A periodic report's first occurrence after the document date, when it comes before the
+/// due date read so far (quarterly) or when none was read (weekly by weekday and hour).
+fn first_occurrence(
+    t: &str,
+    ctx: &DateContext,
+    r: &Recurrence,
+    due: Option<Found>,
+) -> Option<Found> {
+    let synthetic = |moment, rule| Found {
+        at: 0,
+        moment,
+        raw: r.raw.clone(),
+        strong: true,
+        start: false,
+        rule,
+        span: 0,
+        yearless: false,
+    };
+    if let Some(first) = first_quarterly(t, ctx) {
+        if due.as_ref().is_none_or(|d| d.moment.date() > first) {
+            return Some(synthetic(Moment::Date(first), "first_quarterly"));
+        }
+    }
+    if due.is_none() && r.freq == Frequency::Weekly {
+        return first_weekly(t, ctx).map(|m| synthetic(m, "first_weekly"));
+    }
+    due
 }
 
 #[cfg(test)]

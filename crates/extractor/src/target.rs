@@ -7,6 +7,7 @@
 //! are not targets.
 
 use nhiemvu_model::{Comparator, Target};
+use nhiemvu_normalizer::lexicon::{alternation, verbs};
 use nhiemvu_normalizer::numbers::parse_vn_number;
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -34,7 +35,14 @@ static COUNT: Lazy<Regex> = Lazy::new(|| {
 /// Nouns that count time, documents or dates, not things to deliver.
 const NOT_COUNTED: &[&str] = &[
     "ngày", "tháng", "năm", "giờ", "tuần", "quý", "phút", "lần", "số", "khâu", "điểm", "tổ", "cấp",
-    "giai", "người", "đồng", "triệu", "tỷ", "nghìn", "trăm", "hồ",
+    "giai", "người", "đồng", "triệu", "tỷ", "nghìn", "trăm",
+];
+/// Money words: a sum is a target only with a comparator ("ít nhất 1.500 tỷ đồng").
+const MONEY: &[&str] = &["nghìn", "triệu", "trăm", "tỷ", "đồng"];
+/// Words after which a number is a label ("ngày 03", "thứ 7", "khoản 2"), not a count.
+const LABELS: &[&str] = &[
+    "thứ", "ngày", "tháng", "năm", "quý", "số", "lần", "khoản", "điều", "mục", "tổ", "phố", "khu",
+    "giờ",
 ];
 /// Verbs that make the count something to deliver ("triển khai 03 nhiệm vụ").
 static DELIVER: Lazy<Regex> = Lazy::new(|| {
@@ -42,7 +50,7 @@ static DELIVER: Lazy<Regex> = Lazy::new(|| {
 });
 /// Words that end a counted noun phrase.
 static NOUN_STOP: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:để|theo|của|trên|tại|cho|với|được|đang|đã|quá|cụ|và|trong|về|nhằm|gồm|thuộc|mới|hiện|còn|này|đó|lắp|sử|tham|thực|triển|hoàn|đưa|phục|tiếp|nâng|bảo|đảm|có|là|ở|từ|đến|phải|cần)$").unwrap()
+    Regex::new(r"(?i)^(?:ra|khỏi|để|theo|của|trên|tại|cho|với|được|đang|đã|quá|cụ|và|trong|về|nhằm|gồm|thuộc|mới|hiện|còn|này|đó|lắp|sử|tham|thực|triển|hoàn|đưa|phục|tiếp|nâng|bảo|đảm|có|là|ở|từ|đến|phải|cần)$").unwrap()
 });
 static PAST: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)(?:\bđã\b|\bđạt được\b|\bhiện (?:nay|có|còn)\b|\bchiếm\b|\bcòn\b|\bđang\b)")
@@ -51,7 +59,8 @@ static PAST: Lazy<Regex> = Lazy::new(|| {
 
 /// A fraction of counted things ("4.796/5.050 hồ sơ") marks a clause of statistics.
 static STAT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\d+(?:[.,]\d+)*\s*/\s*\d+(?:[.,]\d+)*\s+\p{L}|\bNQ giao\b|\bchỉ tiêu giao\b")
+    // Not a date: "ngày 22/8/2025 của" holds no fraction.
+    Regex::new(r"(?:^|[^/\d.,])\d+(?:[.,]\d+)*\s*/\s*\d+(?:[.,]\d+)*\s+\p{L}|\bNQ giao\b|\bchỉ tiêu giao\b")
         .unwrap()
 });
 
@@ -85,24 +94,31 @@ fn comparator_of(word: Option<&str>, trailing_more: bool) -> Comparator {
     }
 }
 
-/// The clause around byte `at`: from the previous ';' or '.' to the next.
-fn clause(text: &str, at: usize) -> &str {
-    let start = text[..at].rfind([';', '.']).map(|i| i + 1).unwrap_or(0);
-    let end = text[at..].find([';']).map(|i| at + i).unwrap_or(text.len());
-    &text[start..end]
-}
-
 /// True when the value at `at` reports the past rather than commits to the future.
 fn is_past(text: &str, at: usize) -> bool {
-    let before = &text[text[..at]
-        .rfind([';', '(', ':'])
-        .map(|i| i + 1)
-        .unwrap_or(0)..at];
     let after_end = text[at..]
         .find([';', '(', ')', '.', ','])
         .map(|i| at + i)
         .unwrap_or(text.len());
-    PAST.is_match(before) || PAST.is_match(&text[at..after_end]) || STAT.is_match(before) || {
+    let after = &text[at..after_end];
+    past_before(text, at)
+        || DONE_AFTER.is_match(after)
+        || (PAST.is_match(after) && !DESCRIBED.is_match(after))
+}
+
+/// The past test on what comes before the value only: a count is judged on its clause and
+/// on whether the objects after it are done ([`DONE_AFTER`]), not on a relative clause that
+/// merely describes them.
+fn past_before(text: &str, at: usize) -> bool {
+    let before = &text[text[..at]
+        .rfind([';', '(', ':'])
+        .map(|i| i + 1)
+        .unwrap_or(0)..at];
+    // The past test reads only the clause that holds the value: "cho 42 hộ đã được xét
+    // duyệt, phấn đấu đạt tối thiểu 90%" commits to the 90%.
+    // A rank ("top 3/34") is a goal, not a fraction of things done.
+    let before = RANK.replace_all(before, "");
+    PAST.is_match(clause_before(text, at)) || STAT.is_match(&before) || {
         // "4.796/5.050 hồ sơ": fractions are counts of what was done.
         text[at..]
             .chars()
@@ -110,6 +126,63 @@ fn is_past(text: &str, at: usize) -> bool {
             .any(|c| c == '/')
     }
 }
+
+/// The clause before byte `at`, back to the previous ',', ';', ':', '(' or '.'.
+fn clause_before(text: &str, at: usize) -> &str {
+    let start = text[..at]
+        .rfind([',', ';', '(', ':', '.'])
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    &text[start..at]
+}
+
+/// The sentence before byte `at`, back to the previous ';' or '.' (where an instruction verb
+/// may take the count as its object: "kiểm tra lại danh sách 35 trang trại").
+fn sentence_before(text: &str, at: usize) -> &str {
+    let start = text[..at].rfind([';', '.']).map(|i| i + 1).unwrap_or(0);
+    &text[start..at]
+}
+
+/// A count is status, not a commitment, when the clause after it says the objects are done
+/// ("23 nhiệm vụ đã được đánh giá hoàn thành"), not just described ("42 hộ đã được xét duyệt").
+static DONE_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^[^,;.()]*?\bđã\b[^,;.()]*?\b(?:hoàn thành|xong|kết thúc)\b").unwrap()
+});
+
+/// True when the clause after a count says what state its objects are in ("02 nhiệm vụ đang
+/// thực hiện", "23 nhiệm vụ đã … hoàn thành"); a passive relative clause that only says
+/// which objects are meant ("42 hộ đã được xét duyệt") does not.
+fn status_after(after: &str) -> bool {
+    let end = after.find([';', '(', ')', '.', ',']).unwrap_or(after.len());
+    let after = &after[..end];
+    DONE_AFTER.is_match(after) || (STATE_AFTER.is_match(after) && !DESCRIBED.is_match(after))
+}
+
+/// Past or present markers after a count ("còn" there is a backlog to clear, not the past).
+static STATE_AFTER: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\b(?:đã|đang|đạt được|chiếm)\b").unwrap());
+
+/// "… đã được xét duyệt": a passive relative clause naming which objects are meant.
+static DESCRIBED: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bđã được\b").unwrap());
+
+/// An instruction verb taking the count as its object somewhere earlier in the sentence.
+static OBJECT_VERB: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[\s,(*])(?:{}|{})(?:\s|,|$)",
+        verbs::pattern(verbs::OPENS, false),
+        alternation(OBJECT_VERBS.iter().copied(), false)
+    ))
+    .unwrap()
+});
+
+/// Verbs that act on counted objects but do not open instructions in the verb table.
+/// (To move into a lexicon table of target words with `NOT_COUNTED`, `LABELS`, `DELIVER`.)
+const OBJECT_VERBS: &[&str] = &["cấp", "di dời", "lấy mẫu", "lắp đặt", "quan trắc"];
+
+/// A backlog to clear: "8/120 đơn thư còn tồn đọng", "6/20 kiến nghị còn lại".
+static BACKLOG: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:^|[\s(])(\d{1,3}(?:\.\d{3})*)\s*/\s*\d{1,3}(?:\.\d{3})*\s+(\p{L}+(?:\s+\p{L}+){0,3}?)\s+(?:còn|chưa|tồn đọng)").unwrap()
+});
 
 /// What follows a value, as the thing measured ("số trường hợp chưa được định danh").
 fn measure_after(text: &str, end: usize) -> Option<String> {
@@ -148,6 +221,25 @@ pub fn find_targets(text: &str) -> Vec<Target> {
                 value_max: None,
                 unit: Some(format!("rank/{}", &c[2])),
                 comparator: Comparator::Le,
+                measure: None,
+                by: None,
+            },
+        ));
+    }
+    for c in BACKLOG.captures_iter(text) {
+        let (n, noun) = (c.get(1).unwrap(), c.get(2).unwrap());
+        if PAST.is_match(clause_before(text, n.start())) {
+            continue;
+        }
+        taken.push((n.start(), noun.end()));
+        out.push((
+            n.start(),
+            Target {
+                raw: text[n.start()..noun.end()].to_string(),
+                value: parse_vn_number(n.as_str()),
+                value_max: None,
+                unit: Some(noun.as_str().to_string()),
+                comparator: Comparator::Eq,
                 measure: None,
                 by: None,
             },
@@ -232,25 +324,50 @@ pub fn find_targets(text: &str) -> Vec<Target> {
             .take_while(|w| !NOUN_STOP.is_match(w))
             .collect();
         let Some(first) = words.first() else { continue };
-        if NOT_COUNTED.contains(&first.to_lowercase().as_str())
+        // Money counts only with a comparator ("giải ngân ít nhất 1.500 tỷ đồng").
+        let first_lower = first.to_lowercase();
+        let money = MONEY.contains(&first_lower.as_str()) && c.get(1).is_some();
+        if (NOT_COUNTED.contains(&first_lower.as_str()) && !money)
             || first.starts_with(|ch: char| ch.is_ascii_digit())
         {
             continue;
         }
-        if c.get(1).is_none() && !DELIVER.is_match(before) {
+        // "ngày 03", "thứ 7" are labels; a number opening the text is a note's number; a
+        // count inside a quoted slogan (“6 rõ: …”) is part of its name.
+        let prev = before
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_lowercase();
+        let quoted = before.matches('“').count() > before.matches('”').count();
+        if LABELS.contains(&prev.as_str()) || before.trim().is_empty() || quoted {
             continue;
         }
-        if is_past(text, num.start())
-            || PAST.is_match(
-                clause(text, num.start())
-                    .split(num.as_str())
-                    .next()
-                    .unwrap_or(""),
-            ) && c.get(1).is_none()
+        let words: Vec<&str> = if money {
+            let unit = |w: &&str| MONEY.contains(&w.to_lowercase().as_str());
+            words.iter().copied().take_while(unit).collect()
+        } else {
+            words
+        };
+        let noun = words.join(" ");
+        // Counts of the objects acted on (guide rule 13): after a delivery verb, as the
+        // object of an instruction verb earlier in the sentence, or a breakdown of a count
+        // already taken ("58 trạm (Trong đó: VNPT: 25 trạm …)").
+        let breakdown = out
+            .iter()
+            .any(|(_, t)| t.unit.as_deref() == Some(noun.as_str()));
+        let acted_on = c.get(1).is_some()
+            || DELIVER.is_match(before)
+            || OBJECT_VERB.is_match(sentence_before(text, m.start()))
+            || breakdown;
+        if !acted_on {
+            continue;
+        }
+        if (past_before(text, num.start()) || status_after(&text[num.end()..]))
+            && c.get(1).is_none()
         {
             continue;
         }
-        let noun = words.join(" ");
         let raw_end = num.end()
             + text[num.end()..]
                 .find(&noun)
@@ -424,6 +541,53 @@ mod tests {
             raws("Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 trong 05 năm tiếp theo."),
             Vec::<String>::new()
         );
+    }
+
+    /// Counts of the objects acted on are targets; counts of the present or past are not
+    /// (guide rule 13, generalization P9). (sentence, expected target raws)
+    const COUNT_ROWS: &[(&str, &[&str])] = &[
+        ("Giải quyết dứt điểm 64 hồ sơ đất đai còn tồn đọng.", &["64 hồ sơ đất đai"]),
+        ("Di dời 17 hộ dân ra khỏi vùng có nguy cơ sạt lở.", &["17 hộ dân"]),
+        ("Chủ trì rà soát 9 dự án trên địa bàn huyện.", &["9 dự án"]),
+        ("Phối hợp kiểm tra lại danh sách 42 cơ sở kinh doanh xăng dầu.", &["42 cơ sở kinh doanh"]),
+        ("Tổ chức ít nhất 02 cuộc đối thoại với doanh nghiệp.", &["ít nhất 02 cuộc đối thoại"]),
+        ("Giao Thanh tra huyện xử lý 6/45 đơn thư còn tồn đọng.", &["6/45 đơn thư"]),
+        ("Tập trung giải quyết 3/18 kiến nghị còn lại của cử tri.", &["3/18 kiến nghị"]),
+        (
+            "Hoàn thành chi trả cho 38 hộ đã được phê duyệt, phấn đấu đến hết quý IV/2026 đạt tối thiểu 95% hộ nhận hỗ trợ.",
+            &["38 hộ", "tối thiểu 95%"],
+        ),
+        (
+            "Lắp đặt mới trạm đo mưa tự động: 12 trạm (trong đó: huyện Đông Sơn 5 trạm, huyện Tây Hòa 7 trạm).",
+            &["12 trạm", "5 trạm", "7 trạm"],
+        ),
+        (
+            "Triển khai Kế hoạch số 31/KH-UBND ngày 14/3/2026 của UBND huyện, phấn đấu 40% thôn đạt chuẩn văn hóa.",
+            &["40%"],
+        ),
+        ("Quyết tâm giải ngân 100% kế hoạch vốn năm 2026 đã được UBND tỉnh giao.", &["100%"]),
+        ("Giải ngân ít nhất 800 tỷ đồng vốn tín dụng chính sách trong năm 2026.", &["ít nhất 800 tỷ đồng"]),
+        ("Triển khai dự án với tổng mức đầu tư 120 tỷ đồng.", &[]),
+        (
+            "Phấn đấu Chỉ số PCI nằm trong nhóm top 5/63 tỉnh và Chỉ số hài lòng đạt ≥ 90%.",
+            &["top 5/63", "≥ 90%"],
+        ),
+        ("Hiện còn 276 hồ sơ chưa được số hóa.", &[]),
+        ("Đến nay đã hoàn thành 31 nhiệm vụ được giao.", &[]),
+        ("Tiếp tục theo dõi 12 công trình đã được nghiệm thu hoàn thành.", &[]),
+        ("Năm 2025 trên địa bàn có 57 hợp tác xã đang hoạt động.", &[]),
+    ];
+
+    #[test]
+    fn counts_of_objects_acted_on() {
+        let mut failures = Vec::new();
+        for (text, want) in COUNT_ROWS {
+            let got = raws(text);
+            if got != *want {
+                failures.push(format!("{text:?}\n   want {want:?}\n   got  {got:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
     #[test]

@@ -391,12 +391,47 @@ pub struct Unit {
 /// How often a recurring duty repeats.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Recurrence {
-    /// "daily", "weekly", "monthly", "quarterly", "semiannual", "yearly", or "irregular".
-    pub freq: String,
+    /// How often: "daily", "weekly", "monthly", "quarterly", "semiannual", "yearly", "irregular".
+    pub freq: Frequency,
     /// RFC 5545 RRULE ("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=10").
     pub rule: Option<String>,
     /// The phrase it came from.
     pub raw: String,
+}
+
+/// The period of a recurring duty; serialised as the lower-case English word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Frequency {
+    /// Every day ("hằng ngày").
+    Daily,
+    /// Every week ("hằng tuần", "02 tuần/lần").
+    Weekly,
+    /// Every month ("hằng tháng").
+    Monthly,
+    /// Every quarter ("định kỳ hằng quý").
+    Quarterly,
+    /// Every six months ("định kỳ 6 tháng").
+    Semiannual,
+    /// Every year ("hằng năm").
+    Yearly,
+    /// Repeats, but with no fixed period ("đột xuất").
+    Irregular,
+}
+
+impl Frequency {
+    /// The serialised word ("monthly"), for messages and tests.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Frequency::Daily => "daily",
+            Frequency::Weekly => "weekly",
+            Frequency::Monthly => "monthly",
+            Frequency::Quarterly => "quarterly",
+            Frequency::Semiannual => "semiannual",
+            Frequency::Yearly => "yearly",
+            Frequency::Irregular => "irregular",
+        }
+    }
 }
 
 /// When a task must be done.
@@ -462,6 +497,10 @@ pub enum DateRule {
     TableColumn,
     /// A labelled field after the item ("Thời gian thực hiện: Quý IV/2026").
     FieldLabel,
+    /// Only a start is given ("từ quý II/2026"), no due date.
+    Start,
+    /// Tied to an event, not a date ("trước khi khởi công"): kept as raw, no date invented.
+    Event,
 }
 
 /// How a target value compares.

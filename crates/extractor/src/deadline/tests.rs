@@ -89,6 +89,12 @@ const CASES: &[Case] = &[
     ("Chủ trì, phối hợp với Công an xã triển khai Quyết định 06/QĐ-TTg ngày 06/01/2022, giai đoạn 2022-2025, tầm nhìn đến năm 2030.", "2025-07-01", None, None, None),
     ("Khẩn trương triển khai đồng bộ Kế hoạch phát triển khoa học năm 2026 của phường.", "2026-01-22", None, None, None),
     ("Cụ thể hóa nhiệm vụ vào chương trình, kế hoạch công tác hằng năm của cơ quan.", "2025-12-15", None, None, None),
+    ("Thời gian thực hiện: Theo Kế hoạch đào tạo công chức cấp xã hằng năm.", "2026-01-09", None, None, None),
+    ("Xây dựng, công bố báo cáo thường niên về thị trường lao động của tỉnh.", "2026-01-09", None, None, Some("yearly")),
+    ("Định kỳ báo cáo kết quả thực hiện về Sở Nội vụ.", "2026-01-09", None, None, Some("irregular")),
+    ("Xây dựng kế hoạch vận hành, bảo dưỡng định kỳ, hướng dẫn người dân sử dụng.", "2026-01-09", None, None, None),
+    ("Tham mưu bố trí kinh phí chi thường xuyên hằng năm để thực hiện Kế hoạch.", "2026-01-09", None, None, None),
+    ("Xác định chỉ tiêu, mục tiêu, nhiệm vụ hàng năm của Chương trình.", "2026-01-09", None, None, None),
     ("Bố trí ít nhất 2% ngân sách trong 05 năm tiếp theo.", "2025-07-01", None, None, None),
     ("Đẩy nhanh tiến độ giải ngân các dự án về chuyển đổi số năm 2025.", "2025-10-21", None, None, None),
     ("Tuyên truyền Nghị quyết chuyên đề “Cải cách hành chính gắn với chuyển đổi số đến năm 2030”.", "2026-01-09", None, None, None),
@@ -113,6 +119,68 @@ const CASES: &[Case] = &[
     ("Tổ chức triển khai Nghị quyết số 04-NQ/ĐU về chuyển đổi số đến năm 2030; ký kết chương trình hợp tác trong quý I/2026.", "2026-01-22", Some("2026-03-31"), None, None),
     // Dates whose year is left out, with only a month known in the header.
     ("Báo cáo trước ngày 20/11.", "", Some("2025-11-20"), None, None),
+    // Times in any common form, before or after the date (issue 15 point 3).
+    ("Gửi báo cáo về Sở Tài chính trước 16 giờ 30 ngày 12/8/2026.", "2026-08-01", Some("2026-08-12T16:30:00+07:00"), None, None),
+    ("Nộp hồ sơ dự thầu chậm nhất 16h30 ngày 14/9/2026.", "2026-08-20", Some("2026-09-14T16:30:00+07:00"), None, None),
+    ("Hoàn thiện dự thảo, gửi Văn phòng trước 16:30 ngày 07/10/2026.", "2026-09-25", Some("2026-10-07T16:30:00+07:00"), None, None),
+    ("Đăng ký danh sách trước 17 giờ ngày 05 tháng 7 năm 2026.", "2026-06-20", Some("2026-07-05T17:00:00+07:00"), None, None),
+    ("Tổng hợp kết quả, báo cáo trước ngày 22/5/2026 lúc 15h00 để Chủ tịch xem xét.", "2026-05-10", Some("2026-05-22T15:00:00+07:00"), None, None),
+    ("Cung cấp số liệu chậm nhất ngày 18/11/2026 (10 giờ 30) cho Cục Thống kê.", "2026-11-01", Some("2026-11-18T10:30:00+07:00"), None, None),
+    ("Gửi ý kiến góp ý trước 8h ngày 3/12 qua hệ thống quản lý văn bản.", "2026-11-25", Some("2026-12-03T08:00:00+07:00"), None, None),
+    // Dates in words, with "mồng", and split across line wraps.
+    ("Hoàn thành việc kiểm kê trước ngày 05 tháng 7 năm 2026.", "2026-06-01", Some("2026-07-05"), None, None),
+    ("Tổ chức ra quân chậm nhất ngày mồng 5 tháng 7.", "2026-06-01", Some("2026-07-05"), None, None),
+    ("Hoàn thành trước mùng 8 tháng 3 năm 2027.", "2026-12-01", Some("2027-03-08"), None, None),
+    ("Gửi báo cáo tổng kết trước ngày 20\ntháng 11 năm\n2025.", "2025-10-01", Some("2025-11-20"), None, None),
+    ("Hoàn thành chậm\nnhất ngày 14/8/2026.", "2026-08-01", Some("2026-08-14"), None, None),
+    // Months and quarters without a year: the document year or the next occurrence.
+    ("Hoàn thành việc rà soát trong tháng 9.", "2026-06-10", Some("2026-09-30"), None, None),
+    ("Tổ chức hội nghị tổng kết trong tháng 01.", "2026-11-20", Some("2027-01-31"), None, None),
+    ("Đưa phần mềm vào sử dụng trong quý III.", "2026-06-10", Some("2026-09-30"), None, None),
+    ("Triển khai thí điểm trong quý I, nhân rộng từ quý III/2027.", "2026-10-05", Some("2027-03-31"), Some("2027-07-01"), None),
+    ("Từ tháng 10 áp dụng biểu mẫu mới tại bộ phận một cửa.", "2026-06-10", None, Some("2026-10-01"), None),
+    // Weekly, monthly and intervals.
+    ("Gửi báo cáo tiến độ trước 16 giờ thứ Sáu hằng tuần về Văn phòng UBND tỉnh.", "2026-06-10", Some("2026-06-12T16:00:00+07:00"), None, Some("weekly")),
+    ("Báo cáo Sở Y tế chậm nhất ngày 05 hằng tháng; báo cáo tổng kết năm 2026 trước ngày 12/12/2026.", "2026-03-02", Some("2026-12-12"), None, Some("monthly")),
+    ("Họp giao ban vào sáng thứ Hai hằng tuần tại trụ sở.", "2026-06-10", None, None, Some("weekly")),
+    ("Định kỳ 6 tháng (trước ngày 20/6) và hằng năm (trước ngày 05/12) gửi báo cáo về Sở Nội vụ.", "2026-03-02", Some("2026-06-20"), None, Some("semiannual")),
+    ("Tổ chức kiểm tra các cơ sở sản xuất trong tháng 5 và tháng 6/2026.", "2026-04-02", Some("2026-06-30"), None, None),
+    ("Hoàn thành trước 17h00 ngày 3 20/5/2026 (Sở Tài chính thẩm định).", "2026-04-02", Some("2026-05-20T17:00:00+07:00"), None, None),
+    ("Trực chỉ huy 24/24 giờ trong những ngày nghỉ Tết.", "2026-01-20", None, None, None),
+    ("Tổ chức giao ban 02 tuần/lần để nắm tình hình.", "2026-06-10", None, None, Some("weekly")),
+    ("Kiểm tra thực địa 3 tháng một lần tại các điểm sạt lở.", "2026-06-10", None, None, Some("quarterly")),
+    ("Gửi báo cáo tiến độ về Sở Xây dựng chậm nhất vào ngày 05 hằng tháng.", "2026-06-10", Some("2026-07-05"), None, Some("monthly")),
+    ("Cập nhật dữ liệu chậm nhất là ngày 25 hằng tháng.", "2026-06-10", Some("2026-06-25"), None, Some("monthly")),
+    // Event-relative: no date is invented.
+    ("Lấy ý kiến cộng đồng dân cư trước khi phê duyệt phương án bồi thường.", "2026-06-10", None, None, None),
+    ("Bàn giao mặt bằng ngay sau khi có quyết định thu hồi đất.", "2026-06-10", None, None, None),
+    // A cited document's date is never a deadline, glued or not.
+    ("Thống nhất với Tờ trình số 12/TTr-SXD ngày 01/6/2026 về sửa chữa trụ sở.", "2026-06-10", None, None, None),
+    ("Ban Thường vụ nhất trí với Tờtrình số 14-TTr/VP ngày 03/6/2026 về mua sắm thiết bị.", "2026-06-10", None, None, None),
+    ("Thực hiện Công văn số 88/UBND-KT ngày 05 tháng 6 năm 2026 của UBND huyện.", "2026-06-10", None, None, None),
+    ("Hằng năm gửi số liệu kiểm kê trước ngày 31 tháng 3, kể từ năm 2028.", "2026-06-10", Some("2028-03-31"), Some("2028-01-01"), Some("yearly")),
+    // Glued syllables in the text layer (P10).
+    ("Gửi báo cáo về Văn phòng trướcngày 15/7/2026.", "2026-06-10", Some("2026-07-15"), None, None),
+    ("Hoàn thành chậmnhất ngày 20/8/2026.", "2026-06-10", Some("2026-08-20"), None, None),
+    ("Thực hiện kểtừ ngày 01/9/2026 tại các xã.", "2026-06-10", None, Some("2026-09-01"), None),
+    ("Hoànthành trong quý III/2026.", "2026-06-10", Some("2026-09-30"), None, None),
+    ("Quán triệt Quy định số 95-QĐ/TW ngày 14/5/2026 của Ban Bí thư về công tác kiểm tra.", "2026-06-10", None, None, None),
+    ("Triển khai Kết luận liên ngành tỉnh số 07/KL-LN ngày 02/4/2026 giữa Công an tỉnh và Viện kiểm sát.", "2026-06-10", None, None, None),
+    ("(Kèm theo Quyết định số: 415/QĐ-UBND ngày 08 tháng 6 năm 2026 của UBND tỉnh) Tổ chức hội nghị triển khai.", "2026-06-10", None, None, None),
+    ("Điều chỉnh quy hoạch hạ tầng cấp nước trong các khu công nghiệp của tỉnh đến năm 2035.", "2026-06-10", None, None, None),
+    ("Căn cứ Quyếtđịnh số 301/QĐ-UBND ngày 2/6/2026, hoàn thành trước ngày 30/6/2026.", "2026-06-10", Some("2026-06-30"), None, None),
+    // Several dates in one item: the last one (guide rule 9).
+    ("Hoàn thiện hồ sơ thiết kế trước ngày 12/8/2026; trình thẩm định, gửi Sở Xây dựng trước ngày 28/8/2026.", "2026-07-20", Some("2026-08-28"), None, None),
+    ("Lập danh sách trong tháng 9/2026, tổ chức chi trả xong trước 15/11/2026.", "2026-07-20", Some("2026-11-15"), None, None),
+    ("Hoàn thành giải phóng mặt bằng trong quý III/2026 và khởi công trước ngày 20/10/2026.", "2026-07-20", Some("2026-10-20"), None, None),
+    // Dates that describe objects are not deadlines (guide rule 10).
+    ("Bố trí đủ vốn cho các công trình khởi công trong tháng 10/2026.", "2026-07-20", None, None, None),
+    ("Rà soát các chương trình dự kiến thực hiện trong năm 2027 của huyện.", "2026-07-20", None, None, None),
+    ("Thẩm định 6 dự án sẽ triển khai trong quý IV/2026 trên địa bàn.", "2026-07-20", None, None, None),
+    ("Chi trả trợ cấp cho các hộ đã được phê duyệt trong tháng 7/2026.", "2026-07-20", None, None, None),
+    ("Hoàn thiện dự thảo Đề án, trình UBND tỉnh trước ngày 15 tháng 9 năm 2026; trong đó nêu rõ các chỉ tiêu phải đạt đến năm 2030 của từng ngành.", "2026-07-20", Some("2026-09-15"), None, None),
+    ("Phấn đấu đạt 30% số xã ngay trong năm 2026; đến năm 2030 đạt 100% số xã.", "2026-07-20", Some("2030-12-31"), None, None),
+    ("Giải ngân vốn cho các dự án khởi công trong năm 2026, hoàn thành trước ngày 30/11/2026.", "2026-07-20", Some("2026-11-30"), None, None),
 ];
 
 fn ctx(date: &str) -> DateContext {
@@ -122,6 +190,7 @@ fn ctx(date: &str) -> DateContext {
             date: None,
             year: Some(2025),
             month: Some(10),
+            text_date: None,
         };
     }
     let d = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
@@ -129,6 +198,7 @@ fn ctx(date: &str) -> DateContext {
         date: Some(d),
         year: Some(d.year()),
         month: Some(d.month()),
+        text_date: None,
     }
 }
 
@@ -147,7 +217,7 @@ fn table_of_phrases() {
         let g_freq = got
             .as_ref()
             .and_then(|d| d.recurrence.as_ref())
-            .map(|r| r.freq.clone());
+            .map(|r| r.freq.as_str().to_string());
         if g_due.as_deref() != *due || g_start.as_deref() != *start || g_freq.as_deref() != *freq {
             failures.push(format!(
                 "{text:?}\n   want due {due:?} start {start:?} freq {freq:?}\n   got  due {g_due:?} start {g_start:?} freq {g_freq:?}"
@@ -181,7 +251,262 @@ fn raw_is_always_kept_and_rules_are_rfc5545() {
         d.recurrence.unwrap().rule.as_deref(),
         Some("FREQ=MONTHLY;BYMONTHDAY=3")
     );
+    let d = find_deadline(
+        "Gửi báo cáo trước 16 giờ thứ Sáu hằng tuần về Văn phòng.",
+        &ctx("2026-06-10"),
+    )
+    .unwrap();
+    assert_eq!(
+        d.recurrence.unwrap().rule.as_deref(),
+        Some("FREQ=WEEKLY;BYDAY=FR;BYHOUR=16")
+    );
+    let d = find_deadline("Họp giao ban 02 tuần/lần vào thứ Hai.", &ctx("2026-06-10")).unwrap();
+    assert_eq!(
+        d.recurrence.unwrap().rule.as_deref(),
+        Some("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO")
+    );
+    let d = find_deadline(
+        "Lấy ý kiến nhân dân trước khi phê duyệt phương án.",
+        &ctx("2026-06-10"),
+    )
+    .unwrap();
+    assert_eq!(
+        (d.due, d.raw.as_str(), d.due_rule),
+        (None, "trước khi phê duyệt phương án", Some(DateRule::Event))
+    );
+    let d = find_deadline(
+        "Gửi báo cáo tiến độ chậm nhất vào ngày 20 hằng tháng.",
+        &ctx("2026-06-10"),
+    )
+    .unwrap();
+    assert_eq!(
+        (d.due.map(|m| m.to_string()), d.due_rule),
+        (Some("2026-06-20".to_string()), Some(DateRule::Recurrence))
+    );
+    let d = find_deadline("Hoàn thành trước ngày 20/7/2026.", &ctx("2026-06-10")).unwrap();
+    assert_eq!(d.due_rule, Some(DateRule::OwnDate));
     let d = find_deadline("Thường xuyên theo dõi, đôn đốc.", &ctx("2026-01-09")).unwrap();
+    assert_eq!(d.due_rule, Some(DateRule::Ongoing));
     assert!(d.ongoing && d.due.is_none());
     assert_eq!(d.raw, "Thường xuyên");
+}
+
+/// One reading of `phrase` by the rule named `rule`: "due …", "start …", or "" when that
+/// rule reads nothing there.
+fn reading(rule: &str, phrase: &str, date: &str) -> String {
+    let t = blank_non_deadlines(phrase);
+    candidates(&t, &ctx(date))
+        .into_iter()
+        .find(|f| f.rule == rule)
+        .map(|f| format!("{} {}", if f.start { "start" } else { "due" }, f.moment))
+        .unwrap_or_default()
+}
+
+#[test]
+fn every_rule_reads_its_examples() {
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for rule in RULES.iter() {
+        assert!(
+            !rule.examples.is_empty(),
+            "rule {} has no examples",
+            rule.name
+        );
+        for (phrase, want) in rule.examples {
+            n += 1;
+            let got = reading(rule.name, phrase, EXAMPLE_DATE);
+            if got != *want {
+                failures.push(format!(
+                    "{}: {phrase:?} → {got:?}, want {want:?}",
+                    rule.name
+                ));
+            }
+        }
+    }
+    assert!(n >= 20, "only {n} rule examples");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_heading_that_sets_a_date_gives_it_to_undated_items() {
+    let c = ctx("2026-06-10");
+    let h = heading_deadline(&["II. CÁC VIỆC PHẢI XONG TRONG THÁNG 9/2026"], &c);
+    assert_eq!(
+        h.as_ref()
+            .and_then(|d| d.due)
+            .map(|m| m.to_string())
+            .as_deref(),
+        Some("2026-09-30")
+    );
+    assert_eq!(
+        h.as_ref().and_then(|d| d.due_rule),
+        Some(DateRule::HeadingDate)
+    );
+    let under = |text: &str| {
+        with_heading(text, find_deadline(text, &c), h.clone())
+            .and_then(|d| d.due)
+            .map(|m| m.to_string())
+    };
+    assert_eq!(
+        under("Kiểm tra an toàn hồ chứa nước trên địa bàn.").as_deref(),
+        Some("2026-09-30")
+    );
+    assert_eq!(
+        under("Gửi báo cáo trước ngày 15/8/2026.").as_deref(),
+        Some("2026-08-15")
+    );
+    // An item whose date describes its objects keeps none.
+    assert_eq!(
+        under("Bố trí nhân lực cho các gói thầu khởi công trong tháng 8/2026."),
+        None
+    );
+    // The nearest heading that sets a date wins; a planning period sets none.
+    let near = heading_deadline(
+        &[
+            "a) Nhóm việc hoàn thành trước ngày 31/7/2026",
+            "II. CÁC VIỆC PHẢI XONG TRONG THÁNG 9/2026",
+        ],
+        &c,
+    );
+    assert_eq!(
+        near.and_then(|d| d.due).map(|m| m.to_string()).as_deref(),
+        Some("2026-07-31")
+    );
+    assert!(heading_deadline(&["III. NHIỆM VỤ NĂM 2027"], &c).is_none());
+    assert!(heading_deadline(&["1. Nhiệm vụ trọng tâm trong năm 2026"], &c).is_none());
+    assert!(heading_deadline(&["2. Sở Giáo dục và Đào tạo"], &c).is_none());
+    // An item above that is a task of its own does not date the items under it.
+    assert!(heading_deadline(
+        &["- Tổng hợp kết quả, báo cáo UBND huyện trước ngày 10/12/2026."],
+        &c
+    )
+    .is_none());
+}
+
+#[test]
+fn a_blank_day_anchors_on_the_latest_date_of_the_opening() {
+    let blank = DateContext {
+        date: None,
+        year: Some(2026),
+        month: Some(4),
+        text_date: None,
+    };
+    let opening = vec![
+        "Ngày 09/4/2026, Thường trực UBND huyện họp về công tác phòng cháy; ngày 14 tháng 4 năm 2026 kiểm tra thực tế.".to_string(),
+        "Kết luận như sau:".to_string(),
+    ];
+    let c = blank.anchored_on(&opening);
+    assert_eq!(c.text_date, NaiveDate::from_ymd_opt(2026, 4, 14));
+    let due = |c: &DateContext| {
+        find_deadline("Gửi báo cáo chậm nhất vào ngày 20 hằng tháng.", c)
+            .and_then(|d| d.due)
+            .map(|m| m.to_string())
+    };
+    assert_eq!(due(&c).as_deref(), Some("2026-04-20"));
+    let c = blank.anchored_on(&["Ngày 22/4/2026, đoàn kiểm tra làm việc tại xã.".to_string()]);
+    assert_eq!(due(&c).as_deref(), Some("2026-05-20"));
+    // No date in the opening: the first of the month.
+    let c = blank.anchored_on(&["Thực hiện chỉ đạo của UBND tỉnh.".to_string()]);
+    assert_eq!(
+        (c.text_date, due(&c).as_deref()),
+        (None, Some("2026-04-20"))
+    );
+    // A dated document keeps its date.
+    let dated = ctx("2026-04-25").anchored_on(&opening);
+    assert_eq!(due(&dated).as_deref(), Some("2026-05-20"));
+}
+
+/// The deadline `with_outline` gives the item whose text starts with `item` in `paras`.
+fn outlined(paras: &[&str], item: &str, date: &str) -> Option<String> {
+    let tree = crate::outline::build(paras, |_| false);
+    let body: Vec<String> = paras.iter().map(|p| p.to_string()).collect();
+    let (k, text) = paras
+        .iter()
+        .enumerate()
+        .find(|(_, p)| p.starts_with(item))?;
+    let node = tree.nodes.iter().find(|n| n.paras.first() == Some(&k))?;
+    let c = ctx(date);
+    let d = with_outline(
+        text,
+        find_deadline(text, &c),
+        &tree,
+        &body,
+        (&node.path, &[k]),
+        &c,
+    );
+    d.map(|d| format!("{:?} {:?}", d.due.map(|m| m.to_string()), d.due_rule))
+}
+
+#[test]
+fn a_block_time_field_dates_its_items() {
+    let block = [
+        "1. Về hạ tầng số",
+        "a) Nhiệm vụ:",
+        "- Nâng cấp mạng nội bộ của các cơ quan cấp huyện.",
+        "- Rà soát thiết bị đầu cuối tại bộ phận một cửa.",
+        "b) Cơ quan thực hiện:",
+        "- Đơn vị chủ trì: Phòng Văn hóa và Thông tin.",
+        "- Đơn vị phối hợp: UBND các xã.",
+        "c) Thời gian thực hiện: Hoàn thành trong quý III/2026.",
+        "2. Về nguồn nhân lực",
+        "a) Nhiệm vụ:",
+        "- Tập huấn kỹ năng số cho công chức cấp xã.",
+        "b) Thời gian thực hiện: Thường xuyên.",
+    ];
+    let want = Some("Some(\"2026-09-30\") Some(FieldLabel)".to_string());
+    assert_eq!(outlined(&block, "- Nâng cấp", "2026-06-10"), want);
+    assert_eq!(outlined(&block, "- Rà soát", "2026-06-10"), want);
+    // The next block's field ("Thường xuyên") gives no date and is not the first block's.
+    assert_eq!(
+        outlined(&block, "- Tập huấn", "2026-06-10"),
+        Some("None Some(FieldLabel)".to_string())
+    );
+    // Flat items, each followed by its own fields: the nearest following field counts.
+    let flat = [
+        "- Rà soát văn bản quy phạm của huyện.",
+        "*Đơn vị chủ trì thực hiện: *Phòng Tư pháp.",
+        "*Thời gian thực hiện: *Thường xuyên.",
+        "- Tổ chức hội thảo chuyên đề về cải cách hành chính.",
+        "*Đơn vị chủ trì thực hiện: *Văn phòng HĐND và UBND.",
+        "*Thời gian thực hiện: *Hằng năm.",
+        "- Chi trả chế độ hỗ trợ cho cán bộ làm công tác pháp chế.",
+        "*Thời gian thực hiện: *Từ 01/8/2026.",
+    ];
+    let start_of = |item: &str| {
+        let tree = crate::outline::build(&flat, |_| false);
+        let body: Vec<String> = flat.iter().map(|p| p.to_string()).collect();
+        let k = flat.iter().position(|p| p.starts_with(item)).unwrap();
+        let node = tree
+            .nodes
+            .iter()
+            .find(|n| n.paras.first() == Some(&k))
+            .unwrap();
+        let c = ctx("2026-06-10");
+        let own = find_deadline(flat[k], &c);
+        let d = with_outline(flat[k], own, &tree, &body, (&node.path, &[k]), &c).unwrap();
+        (
+            d.ongoing,
+            d.recurrence.map(|r| r.freq),
+            d.start.map(|m| m.to_string()),
+        )
+    };
+    assert_eq!(start_of("- Rà soát"), (true, None, None));
+    assert_eq!(
+        start_of("- Tổ chức"),
+        (false, Some(Frequency::Yearly), None)
+    );
+    assert_eq!(
+        start_of("- Chi trả"),
+        (false, None, Some("2026-08-01".to_string()))
+    );
+    // An item's own date wins over the field.
+    let own = [
+        "a) Nhiệm vụ:",
+        "- Hoàn thành sửa chữa trụ sở trước ngày 15/8/2026.",
+        "b) Thời gian thực hiện: Năm 2026.",
+    ];
+    assert_eq!(
+        outlined(&own, "- Hoàn thành", "2026-06-10"),
+        Some("Some(\"2026-08-15\") Some(OwnDate)".to_string())
+    );
 }

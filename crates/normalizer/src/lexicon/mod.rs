@@ -18,6 +18,8 @@
 //! - [`syllables`]: frequent syllables, the tie-breaker when glued syllables are split.
 //! - [`kinds`]: document kinds: kind line, number codes, cited spelling, model kind.
 //! - [`offices`]: words of issuing bodies and positions, and how names spell them.
+//! - [`time`]: time words (periods, quarter numerals, weekdays) and the words that say what
+//!   a date is (due, start, event, a cited document's date, an object's period).
 
 pub mod columns;
 pub mod gazetteer;
@@ -26,6 +28,7 @@ pub mod kinds;
 pub mod levels;
 pub mod offices;
 pub mod syllables;
+pub mod time;
 pub mod verbs;
 
 #[cfg(test)]
@@ -71,6 +74,7 @@ pub fn tables() -> Vec<&'static dyn Table> {
         &syllables::SyllableTable,
         &kinds::KindTable,
         &offices::OfficeTable,
+        &time::TimeTable,
     ]
 }
 
