@@ -8,6 +8,7 @@
 use crate::outline::{MarkerKind, Outline};
 use crate::units::{self, Parties};
 use nhiemvu_model::DocKind;
+use nhiemvu_normalizer::lexicon::{verbs, zones};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -31,80 +32,90 @@ pub struct Draft {
 enum Zone {
     /// Instructions: "Nhiệm vụ", "Giải pháp", "Tổ chức thực hiện".
     Tasks,
-    /// Records: results, objectives, funding, proposals.
+    /// Records: results, objectives, funding, proposals, agendas, attendees.
     NoTasks,
     /// Says nothing.
     Neutral,
 }
 
-static POS_START: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?i:(?:các\s+)?nhiệm vụ|giải pháp|tổ chức thực hiện|phương hướng|giao|đề nghị|yêu cầu|phân công|trách nhiệm)").unwrap()
-});
-static NEG: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?i:(?:các|những|một số|về|công tác)\s+)?(?i:kết quả|tình hình|đánh giá|mục tiêu|mục đích|kinh phí|kiến nghị|đề xuất|hạn chế|tồn tại|nguyên nhân|bài học|thông qua|công tác lãnh đạo|quán triệt và tuyên truyền|quản triệt và tuyên truyền|sự cần thiết|quan điểm|căn cứ|giải trình|trả lời|ý kiến)").unwrap()
-});
-static POS: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i:nhiệm vụ|giải pháp|tổ chức thực hiện|phương hướng)").unwrap());
-
-fn zone_of(heading: &str) -> Zone {
+/// The zone a heading opens, and whether it is a record of the past (nothing beneath it
+/// is a task, whatever its sub-headings say).
+fn zone_of(heading: &str) -> (Zone, bool) {
     // Only the heading's own words count: up to its colon, at most 120 bytes.
-    let h = strip_marker(heading);
-    let h = h.split(':').next().unwrap_or(h);
+    let full = strip_marker(heading);
+    let h = full.split(':').next().unwrap_or(full);
     let h = &h[..h.char_indices().nth(120).map(|(i, _)| i).unwrap_or(h.len())];
-    if POS_START.is_match(h) {
-        Zone::Tasks
-    } else if NEG.is_match(h) {
-        Zone::NoTasks
-    } else if POS.is_match(h) {
-        Zone::Tasks
-    } else {
-        Zone::Neutral
+    match zones::read_heading(h) {
+        zones::Reading::Tasks => (Zone::Tasks, false),
+        // "Căn cứ kết quả rà soát, đề nghị Sở X …:" opens an order, not a background part.
+        zones::Reading::NoTasks { .. } if gives_order(full) => (Zone::Neutral, false),
+        zones::Reading::NoTasks { record } => (Zone::NoTasks, record),
+        zones::Reading::Neutral => (Zone::Neutral, false),
     }
 }
 
-static MARKER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:[IVXL]{1,6}[.)]\s*|\d{1,2}(?:\.\d{1,2})*[.)]?\s+|\(\d{1,2}\)\s*|\d{1,2}\)\s*|[a-zđ]\)\s*|[-–+•*]\s*)").unwrap()
-});
-
-/// `s` without its list marker.
-pub fn strip_marker(s: &str) -> &str {
-    match MARKER.find(s) {
-        Some(m) => &s[m.end()..],
-        None => s,
-    }
+/// True when `text` gives an order to a named unit ("… đề nghị Sở Nội vụ …").
+fn gives_order(text: &str) -> bool {
+    has_order(text) && !units::parties_in(text).leads.is_empty()
 }
 
+pub use nhiemvu_normalizer::lexicon::markers::strip_marker;
+
+/// A record of the past: "đã" in the main clause of the first sentence ("UBND xã đã xây
+/// dựng …"), not in a relative clause after a preposition ("… cho các hộ đã được duyệt").
 static PAST: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:[^.;:]{0,80}?\s)?(?:đã|Đã)\s").unwrap());
+static RELATIVE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?:^|\s)(?:cho|của|mà|với)\s").unwrap());
+
+fn is_past(text: &str) -> bool {
+    match PAST.find(text) {
+        Some(m) => !RELATIVE.is_match(&text[..m.end()]),
+        None => false,
+    }
+}
+
 static IMPERATIVE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(concat!(
-        r"^(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị|[Pp]hấn đấu|[Tt]iếp tục|[Tt]ập trung|[Tt]riển khai|[Rr]à soát|",
-        r"[Xx]ây dựng|[Tt]ăng cường|[Đđ]ẩy mạnh|[Cc]hỉ đạo|[Tt]ổ chức|[Cc]hủ trì|[Pp]hối hợp|[Tt]ham mưu|",
-        r"[Kk]hẩn trương|[Nn]ghiêm túc|[Hh]oàn thành|[Hh]oàn thiện|[Bb]ố trí|[Tt]hực hiện|[Nn]âng cao|[Qq]uyết liệt|",
-        r"[Cc]hủ động|[Đđ]ảm bảo|[Bb]ảo đảm|[Tt]hường xuyên|[Đđ]ôn đốc|[Kk]iểm tra|[Tt]heo dõi|[Hh]ướng dẫn|",
-        r"[Nn]ghiên cứu|[Bb]an hành|[Tt]hành lập|[Dd]uy trì|[Pp]hát huy|[Vv]ận động|[Tt]uyên truyền|[Qq]uán triệt|",
-        r"[Ss]ố hóa|[Ứứ]ng dụng|[Cc]ập nhật|[Pp]hát triển|[Hh]ỗ trợ|[Ll]ồng ghép|[Kk]ết nối|[Tt]hiết lập|[Cc]ủng cố|",
-        r"[Đđ]ổi mới|[Nn]êu cao|[Cc]ụ thể hóa|[Cc]ụ thể hoá|[Tt]ích cực|[Ll]ãnh đạo|[Gg]iám sát|[Đđ]ịnh kỳ|[Hh]ằng|[Hh]àng|",
-        r"[Kk]ịp thời|[Tt]húc đẩy|[Ưư]u tiên|[Nn]ắm|[Ll]ập|[Cc]ung cấp|[Cc]huẩn bị|[Tt]ổng hợp|[Bb]áo cáo|[Qq]uan tâm|",
-        r"[Tt]ạo|[Xx]ác định|[Kk]hai thác|[Vv]ận hành|[Nn]âng cấp|[Bb]ồi dưỡng|[Đđ]ào tạo|[Kk]hắc phục|[Tt]ranh thủ|",
-        r"[Mm]ở rộng|[Tt]uyên dương|[Kk]hen thưởng|[Ss]ơ kết|[Tt]ổng kết|[Đđ]ưa|[Pp]hổ biến|[Cc]huyển|[Tt]ận dụng|",
-        r"[Ss]ắp xếp|[Gg]iải quyết|[Xx]ử lý|[Ttr]rả lời|[Tt]iếp nhận|[Kk]êu gọi|[Tt]hu hút|[Kk]ý kết|[Cc]ải thiện|",
-        r"[Ll]àm tốt|[Ll]àm rõ|[Gg]iữ vững|[Cc]ải cách|[Vv]ận dụng|[Ss]ử dụng|[Cc]ăn cứ|[Tt]rong quá trình|",
-        r"[Ll]ựa chọn|[Pp]hụ trách|[Đđ]ầu mối|[Rr]èn luyện|[Đđ]ầu tư|[Hh]uy động|[Kk]iện toàn|[Pp]hân công|[Bb]ám sát|[Tt]ham gia)(?:\s|,|$)"
+    Regex::new(&format!(
+        r"^(?:{})(?:\s|,|$)",
+        verbs::pattern(verbs::OPENS, true)
     ))
     .unwrap()
 });
-static CLOSING: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i:^nhận được|^trên đây|chịu trách nhiệm thi hành|có hiệu lực (?:thi hành )?(?:kể )?từ|được giao nhiệm vụ nghiêm túc|(?:công văn|kế hoạch|thông báo|kết luận|chỉ thị|nghị quyết|quyết định|chương trình) (?:này|đề ra))").unwrap()
-});
+/// After a noun homograph: its owner or number ("Báo cáo của …", "Báo cáo số 12/BC").
+static NOUN_NEXT: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\s*(?:của|số)\s").unwrap());
+
+/// True when `text` opens with an instruction verb read as a verb: a noun homograph
+/// followed by its owner ("Lãnh đạo Trung tâm Y tế …", "Báo cáo của …") does not open.
+fn opens_with_verb(text: &str) -> bool {
+    let Some(m) = IMPERATIVE.find(text) else {
+        return false;
+    };
+    let raw = m.as_str().trim_end_matches([' ', ',']);
+    let word = nhiemvu_normalizer::lexicon::lower_first(raw);
+    let Some(v) = verbs::VERBS.iter().find(|v| v.word == word) else {
+        return true;
+    };
+    if !v.has(verbs::NOUN) {
+        return true;
+    }
+    let rest = &text[raw.len()..];
+    if NOUN_NEXT.is_match(rest) {
+        return false;
+    }
+    !(v.has(verbs::HEADS_UNIT) && units::unit_phrase_len(rest.trim_start()).is_some())
+}
 
 /// True when `text` (marker removed) reads as an instruction rather than a record.
 pub fn is_instruction(text: &str) -> bool {
     let t = strip_label(strip_marker(text));
-    if PAST.is_match(t) && !IMPERATIVE.is_match(t) {
-        return false;
-    }
-    if IMPERATIVE.is_match(t) {
+    // A later sentence that gives an order ("… Giao Sở X chủ trì …") makes it one.
+    if sentences(t).iter().skip(1).any(|s| gives_order(s)) {
         return true;
+    }
+    if opens_with_verb(t) {
+        return true;
+    }
+    if is_past(t) {
+        return false;
     }
     let p = units::parties_in(t);
     !p.leads.is_empty()
@@ -146,7 +157,7 @@ pub fn find(
             node.marker.as_ref().map(|m| m.kind),
             Some(MarkerKind::Article)
         );
-        if CLOSING.is_match(strip_marker(&own)) && (node.marker.is_none() || article) {
+        if zones::is_closing(strip_marker(&own)) && (node.marker.is_none() || article) {
             continue;
         }
         if node
@@ -161,7 +172,7 @@ pub fn find(
         }
         let instr = is_instruction(&own)
             || (zone == Zone::Tasks
-                && !PAST.is_match(strip_marker(&own))
+                && !is_past(strip_marker(&own))
                 && !own.trim_end().ends_with(':'));
         if instr {
             is_task[i] = true;
@@ -195,14 +206,14 @@ pub fn find(
                 .enumerate()
             {
                 // Lead-ins ending in ':' introduce the items below; they are not tasks.
-                if CLOSING.is_match(&sentence)
-                    || PAST.is_match(&sentence)
+                if zones::is_closing(&sentence)
+                    || is_past(&sentence)
                     || sentence.trim_end().ends_with(':')
                 {
                     continue;
                 }
                 let p0 = units::parties_in(&sentence);
-                let ordered = ORDER.is_match(&sentence) && !p0.leads.is_empty();
+                let ordered = has_order(&sentence) && !p0.leads.is_empty();
                 if !ordered {
                     continue;
                 }
@@ -257,23 +268,40 @@ fn is_lead_in(outline: &Outline, paras: &[String], i: usize) -> bool {
 
 static ORDER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?:^|\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị|chủ trì|có trách nhiệm|chịu trách nhiệm)\s",
+        r"(?:^|\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị|chủ trì|có trách nhiệm|chịu trách nhiệm)(?:\s|[,:;]|$)",
     )
     .unwrap()
 });
+static NOT_ORDER: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!("(?i:{})", zones::pattern(zones::NOT_ORDER))).unwrap());
+
+/// True when `text` has an order word ("Giao", "đề nghị", "chủ trì", may be followed by
+/// a comma) that is not a noun inside "giao ban", "giao thông", "hồ sơ đề nghị" ….
+fn has_order(text: &str) -> bool {
+    let nouns: Vec<(usize, usize)> = NOT_ORDER
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    ORDER.find_iter(text).any(|m| {
+        let at = m.start() + (m.as_str().len() - m.as_str().trim_start().len());
+        !nouns.iter().any(|&(s, e)| s <= at && at < e)
+    })
+}
 
 fn zone_for(outline: &Outline, paras: &[String], i: usize, default: Zone) -> Zone {
-    for a in std::iter::once(i).chain(outline.ancestors(i)) {
-        let node = &outline.nodes[a];
-        if node.marker.is_none() {
-            continue;
-        }
-        let heading = &paras[node.paras[0]];
+    let headings: Vec<(usize, &str)> = std::iter::once(i)
+        .chain(outline.ancestors(i))
+        .filter(|&a| outline.nodes[a].marker.is_some())
         // A node's own zone counts for itself only when it is a heading.
-        if a == i && node.children.is_empty() {
-            continue;
-        }
-        match zone_of(heading) {
+        .filter(|&a| a != i || !outline.nodes[a].children.is_empty())
+        .map(|a| (a, paras[outline.nodes[a].paras[0]].as_str()))
+        .collect();
+    // Past results hold no tasks, whatever their sub-headings say.
+    if headings.iter().any(|(_, h)| zone_of(h).1) {
+        return Zone::NoTasks;
+    }
+    for &(a, heading) in &headings {
+        match zone_of(heading).0 {
             // A heading that names the units it assigns ("1. Sở Y tế:", "2. Giao Sở … chủ trì:")
             // makes its items instructions.
             Zone::Neutral if a != i && heading_assigns(heading) => return Zone::Tasks,
@@ -286,10 +314,7 @@ fn zone_for(outline: &Outline, paras: &[String], i: usize, default: Zone) -> Zon
 
 /// True when a heading names units as the doers of what follows.
 fn heading_assigns(heading: &str) -> bool {
-    units::heading_is_unit(heading).is_some() || {
-        let t = strip_marker(heading);
-        ORDER.is_match(t) && !units::parties_in(t).leads.is_empty()
-    }
+    units::heading_is_unit(heading).is_some() || { gives_order(strip_marker(heading)) }
 }
 
 fn subtree_has_task(outline: &Outline, is_task: &[bool], i: usize) -> bool {
@@ -320,7 +345,7 @@ fn subtree_paras_in(outline: &Outline, i: usize, paras: &[String]) -> Vec<usize>
                 .paras
                 .first()
                 .and_then(|&p| paras.get(p))
-                .map(|t| CLOSING.is_match(t))
+                .map(|t| zones::is_closing(t))
                 .unwrap_or(false);
         if !closing {
             v.extend(subtree_paras_in(outline, c, paras));
@@ -434,14 +459,7 @@ pub fn sentences(text: &str) -> Vec<String> {
 
 /// True for marker kinds that open list items rather than sections.
 pub fn is_item_marker(kind: MarkerKind) -> bool {
-    matches!(
-        kind,
-        MarkerKind::Dash
-            | MarkerKind::Plus
-            | MarkerKind::Letter
-            | MarkerKind::Bracketed
-            | MarkerKind::ParenNumber
-    )
+    kind.is_item()
 }
 
 #[cfg(test)]

@@ -8,8 +8,12 @@
 //!
 //! - [`verbs`]: instruction verbs and predicate words (opens an instruction, ends a unit
 //!   phrase, makes its subject the lead, is also a noun).
+//! - [`markers`]: the list-marker grammar (`I.`, `1.`, `2.1`, `a)`, `(1)`, `-`, `+`, `Điều N.`).
+//! - [`zones`]: heading words that open a task zone or a no-task zone.
 
+pub mod markers;
 pub mod verbs;
+pub mod zones;
 
 #[cfg(test)]
 mod tests;
@@ -37,7 +41,7 @@ pub trait Table: Sync {
 
 /// Every table of the lexicon, for the checks and for tools that list the vocabulary.
 pub fn tables() -> Vec<&'static dyn Table> {
-    vec![&verbs::VerbTable]
+    vec![&verbs::VerbTable, &markers::MarkerTable, &zones::ZoneTable]
 }
 
 /// Regex alternation of `words`, escaped, longest first (so "phối hợp với" wins over

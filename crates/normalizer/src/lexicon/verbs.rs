@@ -16,12 +16,16 @@ pub const LEAD: u8 = 4;
 /// when what follows reads as its object, never on its own.
 pub const NOUN: u8 = 8;
 
+/// Also a noun naming the people of the unit that follows ("Lãnh đạo Sở Y tế"): before a
+/// unit name it does not open an instruction.
+pub const HEADS_UNIT: u8 = 16;
+
 /// One verb or predicate word and what it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Verb {
     /// The word, lower case, NFC.
     pub word: &'static str,
-    /// [`OPENS`], [`ENDS_UNIT`], [`LEAD`], [`NOUN`] or'ed together.
+    /// [`OPENS`], [`ENDS_UNIT`], [`LEAD`], [`NOUN`], [`HEADS_UNIT`] or'ed together.
     pub flags: u8,
 }
 
@@ -104,7 +108,7 @@ pub const VERBS: &[Verb] = &[
     v("làm", ENDS_UNIT),
     v("làm rõ", OPENS),
     v("làm tốt", OPENS),
-    v("lãnh đạo", OPENS | ENDS_UNIT | LEAD | NOUN),
+    v("lãnh đạo", OPENS | ENDS_UNIT | LEAD | NOUN | HEADS_UNIT),
     v("lập", OPENS | ENDS_UNIT | LEAD),
     v("lồng ghép", OPENS | ENDS_UNIT),
     v("lựa chọn", OPENS),
@@ -254,6 +258,7 @@ impl Table for VerbTable {
             ("chủ trì, phối hợp", "opens ends_unit lead"),
             ("báo cáo kết quả", "opens ends_unit lead noun"),
             ("biểu quyết", "ends_unit"),
+            ("Lãnh đạo Sở Y tế", "opens ends_unit lead noun heads_unit"),
             ("Sở Y tế", ""),
         ]
     }
@@ -275,6 +280,7 @@ impl Table for VerbTable {
             (ENDS_UNIT, "ends_unit"),
             (LEAD, "lead"),
             (NOUN, "noun"),
+            (HEADS_UNIT, "heads_unit"),
         ];
         names
             .iter()

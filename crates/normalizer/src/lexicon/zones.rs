@@ -1,0 +1,303 @@
+//! Heading words that say what a part of a document holds: instructions, or records.
+//!
+//! "Nhiệm vụ", "giải pháp", "tổ chức thực hiện" open a task zone; results, objectives,
+//! funding, agendas, attendee lists, eligibility, dossier components and award criteria
+//! open a no-task zone (annotation guide §2, generalization P2). Courtesy and closing
+//! formulas are never tasks. To add a heading word: one row here, in byte order.
+
+use super::{alternation, Table};
+
+/// At the start of a heading, opens a task zone ("Nhiệm vụ trọng tâm", "Giao …").
+pub const TASKS_AT_START: u8 = 1;
+/// Anywhere in a heading, opens a task zone ("Một số giải pháp chủ yếu").
+pub const TASKS_ANYWHERE: u8 = 2;
+/// At the start of a heading, opens a no-task zone ("Kết quả đạt được", "Thành phần").
+pub const NO_TASKS_AT_START: u8 = 4;
+/// As the whole heading, a noun that opens a no-task zone ("2. Yêu cầu" under "Mục đích,
+/// yêu cầu": requirements, not orders).
+pub const NO_TASKS_WHOLE: u8 = 8;
+/// A record of the past: nothing beneath it is a task, whatever its sub-headings say.
+pub const RECORD: u8 = 16;
+/// At the start of a paragraph or sentence, a closing or courtesy formula.
+pub const CLOSING_AT_START: u8 = 32;
+/// Anywhere in a paragraph or sentence, a closing or courtesy formula.
+pub const CLOSING_ANYWHERE: u8 = 64;
+
+/// An order word used as a noun inside this phrase ("giao ban", "giao thông", "hồ sơ đề
+/// nghị"): neither an order nor a task-zone heading.
+pub const NOT_ORDER: u8 = 128;
+
+/// One heading or closing word and what it says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ZoneWord {
+    /// The phrase, lower case, NFC.
+    pub word: &'static str,
+    /// Flags or'ed together.
+    pub flags: u8,
+}
+
+const fn z(word: &'static str, flags: u8) -> ZoneWord {
+    ZoneWord { word, flags }
+}
+
+const NO: u8 = NO_TASKS_AT_START;
+const REC: u8 = NO_TASKS_AT_START | RECORD;
+const POS: u8 = TASKS_AT_START | TASKS_ANYWHERE;
+
+/// Every zone word, sorted by bytes, unique.
+pub const ZONES: &[ZoneWord] = &[
+    z("bài học", REC),
+    z("bàn giao", NOT_ORDER),
+    z("chương trình làm việc", NO),
+    z("chương trình này", CLOSING_ANYWHERE),
+    z("chương trình đề ra", CLOSING_ANYWHERE),
+    z("chỉ thị này", CLOSING_ANYWHERE),
+    z("chỉ tiêu", NO),
+    z("chịu trách nhiệm thi hành", CLOSING_ANYWHERE),
+    z("các nhiệm vụ", TASKS_AT_START),
+    z("có hiệu lực kể từ", CLOSING_ANYWHERE),
+    z("có hiệu lực thi hành kể từ", CLOSING_ANYWHERE),
+    z("có hiệu lực thi hành từ", CLOSING_ANYWHERE),
+    z("có hiệu lực từ", CLOSING_ANYWHERE),
+    z("công tác lãnh đạo", NO),
+    z("công văn này", CLOSING_ANYWHERE),
+    z("công văn đề nghị", NOT_ORDER),
+    z("căn cứ", NO),
+    z("giao", TASKS_AT_START),
+    z("giao ban", NOT_ORDER),
+    z("giao dịch", NOT_ORDER),
+    z("giao lưu", NOT_ORDER),
+    z("giao nhận", NOT_ORDER),
+    z("giao thông", NOT_ORDER),
+    z("giao tiếp", NOT_ORDER),
+    z("giải pháp", POS),
+    z("giải trình", NO),
+    z("giấy đề nghị", NOT_ORDER),
+    z("hạn chế", REC),
+    z("hồ sơ", NO),
+    z("hồ sơ đề nghị", NO | NOT_ORDER),
+    z("khuyết điểm", REC),
+    z("khó khăn", REC),
+    z("kinh phí", NO),
+    z("kiến nghị", NO),
+    z("kế hoạch này", CLOSING_ANYWHERE),
+    z("kế hoạch đề ra", CLOSING_ANYWHERE),
+    z("kết luận này", CLOSING_ANYWHERE),
+    z("kết quả", REC),
+    z("lịch làm việc", NO),
+    z("mục tiêu", NO),
+    z("mục đích", NO),
+    z("nghị quyết này", CLOSING_ANYWHERE),
+    z("nguyên nhân", REC),
+    z("nhiệm vụ", POS),
+    z("nhận được", CLOSING_AT_START),
+    z("nội dung buổi làm việc", NO),
+    z("nội dung kiểm tra", NO),
+    z("nội dung làm việc", NO),
+    z("phân công", TASKS_AT_START),
+    z("phương hướng", POS),
+    z("quan tâm, phối hợp", CLOSING_ANYWHERE),
+    z("quan điểm", NO),
+    z("quyết định này", CLOSING_ANYWHERE),
+    z("quán triệt và tuyên truyền", NO),
+    z("quản triệt và tuyên truyền", NO),
+    z("rất mong", CLOSING_AT_START),
+    z("sự cần thiết", NO),
+    z("thuận lợi", REC),
+    z("thành phần", NO),
+    z("thông báo này", CLOSING_ANYWHERE),
+    z("thông qua", NO),
+    z("tiêu chuẩn", NO),
+    z("tiêu chí", NO),
+    z("trách nhiệm", TASKS_AT_START),
+    z("trân trọng", CLOSING_AT_START),
+    z("trên đây", CLOSING_AT_START),
+    z("trả lời", NO),
+    z("tình hình", REC),
+    z("tồn tại", REC),
+    z("tổ chức thực hiện", POS),
+    z("tờ trình đề nghị", NOT_ORDER),
+    z("văn bản đề nghị", NOT_ORDER),
+    z("yêu cầu", TASKS_AT_START | NO_TASKS_WHOLE),
+    z("ý kiến", NO),
+    z("điều kiện", NO),
+    z("đánh giá", REC),
+    z("được giao nhiệm vụ nghiêm túc", CLOSING_ANYWHERE),
+    z("đề nghị", TASKS_AT_START),
+    z("đề xuất", NO),
+    z("đối tượng", NO),
+    z("ưu điểm", REC),
+];
+
+/// Words a no-task heading may open with before its zone word ("Các kết quả", "Về kinh phí").
+pub const NO_TASK_LEADS: &[&str] = &["các", "công tác", "một số", "những", "về"];
+
+/// The words of every row carrying `flag`.
+pub fn with(flag: u8) -> impl Iterator<Item = &'static str> {
+    ZONES
+        .iter()
+        .filter(move |w| w.flags & flag != 0)
+        .map(|w| w.word)
+}
+
+/// Regex fragment: an alternation of the rows carrying `flag`, either case, longest first.
+pub fn pattern(flag: u8) -> String {
+    alternation(with(flag), true)
+}
+
+/// What a heading's own words say (marker and anything after its colon already removed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// A task zone.
+    Tasks,
+    /// A no-task zone; `record` when it is a record of the past.
+    NoTasks {
+        /// Nothing under it is a task, whatever its sub-headings say.
+        record: bool,
+    },
+    /// Says nothing.
+    Neutral,
+}
+
+/// Read a heading: a whole-heading noun first, then task words at its start, then no-task
+/// words at its start, then task words anywhere. Words match whole (no "căn cứu").
+pub fn read_heading(heading: &str) -> Reading {
+    let h = super::lower_first(heading.trim().trim_end_matches([':', '.', ';']).trim());
+    let h = h.to_lowercase();
+    if ZONES
+        .iter()
+        .any(|w| w.flags & NO_TASKS_WHOLE != 0 && h == w.word)
+    {
+        return Reading::NoTasks { record: false };
+    }
+    if ZONES
+        .iter()
+        .any(|w| w.flags == NOT_ORDER && opens(&h, w.word))
+    {
+        return Reading::Neutral;
+    }
+    if ZONES
+        .iter()
+        .any(|w| w.flags & TASKS_AT_START != 0 && opens(&h, w.word))
+    {
+        return Reading::Tasks;
+    }
+    let mut rest = h.as_str();
+    if let Some(lead) = NO_TASK_LEADS.iter().find(|l| opens(rest, l)) {
+        rest = rest[lead.len()..].trim_start();
+    }
+    if let Some(w) = ZONES
+        .iter()
+        .find(|w| w.flags & NO_TASKS_AT_START != 0 && opens(rest, w.word))
+    {
+        return Reading::NoTasks {
+            record: w.flags & RECORD != 0 && !mentions_tasks(&h),
+        };
+    }
+    if mentions_tasks(&h) {
+        Reading::Tasks
+    } else {
+        Reading::Neutral
+    }
+}
+
+fn mentions_tasks(h: &str) -> bool {
+    ZONES.iter().any(|w| {
+        w.flags & TASKS_ANYWHERE != 0
+            && h.match_indices(w.word)
+                .any(|(i, _)| boundary_before(h, i) && boundary_after(h, i + w.word.len()))
+    })
+}
+
+/// True when `text` is a closing or courtesy formula ("Trân trọng thông báo …",
+/// "Nhận được Công văn này …", "… chịu trách nhiệm thi hành Quyết định này").
+pub fn is_closing(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    ZONES.iter().any(|w| {
+        (w.flags & CLOSING_AT_START != 0 && opens(&t, w.word))
+            || (w.flags & CLOSING_ANYWHERE != 0 && t.contains(w.word))
+    })
+}
+
+/// True when `h` opens with the whole word `w`.
+fn opens(h: &str, w: &str) -> bool {
+    h.starts_with(w) && boundary_after(h, w.len())
+}
+
+fn boundary_after(h: &str, at: usize) -> bool {
+    h[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn boundary_before(h: &str, at: usize) -> bool {
+    h[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// The zone table for the lexicon checks.
+pub struct ZoneTable;
+
+impl Table for ZoneTable {
+    fn name(&self) -> &'static str {
+        "zones"
+    }
+    fn words(&self) -> Vec<&'static str> {
+        ZONES.iter().map(|w| w.word).collect()
+    }
+    fn patterns(&self) -> Vec<(&'static str, String)> {
+        vec![
+            (
+                "tasks_at_start",
+                format!("^(?:{})", pattern(TASKS_AT_START)),
+            ),
+            ("no_tasks", format!("^(?:{})", pattern(NO_TASKS_AT_START))),
+            ("closing", pattern(CLOSING_ANYWHERE)),
+            ("not_order", pattern(NOT_ORDER)),
+        ]
+    }
+    fn examples(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            ("NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU", "tasks"),
+            ("Một số giải pháp trọng tâm", "tasks"),
+            ("TỔ CHỨC THỰC HIỆN", "tasks"),
+            ("Trách nhiệm của Sở Tư pháp và Công an tỉnh", "tasks"),
+            ("KẾT QUẢ ĐẠT ĐƯỢC", "record"),
+            ("Những hạn chế, tồn tại", "record"),
+            ("Kết quả thực hiện nhiệm vụ năm 2025", "no_tasks"),
+            ("MỤC ĐÍCH, YÊU CẦU", "no_tasks"),
+            ("Yêu cầu", "no_tasks"),
+            ("Yêu cầu các xã rà soát hộ nghèo", "tasks"),
+            ("NỘI DUNG KIỂM TRA", "no_tasks"),
+            ("Nội dung làm việc với các huyện", "no_tasks"),
+            ("THÀNH PHẦN ĐOÀN CÔNG TÁC", "no_tasks"),
+            ("CHỈ TIÊU CHỦ YẾU", "no_tasks"),
+            ("Đối tượng tham gia", "no_tasks"),
+            ("Hồ sơ đề nghị khen thưởng gồm", "no_tasks"),
+            ("Tiêu chuẩn xét tặng danh hiệu", "no_tasks"),
+            ("Về kinh phí", "no_tasks"),
+            ("Căn cứu địa chất", "neutral"),
+            ("Về phát triển du lịch cộng đồng", "neutral"),
+            ("NỘI DUNG", "neutral"),
+            (
+                "Rất mong nhận được sự quan tâm, phối hợp của Quý cơ quan.",
+                "closing",
+            ),
+            ("Trân trọng thông báo để các cơ quan biết.", "closing"),
+            ("Giao Sở Tài chính bố trí kinh phí.", "tasks"),
+            ("Giao thông nông thôn", "neutral"),
+        ]
+    }
+    fn read(&self, phrase: &str) -> String {
+        if is_closing(phrase) {
+            return "closing".into();
+        }
+        match read_heading(phrase) {
+            Reading::Tasks => "tasks",
+            Reading::NoTasks { record: true } => "record",
+            Reading::NoTasks { record: false } => "no_tasks",
+            Reading::Neutral => "neutral",
+        }
+        .into()
+    }
+}
