@@ -7,7 +7,7 @@
 
 use crate::outline::{MarkerKind, Outline};
 use crate::units::{self, Parties};
-use nhiemvu_model::DocKind;
+use nhiemvu_model::{DocKind, UnitRule};
 use nhiemvu_normalizer::lexicon::{verbs, zones};
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -25,6 +25,62 @@ pub struct Draft {
     pub leads: Vec<String>,
     /// Supporting units, raw spelling.
     pub coordinators: Vec<String>,
+    /// The rule that chose the leads.
+    pub leads_rule: Option<UnitRule>,
+    /// The rule that chose the supporting units.
+    pub coordinators_rule: Option<UnitRule>,
+}
+
+/// Units found for a task and the rules that found them.
+#[derive(Debug, Clone, Default)]
+struct Found {
+    parties: Parties,
+    leads_rule: Option<UnitRule>,
+    coordinators_rule: Option<UnitRule>,
+}
+
+impl Found {
+    /// The units an item's own text names, with the rule that reads them there.
+    fn own(text: &str) -> Found {
+        let parties = units::parties_in(text);
+        let leads_rule = parties.leads.first().map(|l| own_lead_rule(text, l));
+        let coordinators_rule = (!parties.coordinators.is_empty()).then_some(UnitRule::PhoiHopX);
+        Found {
+            parties,
+            leads_rule,
+            coordinators_rule,
+        }
+    }
+
+    fn draft(self, section: String, text: String, paras: Vec<usize>) -> Draft {
+        Draft {
+            section,
+            text,
+            paras,
+            leads: self.parties.leads,
+            coordinators: self.parties.coordinators,
+            leads_rule: self.leads_rule,
+            coordinators_rule: self.coordinators_rule,
+        }
+    }
+}
+
+/// How an item's own text names its lead `lead`: after an order word, in a closing
+/// parenthesis, or as the subject.
+fn own_lead_rule(text: &str, lead: &str) -> UnitRule {
+    let at = text.find(lead).unwrap_or(0);
+    let before = text[..at].trim_end();
+    let tail = text.trim_end().trim_end_matches(['.', ';', '/']).trim_end();
+    if tail.ends_with(')')
+        && text[at..].find(')').map(|e| at + e + 1 >= tail.len()) == Some(true)
+        && before.ends_with('(')
+    {
+        UnitRule::TrailingParen
+    } else if has_order(&format!("{before} ")) && !before.is_empty() {
+        UnitRule::GiaoX
+    } else {
+        UnitRule::XChuTri
+    }
 }
 
 /// What a heading says about the units beneath it.
@@ -114,7 +170,7 @@ pub fn is_instruction(text: &str) -> bool {
     if opens_with_verb(t) {
         return true;
     }
-    if is_past(t) {
+    if is_past(t) || names_a_record(t) {
         return false;
     }
     let p = units::parties_in(t);
@@ -139,97 +195,203 @@ pub fn find(
     kind: DocKind,
     addressees: &[String],
 ) -> Vec<Draft> {
-    let mut is_task = vec![false; outline.nodes.len()];
     let default_zone = if kind == DocKind::BaoCao {
         Zone::NoTasks
     } else {
         Zone::Neutral
     };
-    // Pass 1: which nodes are instruction units, bottom-up (children first).
+    let mut is_task = mark_tasks(outline, paras, default_zone);
+    let pointers = cross_references(outline, paras, &mut is_task);
+    let env = Env {
+        outline,
+        paras,
+        kind,
+        addressees,
+        pointers: &pointers,
+    };
+    let mut out = Vec::new();
+    for (i, node) in outline.nodes.iter().enumerate().skip(1) {
+        if is_task[i] {
+            let text = subtree_text(outline, paras, i);
+            let mut f = Found::own(&text_for_parties(outline, paras, i));
+            env.inherit(i, &mut f);
+            let paras_i = subtree_paras_in(outline, i, paras);
+            out.push(f.draft(node.path.clone(), strip_marker(&text).to_string(), paras_i));
+        } else if node.marker.is_none() && node.children.is_empty() {
+            // Prose under a task is part of that task's text, unless it gives an order of
+            // its own ("Giao Sở X tổng hợp …").
+            let under_task = outline.ancestors(i).iter().any(|&a| is_task[a]);
+            if under_task && !is_order_prose(outline, paras, i) {
+                continue;
+            }
+            let zone = zone_for(outline, paras, i, default_zone);
+            if zone == Zone::NoTasks || is_lead_in(outline, paras, i) {
+                continue;
+            }
+            out.extend(env.prose(i, zone == Zone::Tasks && !under_task));
+        }
+    }
+    out
+}
+
+/// Pass 1: which nodes are instruction units, bottom-up (children first).
+fn mark_tasks(outline: &Outline, paras: &[String], default_zone: Zone) -> Vec<bool> {
+    let mut is_task = vec![false; outline.nodes.len()];
     for i in (1..outline.nodes.len()).rev() {
         let node = &outline.nodes[i];
         let zone = zone_for(outline, paras, i, default_zone);
-        if zone == Zone::NoTasks {
-            continue;
+        if zone == Zone::NoTasks || node.marker.is_none() {
+            continue; // prose: sentences are handled in `Env::prose`
         }
         let own = own_text(outline, paras, i);
         let article = matches!(
             node.marker.as_ref().map(|m| m.kind),
             Some(MarkerKind::Article)
         );
-        if zones::is_closing(strip_marker(&own)) && (node.marker.is_none() || article) {
+        if article && zones::is_closing(strip_marker(&own)) {
             continue;
         }
         if node
             .children
             .iter()
-            .any(|&c| is_task[c] || subtree_has_task(outline, &is_task, c))
+            .any(|&c| subtree_has_task(outline, &is_task, c))
         {
             continue; // a heading
         }
-        if node.marker.is_none() {
-            continue; // prose: sentences are handled below
-        }
-        let instr = is_instruction(&own)
+        let body = strip_marker(&own);
+        is_task[i] = is_instruction(&own)
             || (zone == Zone::Tasks
-                && !is_past(strip_marker(&own))
-                && !own.trim_end().ends_with(':'));
-        if instr {
-            is_task[i] = true;
-        }
+                && !is_past(body)
+                && !own.trim_end().ends_with(':')
+                && !names_a_record(body));
     }
+    is_task
+}
+
+/// An item that opens with a record noun ("Hồ sơ đề nghị … nộp 03 bản", "Kinh phí: …")
+/// states a fact even in a task zone; verbs ("Đề xuất …") are not such nouns.
+fn names_a_record(body: &str) -> bool {
+    let first = nhiemvu_normalizer::lexicon::lower_first(body);
+    let is_verb = verbs::VERBS.iter().any(|v| {
+        first.starts_with(v.word)
+            && first[v.word.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    });
+    !is_verb && matches!(zone_of(body).0, Zone::NoTasks) && !has_order(body)
+}
+
+/// A prose node whose sentences give an order of their own.
+fn is_order_prose(outline: &Outline, paras: &[String], i: usize) -> bool {
+    let node = &outline.nodes[i];
+    node.marker.is_none()
+        && node.children.is_empty()
+        && sentences(&own_text(outline, paras, i))
+            .iter()
+            .any(|s| !zones::is_closing(s) && !is_past(s) && gives_order(s))
+}
+
+static CROSS_REF: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i:nhiệm vụ|nội dung)\s+(?:nêu\s+)?(?:tại|ở|theo)\s+(?i:mục|phần|điểm|khoản)\s+([IVXL]+(?:\.\d{1,2})*|\d{1,2}(?:\.\d{1,2})*)\b").unwrap()
+});
+
+/// Rule 14: an item "X chủ trì triển khai các nhiệm vụ tại mục IV.1" gives X every task of
+/// part IV.1 that names no unit; the pointer item is not a task itself.
+fn cross_references(
+    outline: &Outline,
+    paras: &[String],
+    is_task: &mut [bool],
+) -> Vec<(usize, Vec<String>)> {
     let mut out = Vec::new();
-    for (i, node) in outline.nodes.iter().enumerate().skip(1) {
-        if is_task[i] {
-            let text = subtree_text(outline, paras, i);
-            let mut p = units::parties_in(&text_for_parties(outline, paras, i));
-            inherit(outline, paras, i, &mut p, kind, addressees);
-            out.push(Draft {
-                section: node.path.clone(),
-                text: strip_marker(&text).to_string(),
-                paras: subtree_paras_in(outline, i, paras),
-                leads: p.leads,
-                coordinators: p.coordinators,
+    for i in 1..outline.nodes.len() {
+        if !is_task[i] {
+            continue;
+        }
+        let own = text_for_parties(outline, paras, i);
+        let Some(c) = CROSS_REF.captures(&own) else {
+            continue;
+        };
+        let label = c[1].trim_end_matches('.');
+        let target = outline
+            .nodes
+            .iter()
+            .position(|n| n.path == label)
+            .or_else(|| {
+                let tail = format!(".{label}");
+                let hits: Vec<usize> = (1..outline.nodes.len())
+                    .filter(|&k| outline.nodes[k].path.ends_with(&tail))
+                    .collect();
+                (hits.len() == 1).then(|| hits[0])
             });
-        } else if node.marker.is_none()
-            && node.children.is_empty()
-            && !outline.ancestors(i).iter().any(|&a| is_task[a])
-        {
-            // (Prose under a task is part of that task's text.)
-            let zone = zone_for(outline, paras, i, default_zone);
-            if zone == Zone::NoTasks || is_lead_in(outline, paras, i) {
-                continue;
-            }
-            // Running prose: one task per sentence that gives an order to a unit.
-            for (k, sentence) in sentences(&own_text(outline, paras, i))
-                .into_iter()
-                .enumerate()
-            {
-                // Lead-ins ending in ':' introduce the items below; they are not tasks.
-                if zones::is_closing(&sentence)
-                    || is_past(&sentence)
-                    || sentence.trim_end().ends_with(':')
-                {
-                    continue;
-                }
-                let p0 = units::parties_in(&sentence);
-                let ordered = has_order(&sentence) && !p0.leads.is_empty();
-                if !ordered {
-                    continue;
-                }
-                let mut p = p0;
-                inherit(outline, paras, i, &mut p, kind, addressees);
-                out.push(Draft {
-                    section: format!("{}.s{}", node.path, k + 1),
-                    text: sentence,
-                    paras: node.paras.clone(),
-                    leads: p.leads,
-                    coordinators: p.coordinators,
-                });
+        let mut f = Found::own(&own);
+        if f.parties.leads.is_empty() {
+            // "3. Sở X: Chủ trì các nhiệm vụ tại mục IV.1" names X in its label.
+            f.parties.leads =
+                units::heading_is_unit(own.split(':').next().unwrap_or("")).unwrap_or_default();
+        }
+        if let (Some(t), false) = (target, f.parties.leads.is_empty()) {
+            if t != i && !outline.ancestors(i).contains(&t) {
+                out.push((t, f.parties.leads));
+                is_task[i] = false;
             }
         }
     }
     out
+}
+
+/// What `inherit` and `prose` read besides the node: the outline, the header's facts and
+/// the cross-references.
+struct Env<'a> {
+    outline: &'a Outline,
+    paras: &'a [String],
+    kind: DocKind,
+    addressees: &'a [String],
+    pointers: &'a [(usize, Vec<String>)],
+}
+
+impl Env<'_> {
+    /// Running prose: one task per sentence that gives an order to a unit; under a unit or
+    /// task heading (`heading_orders`), also each sentence that opens with a verb.
+    fn prose(&self, i: usize, heading_orders: bool) -> Vec<Draft> {
+        let (outline, paras) = (self.outline, self.paras);
+        let node = &outline.nodes[i];
+        let mut out = Vec::new();
+        for (k, sentence) in sentences(&own_text(outline, paras, i))
+            .into_iter()
+            .enumerate()
+        {
+            // Lead-ins ending in ':' introduce the items below; they are not tasks.
+            if zones::is_closing(&sentence)
+                || is_past(&sentence)
+                || sentence.trim_end().ends_with(':')
+            {
+                continue;
+            }
+            let mut f = Found::own(&sentence);
+            let ordered = has_order(&sentence) && !f.parties.leads.is_empty();
+            let bare = heading_orders
+                && f.parties.leads.is_empty()
+                && opens_with_verb(&sentence)
+                && self.nearest_heading_lends(i);
+            if !ordered && !bare {
+                continue;
+            }
+            self.inherit(i, &mut f);
+            let section = format!("{}.s{}", node.path, k + 1);
+            out.push(f.draft(section, sentence, node.paras.clone()));
+        }
+        out
+    }
+
+    /// True when the nearest marked heading above prose node `i` names its doers.
+    fn nearest_heading_lends(&self, i: usize) -> bool {
+        self.outline
+            .ancestors(i)
+            .first()
+            .map(|&a| heading_assigns(&self.paras[self.outline.nodes[a].paras[0]]))
+            .unwrap_or(false)
+    }
 }
 
 /// The lead-in prose among the earlier siblings of node `i`, if any.
@@ -368,73 +530,162 @@ fn text_for_parties(outline: &Outline, paras: &[String], i: usize) -> String {
     strip_marker(&own_text(outline, paras, i)).to_string()
 }
 
-/// Fill leads and coordinators from enclosing headings, then letter addressees.
-fn inherit(
-    outline: &Outline,
-    paras: &[String],
-    i: usize,
-    p: &mut Parties,
-    kind: DocKind,
-    addressees: &[String],
-) {
-    if !p.leads.is_empty() {
-        return;
-    }
-    // A lead-in just before the item or one of its ancestors ("Thủ trưởng các sở …
-    // tập trung thực hiện các nhiệm vụ sau:") names who does the items after it.
-    for n in std::iter::once(i).chain(outline.ancestors(i)) {
-        // A heading that names its units wins over a lead-in under it.
-        let parent = outline.nodes[n].parent;
-        if parent != 0 && heading_assigns(&paras[outline.nodes[parent].paras[0]]) {
-            break;
+impl Env<'_> {
+    /// Fill leads and coordinators: a cross-reference to the item's part, then enclosing
+    /// lead-ins and headings, then letter addressees (guide rules 3, 8, 14). An item whose
+    /// later clause names a second subject of its own keeps the heading's lead as well.
+    fn inherit(&self, i: usize, f: &mut Found) {
+        if !f.parties.leads.is_empty() {
+            if self.second_subject(i) {
+                let mut lent = Found::default();
+                self.inherit(i, &mut lent);
+                let mut leads = lent.parties.leads;
+                leads.retain(|l| !f.parties.leads.contains(l));
+                leads.append(&mut f.parties.leads);
+                f.parties.leads = leads;
+            }
+            self.lend_coordinators(i, f);
+            return;
         }
-        if let Some(lead_in) = preceding_lead_in(outline, paras, n) {
-            let hp = units::parties_in(&lead_in);
-            if !hp.leads.is_empty() {
-                p.leads = hp.leads;
-                if p.coordinators.is_empty() {
-                    p.coordinators = hp.coordinators;
+        if let Some((_, leads)) = self
+            .pointers
+            .iter()
+            .find(|(t, _)| *t == i || self.outline.ancestors(i).contains(t))
+        {
+            f.parties.leads = leads.clone();
+            f.leads_rule = Some(UnitRule::CrossReference);
+            self.lend_coordinators(i, f);
+            return;
+        }
+        if self.from_lead_in(i, f) || self.from_headings(i, f) {
+            return;
+        }
+        if self.kind == DocKind::CongVan && !self.addressees.is_empty() {
+            f.parties.leads = self.addressees.to_vec();
+            f.leads_rule = Some(UnitRule::Addressees);
+        }
+        self.lend_coordinators(i, f);
+    }
+
+    /// An item that opens with a verb and no doer, then names a doer in a later clause
+    /// ("Tổ chức tập huấn …; các phòng … chủ động phối hợp …").
+    fn second_subject(&self, i: usize) -> bool {
+        let own = text_for_parties(self.outline, self.paras, i);
+        let first = own.split([';']).next().unwrap_or("");
+        let first = sentences(first).into_iter().next().unwrap_or_default();
+        first.len() < own.trim_end().len()
+            && opens_with_verb(&first)
+            && !has_order(&first)
+            && units::parties_in(&first).leads.is_empty()
+    }
+
+    /// A lead-in just before the item or one of its ancestors ("Thủ trưởng các sở … tập
+    /// trung thực hiện các nhiệm vụ sau:") names who does the items after it.
+    fn from_lead_in(&self, i: usize, f: &mut Found) -> bool {
+        let (outline, paras) = (self.outline, self.paras);
+        for n in std::iter::once(i).chain(outline.ancestors(i)) {
+            // A heading that names its units wins over a lead-in under it.
+            let parent = outline.nodes[n].parent;
+            if parent != 0 && heading_assigns(&paras[outline.nodes[parent].paras[0]]) {
+                return false;
+            }
+            if let Some(lead_in) = preceding_lead_in(outline, paras, n) {
+                let hp = units::parties_in(&lead_in);
+                if !hp.leads.is_empty() {
+                    f.parties.leads = hp.leads;
+                    f.leads_rule = Some(UnitRule::LeadIn);
+                    if f.parties.coordinators.is_empty() && !hp.coordinators.is_empty() {
+                        f.parties.coordinators = hp.coordinators;
+                        f.coordinators_rule = Some(UnitRule::LeadIn);
+                    }
+                    return true;
                 }
-                return;
             }
         }
+        false
     }
-    for a in outline.ancestors(i) {
-        let node = &outline.nodes[a];
-        let heading = &paras[node.paras[0]];
-        if let Some(units) = units::heading_is_unit(heading) {
-            p.leads = units;
+
+    /// The nearest enclosing heading that names a unit; a bullet that names only
+    /// supporting units ("- Chủ trì, phối hợp với A, B, trong đó:") lends those.
+    fn from_headings(&self, i: usize, f: &mut Found) -> bool {
+        let (outline, paras) = (self.outline, self.paras);
+        for a in outline.ancestors(i) {
+            let node = &outline.nodes[a];
+            let heading = &paras[node.paras[0]];
+            let hp = units::parties_in(strip_marker(heading));
+            let leads = units::heading_is_unit(heading)
+                .or_else(|| (!hp.leads.is_empty()).then(|| hp.leads.clone()))
+                .or_else(|| units::owner_in_heading(heading))
+                .or_else(|| responsibility_of(heading))
+                .or_else(|| lead_in_under(paras, &node.paras));
+            // Supporting units of a coordinator-only bullet, or of the heading that leads.
+            let lends = leads.is_some() || (hp.leads.is_empty() && introduces(heading));
+            if lends && f.parties.coordinators.is_empty() && !hp.coordinators.is_empty() {
+                f.parties.coordinators = hp.coordinators.clone();
+                f.coordinators_rule = Some(UnitRule::Heading);
+            }
+            if let Some(leads) = leads {
+                f.parties.leads = leads;
+                f.leads_rule = Some(UnitRule::Heading);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Supporting units of the parent bullet when it names only those ("- Chủ trì, phối
+    /// hợp chặt chẽ với A, B, trong đó:") and the item names none.
+    fn lend_coordinators(&self, i: usize, f: &mut Found) {
+        let parent = self.outline.nodes[i].parent;
+        if !f.parties.coordinators.is_empty() || parent == 0 {
             return;
         }
+        let heading = &self.paras[self.outline.nodes[parent].paras[0]];
         let hp = units::parties_in(strip_marker(heading));
-        if !hp.leads.is_empty() {
-            p.leads = hp.leads;
-            if p.coordinators.is_empty() {
-                p.coordinators = hp.coordinators;
-            }
-            return;
-        }
-        if let Some(units) = units::owner_in_heading(heading) {
-            p.leads = units;
-            return;
-        }
-        // A lead-in paragraph under the heading ("Thủ trưởng các cơ quan … chịu trách nhiệm:").
-        if node.paras.len() > 1 {
-            let more = node.paras[1..]
-                .iter()
-                .map(|&q| paras[q].as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            let hp = units::parties_in(&more);
-            if !hp.leads.is_empty() {
-                p.leads = hp.leads;
-                return;
-            }
+        if hp.leads.is_empty() && !hp.coordinators.is_empty() && introduces(heading) {
+            f.parties.coordinators = hp.coordinators;
+            f.coordinators_rule = Some(UnitRule::Heading);
         }
     }
-    if kind == DocKind::CongVan && !addressees.is_empty() {
-        p.leads = addressees.to_vec();
+}
+
+/// True when a heading or bullet introduces the items below it ("…, trong đó:").
+fn introduces(heading: &str) -> bool {
+    heading.trim_end().ends_with(':')
+}
+
+/// "Trách nhiệm của X, Y", "Nhiệm vụ của X": the owners named after a task-zone word.
+fn responsibility_of(heading: &str) -> Option<Vec<String>> {
+    let h = strip_marker(heading);
+    let h = h
+        .split(':')
+        .next()
+        .unwrap_or(h)
+        .trim()
+        .trim_end_matches(['.', ';']);
+    if zones::read_heading(h) != zones::Reading::Tasks {
+        return None;
     }
+    let at = h.find(" của ")?;
+    let owners = h[at + " của ".len()..].trim();
+    // The rest of the heading names only owners ("Sở Y tế và các bệnh viện tuyến tỉnh").
+    units::unit_phrase_len(owners)?;
+    let units = units::split_units(owners);
+    (!units.is_empty()).then_some(units)
+}
+
+/// A lead-in paragraph under a heading ("Thủ trưởng các cơ quan … chịu trách nhiệm:").
+fn lead_in_under(paras: &[String], own: &[usize]) -> Option<Vec<String>> {
+    if own.len() < 2 {
+        return None;
+    }
+    let more = own[1..]
+        .iter()
+        .map(|&q| paras[q].as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let hp = units::parties_in(&more);
+    (!hp.leads.is_empty()).then_some(hp.leads)
 }
 
 static SENTENCE_END: Lazy<Regex> = Lazy::new(|| Regex::new(r"[.!?]\s+").unwrap());
