@@ -160,6 +160,14 @@ fn opens_with_verb(text: &str) -> bool {
     !(v.has(verbs::HEADS_UNIT) && units::unit_phrase_len(rest.trim_start()).is_some())
 }
 
+/// True when `text` opens with an adverbial phrase ("Căn cứ …,", "Trong quá trình …,").
+fn opens_adverbial(text: &str) -> bool {
+    let lower = nhiemvu_normalizer::lexicon::lower_first(text);
+    verbs::VERBS
+        .iter()
+        .any(|v| v.has(verbs::ADVERBIAL) && lower.starts_with(v.word))
+}
+
 /// True when `text` (marker removed) reads as an instruction rather than a record.
 pub fn is_instruction(text: &str) -> bool {
     let t = strip_label(strip_marker(text));
@@ -228,7 +236,7 @@ pub fn find(
             if zone == Zone::NoTasks || is_lead_in(outline, paras, i) {
                 continue;
             }
-            out.extend(env.prose(i, zone == Zone::Tasks && !under_task));
+            out.extend(env.prose(i, zone == Zone::Tasks && !under_task, under_task));
         }
     }
     out
@@ -282,14 +290,23 @@ fn names_a_record(body: &str) -> bool {
     !is_verb && matches!(zone_of(body).0, Zone::NoTasks) && !has_order(body)
 }
 
-/// A prose node whose sentences give an order of their own.
+static ORDER_START: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s").unwrap());
+
+/// A sentence that begins a new order to a named unit ("Giao Sở X tổng hợp …").
+fn begins_order(sentence: &str) -> bool {
+    ORDER_START.is_match(sentence) && !zones::is_closing(sentence) && gives_order(sentence)
+}
+
+/// A prose node with a sentence that begins an order of its own (P8(b)): not part of the
+/// item above it.
 fn is_order_prose(outline: &Outline, paras: &[String], i: usize) -> bool {
     let node = &outline.nodes[i];
     node.marker.is_none()
         && node.children.is_empty()
         && sentences(&own_text(outline, paras, i))
             .iter()
-            .any(|s| !zones::is_closing(s) && !is_past(s) && gives_order(s))
+            .any(|s| begins_order(s))
 }
 
 static CROSS_REF: Lazy<Regex> = Lazy::new(|| {
@@ -304,10 +321,8 @@ fn cross_references(
     is_task: &mut [bool],
 ) -> Vec<(usize, Vec<String>)> {
     let mut out = Vec::new();
-    for i in 1..outline.nodes.len() {
-        if !is_task[i] {
-            continue;
-        }
+    let candidates: Vec<usize> = (1..outline.nodes.len()).filter(|&i| is_task[i]).collect();
+    for i in candidates {
         let own = text_for_parties(outline, paras, i);
         let Some(c) = CROSS_REF.captures(&own) else {
             continue;
@@ -353,7 +368,8 @@ struct Env<'a> {
 impl Env<'_> {
     /// Running prose: one task per sentence that gives an order to a unit; under a unit or
     /// task heading (`heading_orders`), also each sentence that opens with a verb.
-    fn prose(&self, i: usize, heading_orders: bool) -> Vec<Draft> {
+    /// Under a task (`follow_on`), only sentences that begin an order count.
+    fn prose(&self, i: usize, heading_orders: bool, follow_on: bool) -> Vec<Draft> {
         let (outline, paras) = (self.outline, self.paras);
         let node = &outline.nodes[i];
         let mut out = Vec::new();
@@ -366,6 +382,9 @@ impl Env<'_> {
                 || is_past(&sentence)
                 || sentence.trim_end().ends_with(':')
             {
+                continue;
+            }
+            if follow_on && !begins_order(&sentence) {
                 continue;
             }
             let mut f = Found::own(&sentence);
@@ -384,13 +403,18 @@ impl Env<'_> {
         out
     }
 
-    /// True when the nearest marked heading above prose node `i` names its doers.
+    /// True when prose node `i` is the body right under a heading that names its doers
+    /// (no marked item before it: prose after bullets continues them).
     fn nearest_heading_lends(&self, i: usize) -> bool {
-        self.outline
-            .ancestors(i)
-            .first()
-            .map(|&a| heading_assigns(&self.paras[self.outline.nodes[a].paras[0]]))
-            .unwrap_or(false)
+        let outline = self.outline;
+        let parent = outline.nodes[i].parent;
+        let siblings = &outline.nodes[parent].children;
+        let before = siblings.iter().take_while(|&&s| s != i);
+        parent != 0
+            && before
+                .into_iter()
+                .all(|&s| outline.nodes[s].marker.is_none())
+            && heading_assigns(&self.paras[outline.nodes[parent].paras[0]])
     }
 }
 
@@ -509,7 +533,7 @@ fn subtree_paras_in(outline: &Outline, i: usize, paras: &[String]) -> Vec<usize>
                 .and_then(|&p| paras.get(p))
                 .map(|t| zones::is_closing(t))
                 .unwrap_or(false);
-        if !closing {
+        if !closing && !is_order_prose(outline, paras, c) {
             v.extend(subtree_paras_in(outline, c, paras));
         }
     }
@@ -557,7 +581,7 @@ impl Env<'_> {
             self.lend_coordinators(i, f);
             return;
         }
-        if self.from_lead_in(i, f) || self.from_headings(i, f) {
+        if self.lead_in_lends(i, f) || self.headings_lend(i, f) {
             return;
         }
         if self.kind == DocKind::CongVan && !self.addressees.is_empty() {
@@ -575,13 +599,14 @@ impl Env<'_> {
         let first = sentences(first).into_iter().next().unwrap_or_default();
         first.len() < own.trim_end().len()
             && opens_with_verb(&first)
+            && !opens_adverbial(&first)
             && !has_order(&first)
             && units::parties_in(&first).leads.is_empty()
     }
 
     /// A lead-in just before the item or one of its ancestors ("Thủ trưởng các sở … tập
     /// trung thực hiện các nhiệm vụ sau:") names who does the items after it.
-    fn from_lead_in(&self, i: usize, f: &mut Found) -> bool {
+    fn lead_in_lends(&self, i: usize, f: &mut Found) -> bool {
         let (outline, paras) = (self.outline, self.paras);
         for n in std::iter::once(i).chain(outline.ancestors(i)) {
             // A heading that names its units wins over a lead-in under it.
@@ -607,7 +632,7 @@ impl Env<'_> {
 
     /// The nearest enclosing heading that names a unit; a bullet that names only
     /// supporting units ("- Chủ trì, phối hợp với A, B, trong đó:") lends those.
-    fn from_headings(&self, i: usize, f: &mut Found) -> bool {
+    fn headings_lend(&self, i: usize, f: &mut Found) -> bool {
         let (outline, paras) = (self.outline, self.paras);
         for a in outline.ancestors(i) {
             let node = &outline.nodes[a];
@@ -711,6 +736,47 @@ pub fn sentences(text: &str) -> Vec<String> {
 /// True for marker kinds that open list items rather than sections.
 pub fn is_item_marker(kind: MarkerKind) -> bool {
     kind.is_item()
+}
+
+/// Footnote items that name their unit in a closing parenthesis are tasks (guide rule 2):
+/// one draft per "(1) …; (2) …" item of the footnote `marker` with body `text`.
+pub fn footnote_tasks(marker: &str, text: &str) -> Vec<Draft> {
+    let mut out = Vec::new();
+    for (k, item) in footnote_items(text).into_iter().enumerate() {
+        let p = units::parties_in(&item);
+        if p.leads.is_empty() || !item.trim_end().trim_end_matches(['.', ';']).ends_with(')') {
+            continue;
+        }
+        let f = Found {
+            coordinators_rule: (!p.coordinators.is_empty()).then_some(UnitRule::PhoiHopX),
+            parties: p,
+            leads_rule: Some(UnitRule::Footnote),
+        };
+        out.push(f.draft(format!("fn{marker}.{}", k + 1), item, Vec::new()));
+    }
+    out
+}
+
+/// Split a footnote body into its "(1) …; (2) …" items (the whole body when unnumbered).
+fn footnote_items(text: &str) -> Vec<String> {
+    static ITEM: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?:^|[;.]\s*)\((\d{1,2})\)\s*").unwrap());
+    let starts: Vec<(usize, usize)> = ITEM.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    if starts.is_empty() {
+        return vec![text.to_string()];
+    }
+    let mut out = Vec::new();
+    for (k, &(_, body_start)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map(|s| s.0 + 1).unwrap_or(text.len());
+        let end = end.min(text.len()).max(body_start);
+        out.push(
+            text[body_start..end]
+                .trim()
+                .trim_end_matches(';')
+                .trim()
+                .to_string(),
+        );
+    }
+    out
 }
 
 #[cfg(test)]

@@ -20,12 +20,16 @@ pub const NOUN: u8 = 8;
 /// unit name it does not open an instruction.
 pub const HEADS_UNIT: u8 = 16;
 
+/// Opens an adverbial phrase, not an action ("Căn cứ …,", "Trong quá trình …,"): the
+/// doer comes after its comma.
+pub const ADVERBIAL: u8 = 32;
+
 /// One verb or predicate word and what it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Verb {
     /// The word, lower case, NFC.
     pub word: &'static str,
-    /// [`OPENS`], [`ENDS_UNIT`], [`LEAD`], [`NOUN`], [`HEADS_UNIT`] or'ed together.
+    /// [`OPENS`], [`ENDS_UNIT`], [`LEAD`], [`NOUN`], [`HEADS_UNIT`], [`ADVERBIAL`] or'ed together.
     pub flags: u8,
 }
 
@@ -62,7 +66,7 @@ pub const VERBS: &[Verb] = &[
     v("có", ENDS_UNIT),
     v("có trách nhiệm", ENDS_UNIT | LEAD),
     v("cùng", ENDS_UNIT),
-    v("căn cứ", OPENS | ENDS_UNIT | LEAD),
+    v("căn cứ", OPENS | ENDS_UNIT | LEAD | ADVERBIAL),
     v("cải cách", OPENS),
     v("cải thiện", OPENS),
     v("cần", ENDS_UNIT | LEAD),
@@ -169,7 +173,7 @@ pub const VERBS: &[Verb] = &[
     v("tranh thủ", OPENS),
     v("triển khai", OPENS | ENDS_UNIT | LEAD),
     v("trong", ENDS_UNIT),
-    v("trong quá trình", OPENS),
+    v("trong quá trình", OPENS | ADVERBIAL),
     v("trình", ENDS_UNIT),
     v("trả", ENDS_UNIT),
     v("trả lời", OPENS),
@@ -259,6 +263,7 @@ impl Table for VerbTable {
             ("báo cáo kết quả", "opens ends_unit lead noun"),
             ("biểu quyết", "ends_unit"),
             ("Lãnh đạo Sở Y tế", "opens ends_unit lead noun heads_unit"),
+            ("Trong quá trình thực hiện,", "opens adverbial"),
             ("Sở Y tế", ""),
         ]
     }
@@ -281,6 +286,7 @@ impl Table for VerbTable {
             (LEAD, "lead"),
             (NOUN, "noun"),
             (HEADS_UNIT, "heads_unit"),
+            (ADVERBIAL, "adverbial"),
         ];
         names
             .iter()
