@@ -266,6 +266,15 @@ fn mark_tasks(outline: &Outline, paras: &[String], default_zone: Zone) -> Vec<bo
         {
             continue; // a heading
         }
+        // A unit heading over a prose body ("3. Sở Tư pháp:" / "Khẩn trương …") lends its
+        // unit to the body's sentences (P8(c)).
+        let prose_body = node
+            .children
+            .first()
+            .is_some_and(|&c| outline.nodes[c].marker.is_none());
+        if prose_body && units::heading_is_unit(&own).is_some() {
+            continue;
+        }
         let body = strip_marker(&own);
         is_task[i] = is_instruction(&own)
             || (zone == Zone::Tasks
@@ -778,6 +787,9 @@ fn footnote_items(text: &str) -> Vec<String> {
     }
     out
 }
+
+#[cfg(test)]
+mod pattern_tests;
 
 #[cfg(test)]
 mod tests {

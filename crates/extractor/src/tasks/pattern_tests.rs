@@ -1,0 +1,359 @@
+//! Table-driven checks of what is a task and where its lead comes from, one row per
+//! pattern of generalization.md (P2, P6, P8) and annotation-guide rules 3, 8 and 14.
+//! Every sentence is invented (units, places and dates of an imaginary province).
+
+use super::*;
+use crate::{analyse, outline};
+
+/// One expected task: the start of its text, its leads, the rule that chose them.
+type Want = (&'static str, &'static [&'static str], Option<UnitRule>);
+
+struct Case {
+    name: &'static str,
+    kind: DocKind,
+    lines: &'static [&'static str],
+    want: &'static [Want],
+}
+
+fn run(kind: DocKind, lines: &[&str], addressees: &[String]) -> Vec<Draft> {
+    let paras: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+    let o = outline::build(lines, analyse::continues_item);
+    find(&o, &paras, kind, addressees)
+}
+
+fn check(cases: &[Case]) {
+    let mut failures = Vec::new();
+    for c in cases {
+        let got = run(c.kind, c.lines, &[]);
+        let got_rows: Vec<String> = got
+            .iter()
+            .map(|d| format!("{:?} {:?} {:?}", short(&d.text), d.leads, d.leads_rule))
+            .collect();
+        let want_rows: Vec<String> = c
+            .want
+            .iter()
+            .map(|(t, l, r)| format!("{:?} {:?} {:?}", t, l, r))
+            .collect();
+        let same = got.len() == c.want.len()
+            && got
+                .iter()
+                .zip(c.want)
+                .all(|(d, (t, l, r))| d.text.starts_with(t) && d.leads == *l && d.leads_rule == *r);
+        if !same {
+            failures.push(format!(
+                "{}:\n  got  {:#?}\n  want {:#?}",
+                c.name, got_rows, want_rows
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn short(t: &str) -> String {
+    t.chars().take(40).collect()
+}
+
+#[test]
+fn p2_records_agendas_and_lists_hold_no_tasks() {
+    check(&[
+        Case {
+            name: "inspection agenda and delegation list",
+            kind: DocKind::ThongBao,
+            lines: &[
+                "I. NỘI DUNG LÀM VIỆC",
+                "1. Tình hình thực hiện Kế hoạch số 45/KH-UBND ngày 10/2/2027.",
+                "- Xây dựng phần mềm quản lý hồ sơ đất đai.",
+                "II. THÀNH PHẦN THAM DỰ",
+                "- Lãnh đạo Sở Xây dựng cùng chuyên viên phụ trách quy hoạch.",
+                "III. TỔ CHỨC THỰC HIỆN",
+                "1. Giao Sở Xây dựng chuẩn bị tài liệu trước ngày 12/3/2027.",
+            ],
+            want: &[(
+                "Giao Sở Xây dựng chuẩn bị",
+                &["Sở Xây dựng"],
+                Some(UnitRule::GiaoX),
+            )],
+        },
+        Case {
+            name: "requirements under purpose, targets, eligibility",
+            kind: DocKind::KeHoach,
+            lines: &[
+                "I. MỤC ĐÍCH, YÊU CẦU",
+                "1. Mục đích",
+                "- Nâng cao chất lượng dịch vụ công trực tuyến.",
+                "2. Yêu cầu",
+                "- Triển khai đồng bộ, hiệu quả, đúng tiến độ.",
+                "II. CHỈ TIÊU CHỦ YẾU",
+                "- Phấn đấu 95% hồ sơ được giải quyết trực tuyến.",
+                "III. ĐỐI TƯỢNG THAM GIA",
+                "- Các tổ chức, cá nhân có hoạt động kinh doanh trên địa bàn.",
+                "IV. NHIỆM VỤ",
+                "1. Rà soát quy trình nội bộ của các thủ tục hành chính.",
+            ],
+            want: &[("Rà soát quy trình nội bộ", &[], None)],
+        },
+        Case {
+            name: "dossier components and a dossier sentence in a task zone",
+            kind: DocKind::KeHoach,
+            lines: &[
+                "III. TỔ CHỨC THỰC HIỆN",
+                "1. Hồ sơ đề nghị xét duyệt gồm:",
+                "a) Tờ trình của Ủy ban nhân dân xã.",
+                "b) Báo cáo thành tích có xác nhận của cơ quan quản lý.",
+                "2. Hồ sơ đề nghị Chủ tịch Ủy ban nhân dân tỉnh tặng Bằng khen nộp 02 bản.",
+                "3. Giao Sở Nội vụ thẩm định hồ sơ trong tháng 9/2027.",
+            ],
+            want: &[(
+                "Giao Sở Nội vụ thẩm định",
+                &["Sở Nội vụ"],
+                Some(UnitRule::GiaoX),
+            )],
+        },
+        Case {
+            name: "past results with a task-like sub-heading",
+            kind: DocKind::KeHoach,
+            lines: &[
+                "I. KẾT QUẢ ĐẠT ĐƯỢC",
+                "1. Về thực hiện các giải pháp trọng tâm",
+                "- Triển khai 12 mô hình sản xuất an toàn.",
+                "II. NHIỆM VỤ NĂM 2027",
+                "1. Tiếp tục nhân rộng mô hình sản xuất an toàn.",
+            ],
+            want: &[("Tiếp tục nhân rộng", &[], None)],
+        },
+        Case {
+            name: "courtesy closing is not a task",
+            kind: DocKind::CongVan,
+            lines: &[
+                "1. Đề nghị Sở Tài chính thẩm định dự thảo trước ngày 05/4/2027.",
+                "Rất mong nhận được sự quan tâm, phối hợp của Quý cơ quan./.",
+            ],
+            want: &[(
+                "Đề nghị Sở Tài chính thẩm định",
+                &["Sở Tài chính"],
+                Some(UnitRule::GiaoX),
+            )],
+        },
+    ]);
+}
+
+#[test]
+fn p2_real_instructions_are_kept() {
+    check(&[
+        Case {
+            name: "an item opening with 'Căn cứ …,' keeps its children",
+            kind: DocKind::ThongBao,
+            lines: &[
+                "II. TỔ CHỨC THỰC HIỆN",
+                "1. Căn cứ kết quả khảo sát, đề nghị Sở Công Thương và UBND các phường đề xuất phương án; lưu ý:",
+                "- Phương án cần nêu rõ nguồn vốn và tiến độ.",
+            ],
+            want: &[(
+                "Phương án cần nêu rõ",
+                &["Sở Công Thương", "UBND các phường"],
+                Some(UnitRule::Heading),
+            )],
+        },
+        Case {
+            name: "status sentence then an order",
+            kind: DocKind::ThongBao,
+            lines: &[
+                "1. Đến nay mới có 5/9 phường đã nộp báo cáo. Giao Sở Tư pháp đôn đốc các phường hoàn thành trước ngày 20/5/2027.",
+            ],
+            want: &[("Đến nay mới có", &["Sở Tư pháp"], Some(UnitRule::GiaoX))],
+        },
+        Case {
+            name: "'đã' in a relative clause",
+            kind: DocKind::ThongBao,
+            lines: &[
+                "1. Giao UBND xã Hòa Phong:",
+                "- Chi trả hỗ trợ cho các hộ đã được phê duyệt danh sách trong tháng 10/2027.",
+            ],
+            want: &[("Chi trả hỗ trợ", &["UBND xã Hòa Phong"], Some(UnitRule::Heading))],
+        },
+        Case {
+            name: "a noun homograph before a unit does not open",
+            kind: DocKind::KeHoach,
+            lines: &["1. Lãnh đạo Sở Nông nghiệp và Phát triển nông thôn cùng các chuyên viên."],
+            want: &[],
+        },
+    ]);
+}
+
+#[test]
+fn p6_inheritance() {
+    check(&[
+        Case {
+            name: "'Trách nhiệm của X, Y' heading",
+            kind: DocKind::KeHoach,
+            lines: &[
+                "IV. TỔ CHỨC THỰC HIỆN",
+                "1. Trách nhiệm của Sở Tư pháp, Công an tỉnh",
+                "a) Tổ chức tuyên truyền pháp luật tại các trường học trong quý II/2027.",
+            ],
+            want: &[(
+                "Tổ chức tuyên truyền",
+                &["Sở Tư pháp", "Công an tỉnh"],
+                Some(UnitRule::Heading),
+            )],
+        },
+        Case {
+            name: "no sibling inheritance",
+            kind: DocKind::KeHoach,
+            lines: &[
+                "II. NHIỆM VỤ",
+                "1. Sở Tài chính chủ trì thẩm định dự toán năm 2028.",
+                "2. Rà soát các khoản chi thường xuyên.",
+            ],
+            want: &[
+                ("Sở Tài chính chủ trì", &["Sở Tài chính"], Some(UnitRule::XChuTri)),
+                ("Rà soát các khoản chi", &[], None),
+            ],
+        },
+        Case {
+            name: "a second doer of the item's own is added to the heading's",
+            kind: DocKind::ThongBao,
+            lines: &[
+                "2. Giao Trung tâm Y tế huyện:",
+                "- Tổ chức tiêm chủng mở rộng; các phòng chuyên môn thuộc UBND huyện chủ động bố trí địa điểm.",
+            ],
+            want: &[(
+                "Tổ chức tiêm chủng",
+                &["Trung tâm Y tế huyện", "các phòng chuyên môn thuộc UBND huyện"],
+                Some(UnitRule::XChuTri),
+            )],
+        },
+    ]);
+}
+
+#[test]
+fn p6_a_bullet_that_names_only_coordinators_lends_them() {
+    let d = run(
+        DocKind::KeHoach,
+        &[
+            "3. Sở Công Thương",
+            "- Chủ trì, phối hợp với Sở Tài chính, Cục Thuế tỉnh, trong đó:",
+            "+ Kiểm tra các cửa hàng xăng dầu trước ngày 30/10/2027.",
+        ],
+        &[],
+    );
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].leads, vec!["Sở Công Thương"]);
+    assert_eq!(d[0].coordinators, vec!["Sở Tài chính", "Cục Thuế tỉnh"]);
+    assert_eq!(d[0].coordinators_rule, Some(UnitRule::Heading));
+}
+
+#[test]
+fn p8_segmentation() {
+    check(&[
+        Case {
+            name: "a follow-on paragraph that begins a new order is its own task",
+            kind: DocKind::ThongBao,
+            lines: &[
+                "2. Giao Sở Y tế kiểm tra an toàn thực phẩm trong tháng 8/2027.",
+                "Các đơn vị được giao nhiệm vụ khẩn trương triển khai. Giao Sở Tài chính tổng hợp kết quả trước ngày 15/9/2027.",
+            ],
+            want: &[
+                ("Giao Sở Y tế kiểm tra", &["Sở Y tế"], Some(UnitRule::GiaoX)),
+                ("Giao Sở Tài chính tổng hợp", &["Sở Tài chính"], Some(UnitRule::GiaoX)),
+            ],
+        },
+        Case {
+            name: "a follow-on paragraph without a new order stays in the item",
+            kind: DocKind::KeHoach,
+            lines: &[
+                "II. NHIỆM VỤ",
+                "1. Phát triển du lịch cộng đồng: UBND xã chủ trì xây dựng sản phẩm du lịch.",
+                "Đồng thời quảng bá sản phẩm đặc sản. UBND xã chịu trách nhiệm theo dõi kết quả.",
+            ],
+            want: &[("Phát triển du lịch cộng đồng", &["UBND xã"], Some(UnitRule::XChuTri))],
+        },
+        Case {
+            name: "prose body under a unit heading: verb-first sentences",
+            kind: DocKind::ThongBao,
+            lines: &[
+                "3. Sở Tư pháp:",
+                "Khẩn trương rà soát văn bản quy phạm pháp luật, báo cáo UBND tỉnh trước ngày 31/7/2027.",
+            ],
+            want: &[(
+                "Khẩn trương rà soát",
+                &["Sở Tư pháp"],
+                Some(UnitRule::Heading),
+            )],
+        },
+        Case {
+            name: "prose under a topic heading: 'chủ trì,' is an order",
+            kind: DocKind::ThongBao,
+            lines: &[
+                "1. Về phòng, chống thiên tai:",
+                "Sở Nông nghiệp và Môi trường chủ trì, phối hợp với các xã kiểm tra hồ đập trước mùa mưa.",
+            ],
+            want: &[(
+                "Sở Nông nghiệp và Môi trường chủ trì",
+                &["Sở Nông nghiệp và Môi trường"],
+                Some(UnitRule::XChuTri),
+            )],
+        },
+    ]);
+}
+
+#[test]
+fn rule_14_cross_reference_assigns_a_part() {
+    check(&[Case {
+        name: "pointer item gives its unit the tasks of IV.1",
+        kind: DocKind::KeHoach,
+        lines: &[
+            "IV. NHIỆM VỤ CỤ THỂ",
+            "1. Nhóm nhiệm vụ về hạ tầng",
+            "a) Nâng cấp mạng cáp quang đến các thôn.",
+            "b) Sở Tài chính bố trí vốn đối ứng.",
+            "V. TỔ CHỨC THỰC HIỆN",
+            "1. Sở Khoa học và Công nghệ chủ trì triển khai các nhiệm vụ tại mục IV.1.",
+        ],
+        want: &[
+            (
+                "Nâng cấp mạng cáp quang",
+                &["Sở Khoa học và Công nghệ"],
+                Some(UnitRule::CrossReference),
+            ),
+            (
+                "Sở Tài chính bố trí",
+                &["Sở Tài chính"],
+                Some(UnitRule::XChuTri),
+            ),
+        ],
+    }]);
+}
+
+#[test]
+fn addressees_and_lead_ins_name_their_rule() {
+    let d = run(
+        DocKind::CongVan,
+        &["1. Rà soát danh sách hộ cận nghèo trước ngày 10/11/2027."],
+        &["UBND các xã".to_string()],
+    );
+    assert_eq!(d[0].leads, vec!["UBND các xã"]);
+    assert_eq!(d[0].leads_rule, Some(UnitRule::Addressees));
+    let d = run(
+        DocKind::ChiThi,
+        &[
+            "I. NHIỆM VỤ CHUNG",
+            "Giám đốc các sở, ban, ngành tập trung thực hiện các nhiệm vụ sau:",
+            "1. Siết chặt kỷ luật, kỷ cương hành chính.",
+        ],
+        &[],
+    );
+    assert_eq!(d[0].leads_rule, Some(UnitRule::LeadIn));
+}
+
+#[test]
+fn footnote_items_name_their_unit_in_parentheses() {
+    let d = footnote_tasks(
+        "3",
+        "(1) Hoàn thiện quy chế phối hợp (Sở Nội vụ); (2) Kết quả năm 2026 đạt 90%.",
+    );
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].section, "fn3.1");
+    assert_eq!(d[0].leads, vec!["Sở Nội vụ"]);
+    assert_eq!(d[0].leads_rule, Some(UnitRule::Footnote));
+}
