@@ -4,6 +4,7 @@ use crate::deadline::{self, DateContext};
 use crate::{header, outline, table, target, tasks};
 use nhiemvu_model::{Footnote, Metadata, Page, Provenance, Task, Unit, Warning};
 use nhiemvu_normalizer::layout::{self, CleanText, PageIn, Paragraph};
+use nhiemvu_normalizer::lexicon::markers;
 use nhiemvu_normalizer::units;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -37,7 +38,7 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
     metadata.locality = locality.as_ref().map(|l| l.to_string());
 
     let range = body_range(&regions);
-    let body: Vec<String> = texts[range.clone()].to_vec();
+    let body: Vec<String> = plain(&texts[range.clone()]);
     let offset = range.start;
     let refs: Vec<&str> = body.iter().map(|s| s.as_str()).collect();
     let tree = outline::build(&refs, continues_item);
@@ -74,7 +75,7 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
         .collect();
     // Documents issued with this one (a Kế hoạch attached to a Quyết định) carry tasks too.
     for (k, &(kind, start, end)) in regions.attachments.iter().enumerate() {
-        let body: Vec<String> = texts[start..end].to_vec();
+        let body: Vec<String> = plain(&texts[start..end]);
         let refs: Vec<&str> = body.iter().map(|s| s.as_str()).collect();
         let tree = outline::build(&refs, continues_item);
         for d in tasks::find(&tree, &body, kind, &[]) {
@@ -156,6 +157,15 @@ pub fn body_range(regions: &header::Regions) -> std::ops::Range<usize> {
         .unwrap_or(regions.body_end)
         .min(regions.body_end);
     regions.body_start.min(end)..end
+}
+
+/// Body paragraphs without Markdown emphasis (text input converted from word processors
+/// marks bold headings `**…**`), so markers and headings read as printed.
+fn plain(texts: &[String]) -> Vec<String> {
+    texts
+        .iter()
+        .map(|t| markers::strip_emphasis(t).into_owned())
+        .collect()
 }
 
 /// An unmarked paragraph continues the list item before it when it starts in lower case

@@ -187,6 +187,37 @@ pub fn starts_with_marker(line: &str) -> bool {
     LINE_MARKER.is_match(line)
 }
 
+/// `text` without Markdown emphasis (`**I. QUAN ĐIỂM**`, `*Trọng tâm:*`): runs of `*`
+/// that touch a word are markup of the conversion, not text. A `* ` bullet stays.
+pub fn strip_emphasis(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('*') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut k = 0;
+    while k < chars.len() {
+        if chars[k] != '*' {
+            out.push(chars[k]);
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < chars.len() && chars[k] == '*' {
+            k += 1;
+        }
+        let before = start.checked_sub(1).map(|b| chars[b]);
+        let after = chars.get(k).copied();
+        let bullet = out.trim().is_empty() && k - start == 1 && after == Some(' ');
+        let touches =
+            before.is_some_and(|c| !c.is_whitespace()) || after.is_some_and(|c| !c.is_whitespace());
+        if bullet || !touches {
+            out.extend(&chars[start..k]);
+        }
+    }
+    std::borrow::Cow::Owned(out.trim().to_string())
+}
+
 /// The marker grammar for the lexicon checks.
 pub struct MarkerTable;
 
@@ -241,6 +272,22 @@ mod tests {
             "Điều 3. Giao Sở Tư pháp"
         );
         assert_eq!(strip_marker("+ Lập danh sách"), "Lập danh sách");
+    }
+
+    #[test]
+    fn emphasis_is_markup_not_a_bullet() {
+        assert_eq!(strip_emphasis("**II. NHIỆM VỤ**"), "II. NHIỆM VỤ");
+        assert_eq!(strip_emphasis("*Trọng tâm:*"), "Trọng tâm:");
+        assert_eq!(
+            strip_emphasis("**3. Sở Tư pháp** Chủ trì"),
+            "3. Sở Tư pháp Chủ trì"
+        );
+        assert_eq!(strip_emphasis("* Rà soát hồ sơ"), "* Rà soát hồ sơ");
+        assert_eq!(strip_emphasis("giá trị 5 * 3"), "giá trị 5 * 3");
+        assert_eq!(
+            marker_of(&strip_emphasis("**IV. TỔ CHỨC THỰC HIỆN**")).map(|m| m.kind),
+            Some(MarkerKind::Roman)
+        );
     }
 
     #[test]
