@@ -233,10 +233,26 @@ pub fn find(
                 continue;
             }
             let zone = zone_for(outline, paras, i, default_zone);
-            if zone == Zone::NoTasks || is_lead_in(outline, paras, i) {
+            if is_lead_in(outline, paras, i) {
                 continue;
             }
-            out.extend(env.prose(i, zone == Zone::Tasks && !under_task, under_task));
+            let mode = if under_task {
+                Prose::FollowOn
+            } else if zone == Zone::NoTasks {
+                // "Trong thời gian tới, …" in an assessment opens its directions.
+                match sentences(&own_text(outline, paras, i))
+                    .iter()
+                    .position(|s| zones::opens_forward(s))
+                {
+                    Some(k) => Prose::Forward(k),
+                    None => continue,
+                }
+            } else if zone == Zone::Tasks {
+                Prose::UnderHeading
+            } else {
+                Prose::Plain
+            };
+            out.extend(env.prose(i, mode));
         }
     }
     out
@@ -364,6 +380,19 @@ fn cross_references(
     out
 }
 
+/// Which sentences of a prose paragraph are tasks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Prose {
+    /// Those that give an order to a named unit.
+    Plain,
+    /// Under a task zone: also verb-first sentences right under a unit heading (P8(c)).
+    UnderHeading,
+    /// Under a task item: only those that begin a new order (P8(b)).
+    FollowOn,
+    /// In an assessment: every sentence from the one that opens the directions on.
+    Forward(usize),
+}
+
 /// What `inherit` and `prose` read besides the node: the outline, the header's facts and
 /// the cross-references.
 struct Env<'a> {
@@ -375,10 +404,9 @@ struct Env<'a> {
 }
 
 impl Env<'_> {
-    /// Running prose: one task per sentence that gives an order to a unit; under a unit or
-    /// task heading (`heading_orders`), also each sentence that opens with a verb.
-    /// Under a task (`follow_on`), only sentences that begin an order count.
-    fn prose(&self, i: usize, heading_orders: bool, follow_on: bool) -> Vec<Draft> {
+    /// Running prose: one task per sentence that gives an order to a unit, and more or
+    /// fewer as `mode` says.
+    fn prose(&self, i: usize, mode: Prose) -> Vec<Draft> {
         let (outline, paras) = (self.outline, self.paras);
         let node = &outline.nodes[i];
         let mut out = Vec::new();
@@ -393,16 +421,20 @@ impl Env<'_> {
             {
                 continue;
             }
-            if follow_on && !begins_order(&sentence) {
-                continue;
-            }
             let mut f = Found::own(&sentence);
             let ordered = has_order(&sentence) && !f.parties.leads.is_empty();
-            let bare = heading_orders
-                && f.parties.leads.is_empty()
-                && opens_with_verb(&sentence)
-                && self.nearest_heading_lends(i);
-            if !ordered && !bare {
+            let keep = match mode {
+                Prose::FollowOn => begins_order(&sentence),
+                Prose::Forward(from) => k >= from,
+                Prose::UnderHeading => {
+                    ordered
+                        || (f.parties.leads.is_empty()
+                            && opens_with_verb(&sentence)
+                            && self.nearest_heading_lends(i))
+                }
+                Prose::Plain => ordered,
+            };
+            if !keep {
                 continue;
             }
             self.inherit(i, &mut f);

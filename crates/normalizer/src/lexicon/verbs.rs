@@ -263,7 +263,7 @@ impl Table for VerbTable {
             ("báo cáo kết quả", "opens ends_unit lead noun"),
             ("biểu quyết", "ends_unit"),
             ("Lãnh đạo Sở Y tế", "opens ends_unit lead noun heads_unit"),
-            ("Trong quá trình thực hiện,", "opens adverbial"),
+            ("Trong quá trình thực hiện,", "opens ends_unit adverbial"),
             ("Sở Y tế", ""),
         ]
     }

@@ -8,24 +8,31 @@
 use super::{alternation, Table};
 
 /// At the start of a heading, opens a task zone ("Nhiệm vụ trọng tâm", "Giao …").
-pub const TASKS_AT_START: u8 = 1;
+pub const TASKS_AT_START: u16 = 1;
 /// Anywhere in a heading, opens a task zone ("Một số giải pháp chủ yếu").
-pub const TASKS_ANYWHERE: u8 = 2;
+pub const TASKS_ANYWHERE: u16 = 2;
 /// At the start of a heading, opens a no-task zone ("Kết quả đạt được", "Thành phần").
-pub const NO_TASKS_AT_START: u8 = 4;
+pub const NO_TASKS_AT_START: u16 = 4;
 /// As the whole heading, a noun that opens a no-task zone ("2. Yêu cầu" under "Mục đích,
 /// yêu cầu": requirements, not orders).
-pub const NO_TASKS_WHOLE: u8 = 8;
+pub const NO_TASKS_WHOLE: u16 = 8;
 /// A record of the past: nothing beneath it is a task, whatever its sub-headings say.
-pub const RECORD: u8 = 16;
+pub const RECORD: u16 = 16;
 /// At the start of a paragraph or sentence, a closing or courtesy formula.
-pub const CLOSING_AT_START: u8 = 32;
+pub const CLOSING_AT_START: u16 = 32;
 /// Anywhere in a paragraph or sentence, a closing or courtesy formula.
-pub const CLOSING_ANYWHERE: u8 = 64;
+pub const CLOSING_ANYWHERE: u16 = 64;
 
 /// An order word used as a noun inside this phrase ("giao ban", "giao thông", "hồ sơ đề
 /// nghị"): neither an order nor a task-zone heading.
-pub const NOT_ORDER: u8 = 128;
+pub const NOT_ORDER: u16 = 128;
+
+/// Opens directions for the time ahead ("Trong thời gian tới, …"): in an assessment part,
+/// this sentence and the rest of its paragraph are instructions.
+pub const FORWARD: u16 = 256;
+/// Followed by "của X", a heading of someone else's proposals that the text answers
+/// ("Về các kiến nghị của Tỉnh"): its items are replies, read as any other part.
+pub const ANSWERED: u16 = 512;
 
 /// One heading or closing word and what it says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,16 +40,16 @@ pub struct ZoneWord {
     /// The phrase, lower case, NFC.
     pub word: &'static str,
     /// Flags or'ed together.
-    pub flags: u8,
+    pub flags: u16,
 }
 
-const fn z(word: &'static str, flags: u8) -> ZoneWord {
+const fn z(word: &'static str, flags: u16) -> ZoneWord {
     ZoneWord { word, flags }
 }
 
-const NO: u8 = NO_TASKS_AT_START;
-const REC: u8 = NO_TASKS_AT_START | RECORD;
-const POS: u8 = TASKS_AT_START | TASKS_ANYWHERE;
+const NO: u16 = NO_TASKS_AT_START;
+const REC: u16 = NO_TASKS_AT_START | RECORD;
+const POS: u16 = TASKS_AT_START | TASKS_ANYWHERE;
 
 /// Every zone word, sorted by bytes, unique.
 pub const ZONES: &[ZoneWord] = &[
@@ -79,7 +86,7 @@ pub const ZONES: &[ZoneWord] = &[
     z("khuyết điểm", REC),
     z("khó khăn", REC),
     z("kinh phí", NO),
-    z("kiến nghị", NO),
+    z("kiến nghị", NO | ANSWERED),
     z("kế hoạch này", CLOSING_ANYWHERE),
     z("kế hoạch đề ra", CLOSING_ANYWHERE),
     z("kết luận này", CLOSING_ANYWHERE),
@@ -107,8 +114,10 @@ pub const ZONES: &[ZoneWord] = &[
     z("thành phần", NO),
     z("thông báo này", CLOSING_ANYWHERE),
     z("thông qua", NO),
+    z("thời gian tới", FORWARD),
     z("tiêu chuẩn", NO),
     z("tiêu chí", NO),
+    z("trong thời gian tới", FORWARD),
     z("trách nhiệm", TASKS_AT_START),
     z("trân trọng", CLOSING_AT_START),
     z("trên đây", CLOSING_AT_START),
@@ -117,6 +126,7 @@ pub const ZONES: &[ZoneWord] = &[
     z("tồn tại", REC),
     z("tổ chức thực hiện", POS),
     z("tờ trình đề nghị", NOT_ORDER),
+    z("từ nay đến cuối năm", FORWARD),
     z("văn bản đề nghị", NOT_ORDER),
     z("yêu cầu", TASKS_AT_START | NO_TASKS_WHOLE),
     z("ý kiến", NO),
@@ -124,7 +134,7 @@ pub const ZONES: &[ZoneWord] = &[
     z("đánh giá", REC),
     z("được giao nhiệm vụ nghiêm túc", CLOSING_ANYWHERE),
     z("đề nghị", TASKS_AT_START),
-    z("đề xuất", NO),
+    z("đề xuất", NO | ANSWERED),
     z("đối tượng", NO),
     z("ưu điểm", REC),
 ];
@@ -133,7 +143,7 @@ pub const ZONES: &[ZoneWord] = &[
 pub const NO_TASK_LEADS: &[&str] = &["các", "công tác", "một số", "những", "về"];
 
 /// The words of every row carrying `flag`.
-pub fn with(flag: u8) -> impl Iterator<Item = &'static str> {
+pub fn with(flag: u16) -> impl Iterator<Item = &'static str> {
     ZONES
         .iter()
         .filter(move |w| w.flags & flag != 0)
@@ -141,7 +151,7 @@ pub fn with(flag: u8) -> impl Iterator<Item = &'static str> {
 }
 
 /// Regex fragment: an alternation of the rows carrying `flag`, either case, longest first.
-pub fn pattern(flag: u8) -> String {
+pub fn pattern(flag: u16) -> String {
     alternation(with(flag), true)
 }
 
@@ -190,6 +200,10 @@ pub fn read_heading(heading: &str) -> Reading {
         .iter()
         .find(|w| w.flags & NO_TASKS_AT_START != 0 && opens(rest, w.word))
     {
+        let after = rest[w.word.len()..].trim_start();
+        if w.flags & ANSWERED != 0 && opens(after, "của") {
+            return Reading::Neutral;
+        }
         return Reading::NoTasks {
             record: w.flags & RECORD != 0 && !mentions_tasks(&h),
         };
@@ -207,6 +221,14 @@ fn mentions_tasks(h: &str) -> bool {
             && h.match_indices(w.word)
                 .any(|(i, _)| boundary_before(h, i) && boundary_after(h, i + w.word.len()))
     })
+}
+
+/// True when `text` opens with directions for the time ahead ("Trong thời gian tới, …").
+pub fn opens_forward(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    ZONES
+        .iter()
+        .any(|w| w.flags & FORWARD != 0 && opens(&t, w.word))
 }
 
 /// True when `text` is a closing or courtesy formula ("Trân trọng thông báo …",
@@ -286,11 +308,17 @@ impl Table for ZoneTable {
             ("Trân trọng thông báo để các cơ quan biết.", "closing"),
             ("Giao Sở Tài chính bố trí kinh phí.", "tasks"),
             ("Giao thông nông thôn", "neutral"),
+            ("MỘT SỐ KIẾN NGHỊ CỦA TỈNH", "neutral"),
+            ("KIẾN NGHỊ, ĐỀ XUẤT", "no_tasks"),
+            ("Trong thời gian tới, Tỉnh tập trung chỉ đạo", "forward"),
         ]
     }
     fn read(&self, phrase: &str) -> String {
         if is_closing(phrase) {
             return "closing".into();
+        }
+        if opens_forward(phrase) {
+            return "forward".into();
         }
         match read_heading(phrase) {
             Reading::Tasks => "tasks",
