@@ -193,6 +193,12 @@ impl TaskEnv<'_> {
         task.coordinators_rule = d
             .coordinators_rule
             .filter(|_| !task.coordinators.is_empty());
+        // An item block's "Thời gian thực hiện: …" field dates tasks that give no date.
+        if task.deadline.is_none() {
+            if let Some(due) = &d.due_text {
+                task.deadline = deadline::find_deadline(due, &self.ctx);
+            }
+        }
         task
     }
 

@@ -29,6 +29,9 @@ pub struct Draft {
     pub leads_rule: Option<UnitRule>,
     /// The rule that chose the supporting units.
     pub coordinators_rule: Option<UnitRule>,
+    /// The block's "Thời gian thực hiện: …" field, read for a due date when the text
+    /// gives none.
+    pub due_text: Option<String>,
 }
 
 /// Units found for a task and the rules that found them.
@@ -37,6 +40,7 @@ struct Found {
     parties: Parties,
     leads_rule: Option<UnitRule>,
     coordinators_rule: Option<UnitRule>,
+    due_text: Option<String>,
 }
 
 impl Found {
@@ -49,6 +53,7 @@ impl Found {
             parties,
             leads_rule,
             coordinators_rule,
+            due_text: None,
         }
     }
 
@@ -61,6 +66,7 @@ impl Found {
             coordinators: self.parties.coordinators,
             leads_rule: self.leads_rule,
             coordinators_rule: self.coordinators_rule,
+            due_text: self.due_text,
         }
     }
 }
@@ -292,6 +298,9 @@ fn mark_tasks(outline: &Outline, paras: &[String], default_zone: Zone) -> Vec<bo
             continue;
         }
         let body = strip_marker(&own);
+        if zones::field_of(body).is_some_and(|(f, _)| f & zones::FIELD_CONTENT == 0) {
+            continue; // "Đơn vị chủ trì: …" describes its block's task
+        }
         is_task[i] = is_instruction(&own)
             || (zone == Zone::Tasks
                 && !is_past(body)
@@ -600,6 +609,12 @@ impl Env<'_> {
     /// lead-ins and headings, then letter addressees (guide rules 3, 8, 14). An item whose
     /// later clause names a second subject of its own keeps the heading's lead as well.
     fn inherit(&self, i: usize, f: &mut Found) {
+        if let Some(block) = block_fields(self.outline, self.paras, i) {
+            block.lend(f);
+            if !f.parties.leads.is_empty() {
+                return;
+            }
+        }
         if !f.parties.leads.is_empty() {
             if self.second_subject(i) {
                 let mut lent = Found::default();
@@ -715,6 +730,73 @@ impl Env<'_> {
     }
 }
 
+/// The fields of an item block: "a) Nhiệm vụ: …", "b) Cơ quan thực hiện:" with "- Đơn vị
+/// chủ trì: X", "- Đơn vị phối hợp: Y", "c) Thời gian thực hiện: …".
+#[derive(Debug, Default)]
+struct Block {
+    leads: Vec<String>,
+    coordinators: Vec<String>,
+    due: Option<String>,
+}
+
+impl Block {
+    /// Give a task the block's units (its own lead first, its own supporting units kept)
+    /// and its due-date field.
+    fn lend(self, f: &mut Found) {
+        if f.parties.leads.is_empty() && !self.leads.is_empty() {
+            f.parties.leads = self.leads;
+            f.leads_rule = Some(UnitRule::TableColumn);
+        }
+        if !self.coordinators.is_empty() {
+            let mut coords = self.coordinators;
+            for c in std::mem::take(&mut f.parties.coordinators) {
+                if !coords.contains(&c) {
+                    coords.push(c);
+                }
+            }
+            f.parties.coordinators = coords;
+            f.coordinators_rule = Some(UnitRule::TableColumn);
+        }
+        f.due_text = self.due;
+    }
+}
+
+/// The fields among the siblings of node `i` or of its nearest ancestor that has some
+/// (two levels up at most), with the fields nested one level under them.
+fn block_fields(outline: &Outline, paras: &[String], i: usize) -> Option<Block> {
+    let chain = std::iter::once(i).chain(outline.ancestors(i)).take(3);
+    for a in chain {
+        let parent = outline.nodes[a].parent;
+        let mut block = Block::default();
+        let mut found = false;
+        for &s in outline.nodes[parent].children.iter().filter(|&&s| s != a) {
+            let nested = outline.nodes[s].children.iter().copied();
+            for n in std::iter::once(s).chain(nested) {
+                let text = own_text(outline, paras, n);
+                let Some((flag, value)) = zones::field_of(strip_marker(&text)) else {
+                    continue;
+                };
+                found = true;
+                let value = value.trim_end_matches(['.', ';']).trim();
+                if value.is_empty() {
+                    continue;
+                }
+                if flag & zones::FIELD_LEAD != 0 && block.leads.is_empty() {
+                    block.leads = units::split_units(value);
+                } else if flag & zones::FIELD_COORD != 0 && block.coordinators.is_empty() {
+                    block.coordinators = units::split_units(value);
+                } else if flag & zones::FIELD_TIME != 0 {
+                    block.due = Some(value.to_string());
+                }
+            }
+        }
+        if found {
+            return Some(block);
+        }
+    }
+    None
+}
+
 /// True when a heading or bullet introduces the items below it ("…, trong đó:").
 fn introduces(heading: &str) -> bool {
     heading.trim_end().ends_with(':')
@@ -792,6 +874,7 @@ pub fn footnote_tasks(marker: &str, text: &str) -> Vec<Draft> {
             coordinators_rule: (!p.coordinators.is_empty()).then_some(UnitRule::PhoiHopX),
             parties: p,
             leads_rule: Some(UnitRule::Footnote),
+            due_text: None,
         };
         out.push(f.draft(format!("fn{marker}.{}", k + 1), item, Vec::new()));
     }

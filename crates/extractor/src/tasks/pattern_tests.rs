@@ -357,3 +357,33 @@ fn footnote_items_name_their_unit_in_parentheses() {
     assert_eq!(d[0].leads, vec!["Sở Nội vụ"]);
     assert_eq!(d[0].leads_rule, Some(UnitRule::Footnote));
 }
+
+#[test]
+fn item_blocks_name_lead_supporting_units_and_time_in_fields() {
+    let d = run(
+        DocKind::KeHoach,
+        &[
+            "II. NHIỆM VỤ",
+            "1. Về hạ tầng số",
+            "a) Nhiệm vụ:",
+            "- Nâng cấp trung tâm dữ liệu của tỉnh.",
+            "- Phối hợp với Công an tỉnh bảo đảm an ninh mạng cho trung tâm dữ liệu.",
+            "b) Cơ quan thực hiện:",
+            "- Đơn vị chủ trì: Sở Khoa học và Công nghệ.",
+            "- Đơn vị phối hợp: Sở Tài chính, UBND các xã.",
+            "c) Thời gian thực hiện: Hoàn thành trong năm 2027.",
+        ],
+        &[],
+    );
+    assert_eq!(d.len(), 2, "{d:#?}");
+    for t in &d {
+        assert_eq!(t.leads, vec!["Sở Khoa học và Công nghệ"]);
+        assert_eq!(t.leads_rule, Some(UnitRule::TableColumn));
+        assert_eq!(t.due_text.as_deref(), Some("Hoàn thành trong năm 2027"));
+    }
+    assert_eq!(d[0].coordinators, vec!["Sở Tài chính", "UBND các xã"]);
+    assert_eq!(
+        d[1].coordinators,
+        vec!["Sở Tài chính", "UBND các xã", "Công an tỉnh"]
+    );
+}

@@ -34,6 +34,19 @@ pub const FORWARD: u16 = 256;
 /// ("Về các kiến nghị của Tỉnh"): its items are replies, read as any other part.
 pub const ANSWERED: u16 = 512;
 
+/// A field label of an item block ("Đơn vị chủ trì: Sở X"): the block's lead.
+pub const FIELD_LEAD: u16 = 1024;
+/// A field label of an item block ("Đơn vị phối hợp: …"): the block's supporting units.
+pub const FIELD_COORD: u16 = 2048;
+/// A field label of an item block ("Thời gian thực hiện: …"): the block's due date.
+pub const FIELD_TIME: u16 = 4096;
+/// A field label of an item block ("Nhiệm vụ: …", "Nội dung: …"): the block's tasks.
+pub const FIELD_CONTENT: u16 = 8192;
+/// A field label of an item block that holds no task ("Sản phẩm: …", "Kinh phí: …").
+pub const FIELD_OTHER: u16 = 16384;
+/// Any field label.
+pub const FIELD: u16 = FIELD_LEAD | FIELD_COORD | FIELD_TIME | FIELD_CONTENT | FIELD_OTHER;
+
 /// One heading or closing word and what it says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ZoneWord {
@@ -70,6 +83,13 @@ pub const ZONES: &[ZoneWord] = &[
     z("công văn này", CLOSING_ANYWHERE),
     z("công văn đề nghị", NOT_ORDER),
     z("căn cứ", NO),
+    z("cơ quan chịu trách nhiệm", FIELD_LEAD),
+    z("cơ quan chủ trì", FIELD_LEAD),
+    z("cơ quan chủ trì thực hiện", FIELD_LEAD),
+    z("cơ quan phối hợp", FIELD_COORD),
+    z("cơ quan phối hợp thực hiện", FIELD_COORD),
+    z("cơ quan thực hiện", FIELD_LEAD),
+    z("dự kiến sản phẩm", FIELD_OTHER),
     z("giao", TASKS_AT_START),
     z("giao ban", NOT_ORDER),
     z("giao dịch", NOT_ORDER),
@@ -80,27 +100,33 @@ pub const ZONES: &[ZoneWord] = &[
     z("giải pháp", POS),
     z("giải trình", NO),
     z("giấy đề nghị", NOT_ORDER),
+    z("hình thức văn bản", FIELD_OTHER),
     z("hạn chế", REC),
     z("hồ sơ", NO),
     z("hồ sơ đề nghị", NO | NOT_ORDER),
     z("khuyết điểm", REC),
     z("khó khăn", REC),
-    z("kinh phí", NO),
+    z("kinh phí", NO | FIELD_OTHER),
     z("kiến nghị", NO | ANSWERED),
     z("kế hoạch này", CLOSING_ANYWHERE),
     z("kế hoạch đề ra", CLOSING_ANYWHERE),
     z("kết luận này", CLOSING_ANYWHERE),
     z("kết quả", REC),
+    z("kết quả/sản phẩm", FIELD_OTHER),
     z("lịch làm việc", NO),
     z("mục tiêu", NO),
     z("mục đích", NO),
     z("nghị quyết này", CLOSING_ANYWHERE),
     z("nguyên nhân", REC),
-    z("nhiệm vụ", POS),
+    z("nguồn kinh phí", FIELD_OTHER),
+    z("nhiệm vụ", POS | FIELD_CONTENT),
     z("nhận được", CLOSING_AT_START),
+    z("nội dung", FIELD_CONTENT),
     z("nội dung buổi làm việc", NO),
+    z("nội dung công việc", FIELD_CONTENT),
     z("nội dung kiểm tra", NO),
     z("nội dung làm việc", NO),
+    z("nội dung thực hiện", FIELD_CONTENT),
     z("phân công", TASKS_AT_START),
     z("phương hướng", POS),
     z("quan tâm, phối hợp", CLOSING_ANYWHERE),
@@ -109,14 +135,21 @@ pub const ZONES: &[ZoneWord] = &[
     z("quán triệt và tuyên truyền", NO),
     z("quản triệt và tuyên truyền", NO),
     z("rất mong", CLOSING_AT_START),
+    z("sản phẩm", FIELD_OTHER),
+    z("sản phẩm đầu ra", FIELD_OTHER),
     z("sự cần thiết", NO),
     z("thuận lợi", REC),
     z("thành phần", NO),
     z("thông báo này", CLOSING_ANYWHERE),
     z("thông qua", NO),
+    z("thời gian hoàn thành", FIELD_TIME),
+    z("thời gian thực hiện", FIELD_TIME),
     z("thời gian tới", FORWARD),
+    z("thời hạn", FIELD_TIME),
+    z("thời hạn hoàn thành", FIELD_TIME),
     z("tiêu chuẩn", NO),
     z("tiêu chí", NO),
+    z("tiến độ thực hiện", FIELD_TIME),
     z("trong thời gian tới", FORWARD),
     z("trách nhiệm", TASKS_AT_START),
     z("trân trọng", CLOSING_AT_START),
@@ -132,6 +165,12 @@ pub const ZONES: &[ZoneWord] = &[
     z("ý kiến", NO),
     z("điều kiện", NO),
     z("đánh giá", REC),
+    z("đơn vị chịu trách nhiệm", FIELD_LEAD),
+    z("đơn vị chủ trì", FIELD_LEAD),
+    z("đơn vị chủ trì thực hiện", FIELD_LEAD),
+    z("đơn vị phối hợp", FIELD_COORD),
+    z("đơn vị phối hợp thực hiện", FIELD_COORD),
+    z("đơn vị thực hiện", FIELD_LEAD),
     z("được giao nhiệm vụ nghiêm túc", CLOSING_ANYWHERE),
     z("đề nghị", TASKS_AT_START),
     z("đề xuất", NO | ANSWERED),
@@ -223,6 +262,17 @@ fn mentions_tasks(h: &str) -> bool {
     })
 }
 
+/// The field an item opens with ("Đơn vị chủ trì: Sở Tư pháp." → its flag and "Sở Tư
+/// pháp."): a label of the table, then a colon. `text` has its marker removed.
+pub fn field_of(text: &str) -> Option<(u16, &str)> {
+    let colon = text.find(':')?;
+    let label = text[..colon].trim().to_lowercase();
+    let row = ZONES
+        .iter()
+        .find(|w| w.flags & FIELD != 0 && w.word == label)?;
+    Some((row.flags & FIELD, text[colon + 1..].trim()))
+}
+
 /// True when `text` opens with directions for the time ahead ("Trong thời gian tới, …").
 pub fn opens_forward(text: &str) -> bool {
     let t = text.trim().to_lowercase();
@@ -311,6 +361,14 @@ impl Table for ZoneTable {
             ("MỘT SỐ KIẾN NGHỊ CỦA TỈNH", "neutral"),
             ("KIẾN NGHỊ, ĐỀ XUẤT", "no_tasks"),
             ("Trong thời gian tới, Tỉnh tập trung chỉ đạo", "forward"),
+            ("Đơn vị chủ trì: Sở Tư pháp.", "field lead"),
+            (
+                "Cơ quan phối hợp: Công an tỉnh, Sở Tài chính.",
+                "field coord",
+            ),
+            ("Thời gian hoàn thành: Quý III/2027.", "field time"),
+            ("Nhiệm vụ: Rà soát quy trình.", "field content"),
+            ("Sản phẩm: Báo cáo kết quả.", "field other"),
         ]
     }
     fn read(&self, phrase: &str) -> String {
@@ -319,6 +377,17 @@ impl Table for ZoneTable {
         }
         if opens_forward(phrase) {
             return "forward".into();
+        }
+        if let Some((flag, _)) = field_of(phrase) {
+            let names = [
+                (FIELD_LEAD, "lead"),
+                (FIELD_COORD, "coord"),
+                (FIELD_TIME, "time"),
+                (FIELD_CONTENT, "content"),
+                (FIELD_OTHER, "other"),
+            ];
+            let name = names.iter().find(|(f, _)| flag & f != 0).map(|(_, n)| *n);
+            return format!("field {}", name.unwrap_or(""));
         }
         match read_heading(phrase) {
             Reading::Tasks => "tasks",
