@@ -46,7 +46,12 @@ struct Found {
 impl Found {
     /// The units an item's own text names, with the rule that reads them there.
     fn own(text: &str) -> Found {
-        let parties = units::parties_in(text);
+        let mut parties = units::parties_in(text);
+        if let Some((unit, verb)) = merged_heading_unit(text) {
+            if parties.leads.is_empty() || parties.leads.iter().any(|l| l.contains(verb)) {
+                parties.leads = unit;
+            }
+        }
         let leads_rule = parties.leads.first().map(|l| own_lead_rule(text, l));
         let coordinators_rule = (!parties.coordinators.is_empty()).then_some(UnitRule::PhoiHopX);
         Found {
@@ -69,6 +74,32 @@ impl Found {
             due_text: self.due_text,
         }
     }
+}
+
+/// A unit heading run into its body ("Sở Xây dựng Khẩn trương hoàn thiện …", from a bold
+/// heading line without a full stop): the unit before a capitalised instruction verb, and
+/// that verb. The unit must have two words at least ("Ban Chỉ đạo" is a name).
+fn merged_heading_unit(text: &str) -> Option<(Vec<String>, &str)> {
+    let t = strip_marker(text);
+    for (at, _) in t.match_indices(' ') {
+        let rest = &t[at + 1..];
+        if !rest.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let Some(m) = IMPERATIVE.find(rest) else {
+            continue;
+        };
+        let prefix = t[..at].trim().trim_end_matches([':', ',']);
+        let verb = m.as_str().trim_end_matches([' ', ',']);
+        // The whole prefix is one unit phrase ("Sở Kế hoạch và | Đầu tư" is not).
+        let whole = units::unit_phrase_len(prefix).is_some_and(|n| n >= prefix.len())
+            && prefix.split(' ').count() >= 2
+            && !prefix.ends_with(" và");
+        if whole && !prefix.contains(|c: char| ".;:".contains(c)) && opens_with_verb(rest) {
+            return Some((units::split_units(prefix), &rest[..verb.len()]));
+        }
+    }
+    None
 }
 
 /// How an item's own text names its lead `lead`: after an order word, in a closing
@@ -215,13 +246,14 @@ pub fn find(
         Zone::Neutral
     };
     let mut is_task = mark_tasks(outline, paras, default_zone);
-    let pointers = cross_references(outline, paras, &mut is_task);
+    let (pointers, pointer_prose) = cross_references(outline, paras, &mut is_task);
     let env = Env {
         outline,
         paras,
         kind,
         addressees,
         pointers: &pointers,
+        pointer_prose: &pointer_prose,
     };
     let mut out = Vec::new();
     for (i, node) in outline.nodes.iter().enumerate().skip(1) {
@@ -344,49 +376,144 @@ fn is_order_prose(outline: &Outline, paras: &[String], i: usize) -> bool {
 }
 
 static CROSS_REF: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i:nhiệm vụ|nội dung)\s+(?:nêu\s+)?(?:tại|ở|theo)\s+(?i:mục|phần|điểm|khoản)\s+([IVXL]+(?:\.\d{1,2})*|\d{1,2}(?:\.\d{1,2})*)\b").unwrap()
+    Regex::new(concat!(
+        r"(?i:nhiệm vụ|nội dung)\s+(?:nêu\s+)?(?:tại|ở|theo)\s+(?i:mục|phần|điểm|khoản)\s*",
+        r"((?:(?:\((?:[IVXL]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\)|[IVXL]+(?:\.\d{1,2})*|\d{1,2}(?:\.\d{1,2})*)[.,]?\s*)+)"
+    ))
+    .unwrap()
+});
+static REF_TOKEN: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"\(([IVXL]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\)|([IVXL]+(?:\.\d{1,2})*|\d{1,2}(?:\.\d{1,2})*)",
+    )
+    .unwrap()
 });
 
-/// Rule 14: an item "X chủ trì triển khai các nhiệm vụ tại mục IV.1" gives X every task of
-/// part IV.1 that names no unit; the pointer item is not a task itself.
+/// The parts a cross-reference names, each as its label chain: "mục IV.1" → [IV, 1];
+/// "mục (IV) (4.1) (4.2)" → [IV, 4, 1] and [IV, 4, 2]; "mục (IV)(3.4)(a)" → [IV, 3, 4, a].
+fn referenced_parts(text: &str) -> Vec<Vec<String>> {
+    let Some(c) = CROSS_REF.captures(text) else {
+        return Vec::new();
+    };
+    let mut tokens: Vec<String> = REF_TOKEN
+        .captures_iter(&c[1])
+        .filter_map(|t| t.get(1).or(t.get(2)).map(|m| m.as_str().to_string()))
+        .collect();
+    let is_roman = |t: &str| !t.is_empty() && t.chars().all(|ch| "IVXL".contains(ch));
+    // "IV.1" → "IV", "1".
+    if let Some((head, tail)) = tokens.first().and_then(|t| t.split_once('.')) {
+        if is_roman(head) {
+            let (head, tail) = (head.to_string(), tail.to_string());
+            tokens.splice(0..1, [head, tail]);
+        }
+    }
+    let split = |t: &String| t.split('.').map(str::to_string).collect::<Vec<_>>();
+    let roman = tokens.first().is_some_and(|t| is_roman(t));
+    let (prefix, rest) = if roman {
+        (vec![tokens[0].clone()], &tokens[1..])
+    } else {
+        (Vec::new(), &tokens[..])
+    };
+    let decimals = rest.len() > 1
+        && rest
+            .iter()
+            .all(|t| t.starts_with(|ch: char| ch.is_ascii_digit()));
+    if decimals {
+        rest.iter()
+            .map(|t| [prefix.clone(), split(t)].concat())
+            .collect()
+    } else {
+        vec![[prefix, rest.iter().flat_map(split).collect()].concat()]
+    }
+}
+
+/// The label chain of node `k`: its ancestors' labels, a multi-part decimal ("4.1")
+/// standing for the decimals above it ("IV" / "4" / "4.1" → [IV, 4, 1]).
+fn label_chain(outline: &Outline, k: usize) -> Vec<String> {
+    let mut nodes: Vec<usize> = outline.ancestors(k);
+    nodes.reverse();
+    nodes.push(k);
+    let mut chain: Vec<(bool, String)> = Vec::new();
+    for n in nodes {
+        let Some(m) = &outline.nodes[n].marker else {
+            continue;
+        };
+        match m.kind {
+            MarkerKind::Decimal(d) if d > 1 => {
+                let keep = chain.iter().take_while(|(dec, _)| !dec).count();
+                chain.truncate(keep);
+                chain.extend(m.label.split('.').map(|p| (true, p.to_string())));
+            }
+            MarkerKind::Decimal(_) => chain.push((true, m.label.clone())),
+            MarkerKind::Roman | MarkerKind::Letter | MarkerKind::Article => {
+                chain.push((false, m.label.clone()))
+            }
+            _ => return Vec::new(),
+        }
+    }
+    chain.into_iter().map(|(_, l)| l).collect()
+}
+
+/// Rule 14: an item or sentence "X chủ trì triển khai các nhiệm vụ tại mục IV.1" gives X
+/// every task of part IV.1 that names no unit; the pointer is not a task itself. Returns
+/// the parts with their leads, and the prose nodes that hold pointers.
 fn cross_references(
     outline: &Outline,
     paras: &[String],
     is_task: &mut [bool],
-) -> Vec<(usize, Vec<String>)> {
+) -> (Vec<(usize, Vec<String>)>, Vec<usize>) {
     let mut out = Vec::new();
-    let candidates: Vec<usize> = (1..outline.nodes.len()).filter(|&i| is_task[i]).collect();
-    for i in candidates {
-        let own = text_for_parties(outline, paras, i);
-        let Some(c) = CROSS_REF.captures(&own) else {
+    let mut prose_pointers = Vec::new();
+    let chains: Vec<Vec<String>> = (0..outline.nodes.len())
+        .map(|k| label_chain(outline, k))
+        .collect();
+    for i in 1..outline.nodes.len() {
+        let node = &outline.nodes[i];
+        let prose = node.marker.is_none() && node.children.is_empty();
+        if !is_task[i] && !prose {
             continue;
-        };
-        let label = c[1].trim_end_matches('.');
-        let target = outline
-            .nodes
-            .iter()
-            .position(|n| n.path == label)
-            .or_else(|| {
-                let tail = format!(".{label}");
-                let hits: Vec<usize> = (1..outline.nodes.len())
-                    .filter(|&k| outline.nodes[k].path.ends_with(&tail))
-                    .collect();
-                (hits.len() == 1).then(|| hits[0])
-            });
-        let mut f = Found::own(&own);
-        if f.parties.leads.is_empty() {
-            // "3. Sở X: Chủ trì các nhiệm vụ tại mục IV.1" names X in its label.
-            f.parties.leads =
-                units::heading_is_unit(own.split(':').next().unwrap_or("")).unwrap_or_default();
         }
-        if let (Some(t), false) = (target, f.parties.leads.is_empty()) {
-            if t != i && !outline.ancestors(i).contains(&t) {
-                out.push((t, f.parties.leads));
-                is_task[i] = false;
+        let own = text_for_parties(outline, paras, i);
+        let parts = referenced_parts(&own);
+        if parts.is_empty() {
+            continue;
+        }
+        let mut leads = Found::own(&own).parties.leads;
+        if leads.is_empty() {
+            // "3. Sở X: Chủ trì các nhiệm vụ tại mục IV.1"; "3. Sở X" / "Chủ trì …".
+            let label = own.split(':').next().unwrap_or("");
+            let parent = &paras[outline.nodes[node.parent]
+                .paras
+                .first()
+                .copied()
+                .unwrap_or(0)];
+            leads = units::heading_is_unit(label)
+                .or_else(|| {
+                    (prose && node.parent != 0)
+                        .then(|| units::heading_is_unit(parent))
+                        .flatten()
+                })
+                .unwrap_or_default();
+        }
+        if leads.is_empty() {
+            continue;
+        }
+        let targets: Vec<usize> = parts
+            .iter()
+            .filter_map(|p| (1..outline.nodes.len()).find(|&k| !p.is_empty() && chains[k] == *p))
+            .filter(|&t| t != i && !outline.ancestors(i).contains(&t))
+            .collect();
+        for t in &targets {
+            out.push((*t, leads.clone()));
+        }
+        if !targets.is_empty() {
+            is_task[i] = false;
+            if prose {
+                prose_pointers.push(i);
             }
         }
     }
-    out
+    (out, prose_pointers)
 }
 
 /// Which sentences of a prose paragraph are tasks.
@@ -410,6 +537,8 @@ struct Env<'a> {
     kind: DocKind,
     addressees: &'a [String],
     pointers: &'a [(usize, Vec<String>)],
+    /// Prose nodes whose pointer sentences are not tasks.
+    pointer_prose: &'a [usize],
 }
 
 impl Env<'_> {
@@ -428,6 +557,9 @@ impl Env<'_> {
                 || is_past(&sentence)
                 || sentence.trim_end().ends_with(':')
             {
+                continue;
+            }
+            if self.pointer_prose.contains(&i) && !referenced_parts(&sentence).is_empty() {
                 continue;
             }
             let mut f = Found::own(&sentence);

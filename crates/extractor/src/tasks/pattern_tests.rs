@@ -387,3 +387,38 @@ fn item_blocks_name_lead_supporting_units_and_time_in_fields() {
         vec!["Sở Tài chính", "UBND các xã", "Công an tỉnh"]
     );
 }
+
+#[test]
+fn cross_references_name_parts_as_label_chains() {
+    let parts =
+        |t: &str| -> Vec<String> { referenced_parts(t).iter().map(|p| p.join(".")).collect() };
+    assert_eq!(
+        parts("Chủ trì các nhiệm vụ tại mục IV.1 của Kế hoạch."),
+        vec!["IV.1"]
+    );
+    assert_eq!(
+        parts("Chủ trì các nhiệm vụ tại mục (II) (3) của Kế hoạch."),
+        vec!["II.3"]
+    );
+    assert_eq!(
+        parts("Chủ trì các nhiệm vụ tại mục (III) (2.1) (2.2) và Phụ lục."),
+        vec!["III.2.1", "III.2.2"]
+    );
+    assert_eq!(
+        parts("phối hợp thực hiện nhiệm vụ tại mục (V)(1.2)(b);"),
+        vec!["V.1.2.b"]
+    );
+    assert!(parts("Chủ trì triển khai Kế hoạch này.").is_empty());
+}
+
+#[test]
+fn a_unit_heading_run_into_its_body_leads_it() {
+    let lead = |t: &str| merged_heading_unit(t).map(|(u, v)| (u, v.to_string()));
+    assert_eq!(
+        lead("4. Sở Tư pháp Khẩn trương rà soát văn bản, báo cáo trước ngày 30/6/2027."),
+        Some((vec!["Sở Tư pháp".to_string()], "Khẩn trương".to_string()))
+    );
+    // A name with a capitalised verb-like word is not cut: "Ban Chỉ đạo", "… và Đầu tư".
+    assert_eq!(lead("Ban Chỉ đạo tỉnh triển khai kế hoạch."), None);
+    assert_eq!(lead("Giao Sở Kế hoạch và Đầu tư tổng hợp kết quả."), None);
+}
