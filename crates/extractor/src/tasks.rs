@@ -467,8 +467,7 @@ fn cross_references(
     let chains: Vec<Vec<String>> = (0..outline.nodes.len())
         .map(|k| label_chain(outline, k))
         .collect();
-    for i in 1..outline.nodes.len() {
-        let node = &outline.nodes[i];
+    for (i, node) in outline.nodes.iter().enumerate().skip(1) {
         let prose = node.marker.is_none() && node.children.is_empty();
         if !is_task[i] && !prose {
             continue;
