@@ -30,8 +30,8 @@ pub const NOT_ORDER: u16 = 128;
 /// Opens directions for the time ahead ("Trong thời gian tới, …"): in an assessment part,
 /// this sentence and the rest of its paragraph are instructions.
 pub const FORWARD: u16 = 256;
-/// Followed by "của X", a heading of someone else's proposals that the text answers
-/// ("Về các kiến nghị của Tỉnh"): its items are replies, read as any other part.
+/// Followed by "của X", or as the topic after "Về", a heading of someone else's proposals
+/// that the text answers ("Về các kiến nghị của Tỉnh"): read as any other part.
 pub const ANSWERED: u16 = 512;
 
 /// A field label of an item block ("Đơn vị chủ trì: Sở X"): the block's lead.
@@ -232,7 +232,9 @@ pub fn read_heading(heading: &str) -> Reading {
         return Reading::Tasks;
     }
     let mut rest = h.as_str();
-    if let Some(lead) = NO_TASK_LEADS.iter().find(|l| opens(rest, l)) {
+    let mut topic = false;
+    while let Some(lead) = NO_TASK_LEADS.iter().find(|l| opens(rest, l)) {
+        topic |= *lead == "về";
         rest = rest[lead.len()..].trim_start();
     }
     if let Some(w) = ZONES
@@ -240,7 +242,8 @@ pub fn read_heading(heading: &str) -> Reading {
         .find(|w| w.flags & NO_TASKS_AT_START != 0 && opens(rest, w.word))
     {
         let after = rest[w.word.len()..].trim_start();
-        if w.flags & ANSWERED != 0 && opens(after, "của") {
+        // "Về kiến nghị …": a topic that answers a proposal.
+        if w.flags & ANSWERED != 0 && (topic || opens(after, "của")) {
             return Reading::Neutral;
         }
         return Reading::NoTasks {
@@ -360,6 +363,12 @@ impl Table for ZoneTable {
             ("Giao thông nông thôn", "neutral"),
             ("MỘT SỐ KIẾN NGHỊ CỦA TỈNH", "neutral"),
             ("KIẾN NGHỊ, ĐỀ XUẤT", "no_tasks"),
+            (
+                "Về kiến nghị hỗ trợ kinh phí khắc phục hậu quả bão",
+                "neutral",
+            ),
+            ("VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH", "neutral"),
+            ("Về kinh phí thực hiện", "no_tasks"),
             ("Trong thời gian tới, Tỉnh tập trung chỉ đạo", "forward"),
             ("Đơn vị chủ trì: Sở Tư pháp.", "field lead"),
             (
