@@ -481,11 +481,7 @@ fn cross_references(
         if leads.is_empty() {
             // "3. Sở X: Chủ trì các nhiệm vụ tại mục IV.1"; "3. Sở X" / "Chủ trì …".
             let label = own.split(':').next().unwrap_or("");
-            let parent = &paras[outline.nodes[node.parent]
-                .paras
-                .first()
-                .copied()
-                .unwrap_or(0)];
+            let parent = &heading_of(outline, paras, node.parent);
             leads = units::heading_is_unit(label)
                 .or_else(|| {
                     (prose && node.parent != 0)
@@ -595,7 +591,7 @@ impl Env<'_> {
             && before
                 .into_iter()
                 .all(|&s| outline.nodes[s].marker.is_none())
-            && heading_assigns(&self.paras[outline.nodes[parent].paras[0]])
+            && heading_assigns(&heading_of(outline, self.paras, parent))
     }
 }
 
@@ -656,18 +652,19 @@ fn has_order(text: &str) -> bool {
 }
 
 fn zone_for(outline: &Outline, paras: &[String], i: usize, default: Zone) -> Zone {
-    let headings: Vec<(usize, &str)> = std::iter::once(i)
+    let headings: Vec<(usize, String)> = std::iter::once(i)
         .chain(outline.ancestors(i))
         .filter(|&a| outline.nodes[a].marker.is_some())
         // A node's own zone counts for itself only when it is a heading.
         .filter(|&a| a != i || !outline.nodes[a].children.is_empty())
-        .map(|a| (a, paras[outline.nodes[a].paras[0]].as_str()))
+        .map(|a| (a, heading_of(outline, paras, a)))
         .collect();
     // Past results hold no tasks, whatever their sub-headings say.
     if headings.iter().any(|(_, h)| zone_of(h).1) {
         return Zone::NoTasks;
     }
-    for &(a, heading) in &headings {
+    for (a, heading) in &headings {
+        let (a, heading) = (*a, heading.as_str());
         match zone_of(heading).0 {
             // A heading that names the units it assigns ("1. Sở Y tế:", "2. Giao Sở … chủ trì:")
             // makes its items instructions.
@@ -798,7 +795,7 @@ impl Env<'_> {
         for n in std::iter::once(i).chain(outline.ancestors(i)) {
             // A heading that names its units wins over a lead-in under it.
             let parent = outline.nodes[n].parent;
-            if parent != 0 && heading_assigns(&paras[outline.nodes[parent].paras[0]]) {
+            if parent != 0 && heading_assigns(&heading_of(outline, paras, parent)) {
                 return false;
             }
             if let Some(lead_in) = preceding_lead_in(outline, paras, n) {
@@ -823,7 +820,7 @@ impl Env<'_> {
         let (outline, paras) = (self.outline, self.paras);
         for a in outline.ancestors(i) {
             let node = &outline.nodes[a];
-            let heading = &paras[node.paras[0]];
+            let heading = &heading_of(outline, paras, a);
             let hp = units::parties_in(strip_marker(heading));
             let leads = units::heading_is_unit(heading)
                 .or_else(|| (!hp.leads.is_empty()).then(|| hp.leads.clone()))
@@ -852,7 +849,7 @@ impl Env<'_> {
         if !f.parties.coordinators.is_empty() || parent == 0 {
             return;
         }
-        let heading = &self.paras[self.outline.nodes[parent].paras[0]];
+        let heading = &heading_of(self.outline, self.paras, parent);
         let hp = units::parties_in(strip_marker(heading));
         if hp.leads.is_empty() && !hp.coordinators.is_empty() && introduces(heading) {
             f.parties.coordinators = hp.coordinators;
@@ -926,6 +923,26 @@ fn block_fields(outline: &Outline, paras: &[String], i: usize) -> Option<Block> 
         }
     }
     None
+}
+
+/// The heading text of node `a`: its first paragraph, or, when that is a bare marker
+/// ("2.3."), the marker with the prose line after it ("Công an tỉnh").
+fn heading_of(outline: &Outline, paras: &[String], a: usize) -> String {
+    let node = &outline.nodes[a];
+    let Some(&first) = node.paras.first() else {
+        return String::new();
+    };
+    let text = &paras[first];
+    let title = node
+        .children
+        .first()
+        .filter(|&&c| outline.nodes[c].marker.is_none() && outline.nodes[c].children.is_empty());
+    match title {
+        Some(&c) if node.marker.is_some() && strip_marker(text).trim().is_empty() => {
+            format!("{} {}", text.trim_end(), own_text(outline, paras, c))
+        }
+        _ => text.clone(),
+    }
 }
 
 /// True when a heading or bullet introduces the items below it ("…, trong đó:").

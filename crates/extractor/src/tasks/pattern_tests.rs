@@ -422,3 +422,23 @@ fn a_unit_heading_run_into_its_body_leads_it() {
     assert_eq!(lead("Ban Chỉ đạo tỉnh triển khai kế hoạch."), None);
     assert_eq!(lead("Giao Sở Kế hoạch và Đầu tư tổng hợp kết quả."), None);
 }
+
+#[test]
+fn a_bare_numbered_heading_takes_its_title_from_the_next_line() {
+    check(&[Case {
+        name: "'2.3.' then 'Công an tỉnh' then items",
+        kind: DocKind::KeHoach,
+        lines: &[
+            "III. PHÂN CÔNG TRÁCH NHIỆM",
+            "Căn cứ Kế hoạch này, các sở, ban, ngành, địa phương thực hiện các nhiệm vụ sau:",
+            "2.3.",
+            "Công an tỉnh",
+            "a) Chủ trì kiểm tra các cơ sở kinh doanh karaoke trong quý IV/2027.",
+        ],
+        want: &[(
+            "Chủ trì kiểm tra",
+            &["Công an tỉnh"],
+            Some(UnitRule::Heading),
+        )],
+    }]);
+}
