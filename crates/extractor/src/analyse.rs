@@ -194,10 +194,12 @@ impl TaskEnv<'_> {
             .coordinators_rule
             .filter(|_| !task.coordinators.is_empty());
         // An item block's "Thời gian thực hiện: …" field dates tasks that give no date.
+        // Only a date: "Thường xuyên", "hằng năm" in a time field state no duty cycle.
         if task.deadline.is_none() {
-            if let Some(due) = &d.due_text {
-                task.deadline = deadline::find_deadline(due, &self.ctx);
-            }
+            let field = d.due_text.as_deref();
+            task.deadline = field
+                .and_then(|due| deadline::find_deadline(due, &self.ctx))
+                .filter(|dl| dl.due.is_some() && dl.recurrence.is_none());
         }
         task
     }

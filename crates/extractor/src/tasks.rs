@@ -330,6 +330,10 @@ fn mark_tasks(outline: &Outline, paras: &[String], default_zone: Zone) -> Vec<bo
             continue;
         }
         let body = strip_marker(&own);
+        // A line that only names units ("- Bộ Tư pháp;") is a list entry, not an order.
+        if node.children.is_empty() && units::heading_is_unit(&own).is_some() {
+            continue;
+        }
         if zones::field_of(body).is_some_and(|(f, _)| f & zones::FIELD_CONTENT == 0) {
             continue; // "Đơn vị chủ trì: …" describes its block's task
         }
@@ -889,40 +893,74 @@ impl Block {
     }
 }
 
-/// The fields among the siblings of node `i` or of its nearest ancestor that has some
-/// (two levels up at most), with the fields nested one level under them.
+/// The units of a field value: split at ';', then as unit lists.
+fn field_units(value: &str) -> Vec<String> {
+    value
+        .split(';')
+        .map(|v| v.trim().trim_end_matches(['.', ',']))
+        .filter(|v| !v.is_empty())
+        .flat_map(units::split_units)
+        .collect()
+}
+
+/// The fields that describe node `i`: the first run of field siblings after it (or after
+/// its nearest ancestor that has some, two levels up at most), else the nearest run
+/// before it; fields nested one level under a sibling ("b) Cơ quan thực hiện:") count.
 fn block_fields(outline: &Outline, paras: &[String], i: usize) -> Option<Block> {
     let chain = std::iter::once(i).chain(outline.ancestors(i)).take(3);
     for a in chain {
-        let parent = outline.nodes[a].parent;
+        let siblings = &outline.nodes[outline.nodes[a].parent].children;
+        let pos = siblings.iter().position(|&s| s == a)?;
+        let is_field = |s: usize| !node_fields(outline, paras, s).is_empty();
+        let after: Vec<usize> = siblings[pos + 1..]
+            .iter()
+            .copied()
+            .skip_while(|&s| !is_field(s))
+            .take_while(|&s| is_field(s))
+            .collect();
+        let run = if after.is_empty() {
+            let mut before: Vec<usize> = siblings[..pos]
+                .iter()
+                .rev()
+                .copied()
+                .skip_while(|&s| !is_field(s))
+                .take_while(|&s| is_field(s))
+                .collect();
+            before.reverse();
+            before
+        } else {
+            after
+        };
+        if run.is_empty() {
+            continue;
+        }
         let mut block = Block::default();
-        let mut found = false;
-        for &s in outline.nodes[parent].children.iter().filter(|&&s| s != a) {
-            let nested = outline.nodes[s].children.iter().copied();
-            for n in std::iter::once(s).chain(nested) {
-                let text = own_text(outline, paras, n);
-                let Some((flag, value)) = zones::field_of(strip_marker(&text)) else {
-                    continue;
-                };
-                found = true;
-                let value = value.trim_end_matches(['.', ';']).trim();
-                if value.is_empty() {
-                    continue;
-                }
-                if flag & zones::FIELD_LEAD != 0 && block.leads.is_empty() {
-                    block.leads = units::split_units(value);
-                } else if flag & zones::FIELD_COORD != 0 && block.coordinators.is_empty() {
-                    block.coordinators = units::split_units(value);
-                } else if flag & zones::FIELD_TIME != 0 {
-                    block.due = Some(value.to_string());
-                }
+        for (flag, value) in run.iter().flat_map(|&s| node_fields(outline, paras, s)) {
+            if flag & zones::FIELD_LEAD != 0 && block.leads.is_empty() {
+                block.leads = field_units(&value);
+            } else if flag & zones::FIELD_COORD != 0 && block.coordinators.is_empty() {
+                block.coordinators = field_units(&value);
+            } else if flag & zones::FIELD_TIME != 0 && block.due.is_none() {
+                block.due = Some(value);
             }
         }
-        if found {
-            return Some(block);
-        }
+        return Some(block);
     }
     None
+}
+
+/// The non-content fields of sibling `s` and of its children: (flag, value).
+fn node_fields(outline: &Outline, paras: &[String], s: usize) -> Vec<(u16, String)> {
+    let nested = outline.nodes[s].children.iter().copied();
+    std::iter::once(s)
+        .chain(nested)
+        .filter_map(|n| {
+            let text = own_text(outline, paras, n);
+            let (flag, value) = zones::field_of(strip_marker(&text))?;
+            let value = value.trim_end_matches(['.', ';']).trim().to_string();
+            (flag & zones::FIELD_CONTENT == 0).then_some((flag, value))
+        })
+        .collect()
 }
 
 /// The heading text of node `a`: its first paragraph, or, when that is a bare marker

@@ -442,3 +442,52 @@ fn a_bare_numbered_heading_takes_its_title_from_the_next_line() {
         )],
     }]);
 }
+
+#[test]
+fn a_line_that_only_names_units_is_not_a_task() {
+    check(&[Case {
+        name: "distribution list run into the body",
+        kind: DocKind::KeHoach,
+        lines: &[
+            "V. TỔ CHỨC THỰC HIỆN",
+            "1. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.",
+            "- Sở Tư pháp;",
+            "- Công an tỉnh;",
+        ],
+        want: &[(
+            "Sở Tài chính bố trí",
+            &["Sở Tài chính"],
+            Some(UnitRule::XChuTri),
+        )],
+    }]);
+}
+
+#[test]
+fn fields_after_a_group_of_items_describe_that_group() {
+    let d = run(
+        DocKind::KeHoach,
+        &[
+            "II. NHIỆM VỤ",
+            "1. Nâng cao chất lượng văn bản",
+            "- Rà soát quy trình soạn thảo văn bản của các sở.",
+            "- Tổ chức lấy ý kiến chuyên gia đối với dự thảo quan trọng.",
+            "Đơn vị thực hiện: Các sở, ngành, UBND cấp xã.",
+            "Thời gian thực hiện: Thường xuyên.",
+            "- Xây dựng phần mềm theo dõi văn bản.",
+            "Đơn vị chủ trì tham mưu thực hiện: Sở Khoa học và Công nghệ.",
+            "Đơn vị phối hợp thực hiện: Sở Tư pháp; các cơ quan liên quan.",
+            "Thời gian thực hiện: Quý IV/2027.",
+        ],
+        &[],
+    );
+    let leads: Vec<Vec<String>> = d.iter().map(|t| t.leads.clone()).collect();
+    assert_eq!(d.len(), 3, "{d:#?}");
+    assert_eq!(leads[0], vec!["Các sở, ngành", "UBND cấp xã"]);
+    assert_eq!(leads[1], leads[0]);
+    assert_eq!(leads[2], vec!["Sở Khoa học và Công nghệ"]);
+    assert_eq!(
+        d[2].coordinators,
+        vec!["Sở Tư pháp", "các cơ quan liên quan"]
+    );
+    assert_eq!(d[2].due_text.as_deref(), Some("Quý IV/2027"));
+}

@@ -267,12 +267,18 @@ fn mentions_tasks(h: &str) -> bool {
 
 /// The field an item opens with ("Đơn vị chủ trì: Sở Tư pháp." → its flag and "Sở Tư
 /// pháp."): a label of the table, then a colon. `text` has its marker removed.
+/// A label may run on past its row ("Đơn vị chủ trì tham mưu thực hiện:"); the longest
+/// row it opens with decides.
 pub fn field_of(text: &str) -> Option<(u16, &str)> {
     let colon = text.find(':')?;
     let label = text[..colon].trim().to_lowercase();
+    if label.chars().count() > 50 {
+        return None;
+    }
     let row = ZONES
         .iter()
-        .find(|w| w.flags & FIELD != 0 && w.word == label)?;
+        .filter(|w| w.flags & FIELD != 0 && opens(&label, w.word))
+        .max_by_key(|w| w.word.len())?;
     Some((row.flags & FIELD, text[colon + 1..].trim()))
 }
 
@@ -378,6 +384,14 @@ impl Table for ZoneTable {
             ("Thời gian hoàn thành: Quý III/2027.", "field time"),
             ("Nhiệm vụ: Rà soát quy trình.", "field content"),
             ("Sản phẩm: Báo cáo kết quả.", "field other"),
+            (
+                "Đơn vị chủ trì tham mưu thực hiện: Sở Tư pháp.",
+                "field lead",
+            ),
+            (
+                "Đơn vị phối hợp thực hiện: Các cơ quan liên quan.",
+                "field coord",
+            ),
         ]
     }
     fn read(&self, phrase: &str) -> String {
