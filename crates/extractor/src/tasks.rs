@@ -299,6 +299,8 @@ pub fn find(
 /// Pass 1: which nodes are instruction units, bottom-up (children first).
 fn mark_tasks(outline: &Outline, paras: &[String], default_zone: Zone) -> Vec<bool> {
     let mut is_task = vec![false; outline.nodes.len()];
+    // Headings whose tasks are sentences of their prose body, or lie under such headings.
+    let mut holds = vec![false; outline.nodes.len()];
     for i in (1..outline.nodes.len()).rev() {
         let node = &outline.nodes[i];
         let zone = zone_for(outline, paras, i, default_zone);
@@ -313,20 +315,17 @@ fn mark_tasks(outline: &Outline, paras: &[String], default_zone: Zone) -> Vec<bo
         if article && zones::is_closing(strip_marker(&own)) {
             continue;
         }
-        if node
-            .children
-            .iter()
-            .any(|&c| subtree_has_task(outline, &is_task, c))
-        {
+        if node.children.iter().any(|&c| {
+            subtree_has_task(outline, &is_task, c) || subtree_has_task(outline, &holds, c)
+        }) {
+            holds[i] = true;
             continue; // a heading
         }
-        // A unit heading over a prose body ("3. Sở Tư pháp:" / "Khẩn trương …") lends its
-        // unit to the body's sentences (P8(c)).
-        let prose_body = node
-            .children
-            .first()
-            .is_some_and(|&c| outline.nodes[c].marker.is_none());
-        if prose_body && units::heading_is_unit(&own).is_some() {
+        // A unit or topic heading over a prose body ("3. Sở Tư pháp:" / "Khẩn trương …",
+        // "5. Đo lường, giám sát" / "Thực hiện khảo sát …"): its sentences are the tasks
+        // (P8(c)).
+        if prose_body(outline, i) && (units::heading_is_unit(&own).is_some() || is_title(&own)) {
+            holds[i] = true;
             continue;
         }
         let body = strip_marker(&own);
@@ -584,18 +583,15 @@ impl Env<'_> {
         out
     }
 
-    /// True when prose node `i` is the body right under a heading that names its doers
-    /// (no marked item before it: prose after bullets continues them).
+    /// True when prose node `i` is the body of a heading that names its doers or a topic,
+    /// and that heading has no marked items (prose among bullets continues them).
     fn nearest_heading_lends(&self, i: usize) -> bool {
         let outline = self.outline;
         let parent = outline.nodes[i].parent;
-        let siblings = &outline.nodes[parent].children;
-        let before = siblings.iter().take_while(|&&s| s != i);
+        let heading = heading_of(outline, self.paras, parent);
         parent != 0
-            && before
-                .into_iter()
-                .all(|&s| outline.nodes[s].marker.is_none())
-            && heading_assigns(&heading_of(outline, self.paras, parent))
+            && prose_body(outline, parent)
+            && (heading_assigns(&heading) || is_title(&heading))
     }
 }
 
@@ -961,6 +957,23 @@ fn node_fields(outline: &Outline, paras: &[String], s: usize) -> Vec<(u16, Strin
             (flag & zones::FIELD_CONTENT == 0).then_some((flag, value))
         })
         .collect()
+}
+
+/// True when node `i` has a prose body and no marked items.
+fn prose_body(outline: &Outline, i: usize) -> bool {
+    let children = &outline.nodes[i].children;
+    !children.is_empty() && children.iter().all(|&c| outline.nodes[c].marker.is_none())
+}
+
+/// A short title without final punctuation that gives no order ("5. Đo lường, quản lý,
+/// giám sát", "1. Về công tác phòng, chống dịch:"; not "b) Triển khai các chương trình:").
+fn is_title(text: &str) -> bool {
+    let t = strip_marker(text).trim();
+    !t.is_empty()
+        && !t.ends_with(['.', ';', '!', '?'])
+        && t.split_whitespace().count() <= 12
+        // "b) Triển khai các chương trình:" introduces what follows as its own content.
+        && !(t.ends_with(':') && opens_with_verb(t))
 }
 
 /// The heading text of node `a`: its first paragraph, or, when that is a bare marker

@@ -491,3 +491,17 @@ fn fields_after_a_group_of_items_describe_that_group() {
     );
     assert_eq!(d[2].due_text.as_deref(), Some("Quý IV/2027"));
 }
+
+#[test]
+fn a_topic_title_over_prose_lends_nothing_but_is_no_task() {
+    check(&[Case {
+        name: "topic title, prose body with a verb-first sentence",
+        kind: DocKind::KeHoach,
+        lines: &[
+            "III. NHIỆM VỤ, GIẢI PHÁP",
+            "5. Giám sát, đánh giá",
+            "Thực hiện thống kê, công bố kết quả chuyển đổi số hằng năm.",
+        ],
+        want: &[("Thực hiện thống kê", &[], None)],
+    }]);
+}
