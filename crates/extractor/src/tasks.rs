@@ -969,11 +969,11 @@ fn prose_body(outline: &Outline, i: usize) -> bool {
 /// giám sát", "1. Về công tác phòng, chống dịch:"; not "b) Triển khai các chương trình:").
 fn is_title(text: &str) -> bool {
     let t = strip_marker(text).trim();
-    !t.is_empty()
-        && !t.ends_with(['.', ';', '!', '?'])
-        && t.split_whitespace().count() <= 12
-        // "b) Triển khai các chương trình:" introduces what follows as its own content.
-        && !(t.ends_with(':') && opens_with_verb(t))
+    // "b) Triển khai các chương trình:" introduces what follows as its own content.
+    let introduces_content = t.ends_with(':') && opens_with_verb(t);
+    let stops = t.ends_with(['.', ';', '!', '?']);
+    let short = t.split_whitespace().count() <= 12;
+    !t.is_empty() && !stops && short && !introduces_content
 }
 
 /// The heading text of node `a`: its first paragraph, or, when that is a bare marker
