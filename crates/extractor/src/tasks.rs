@@ -329,6 +329,9 @@ fn mark_tasks(outline: &Outline, paras: &[String], default_zone: Zone) -> Vec<bo
             continue;
         }
         let body = strip_marker(&own);
+        if !body.chars().any(char::is_alphabetic) {
+            continue; // a table rule or stray symbol ("* |")
+        }
         // A line that only names units ("- Bộ Tư pháp;") is a list entry, not an order.
         if node.children.is_empty() && units::heading_is_unit(&own).is_some() {
             continue;
