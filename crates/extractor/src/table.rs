@@ -12,6 +12,7 @@ use crate::deadline::{self, DateContext};
 use crate::{target, units};
 use nhiemvu_model::{Deadline, Page, Provenance, Target};
 use nhiemvu_normalizer::layout::{CleanText, LineRole, Paragraph};
+use nhiemvu_normalizer::lexicon::markers;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -48,7 +49,13 @@ static HEADER_WORDS: Lazy<Regex> = Lazy::new(|| {
 });
 static ROW_START: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^([0-9]{1,3})(?:\s*$|\s+(?:-\s+)?(\S.*)$)").unwrap());
-static GROUP_ROW: Lazy<Regex> = Lazy::new(|| Regex::new(r"^([IVX]{1,5})\s+(\p{Lu}.*)$").unwrap());
+/// A section row of a table ("I Phát triển hạ tầng"): a Roman marker of the one marker
+/// grammar, then a capitalised title; gives the title.
+fn group_row(t: &str) -> Option<&str> {
+    let m = markers::marker_of(t)?;
+    let rest = t[m.len..].trim();
+    (m.kind == markers::MarkerKind::Roman && rest.starts_with(char::is_uppercase)).then_some(rest)
+}
 static VALUE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(concat!(
         r"^(?:(?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?%?(?:\s*GRDP)?",
@@ -139,9 +146,9 @@ pub fn rows(lines: &[String]) -> Vec<KpiRow> {
                 continue;
             }
         }
-        if let Some(c) = GROUP_ROW.captures(t) {
+        if let Some(title) = group_row(t) {
             finish(cur.take(), last_line, &group, &mut out);
-            group = Some(c[2].trim().to_string());
+            group = Some(title.to_string());
             continue;
         }
         if let Some((_, _, ls)) = cur.as_mut() {
@@ -744,8 +751,8 @@ pub fn rows_from_runs(runs: &[(u32, &nhiemvu_model::TextLine)], years: &[i32]) -
         let Some(first) = words.first() else { continue };
         let c0 = col_of(first.x);
         // A section row: "I Phát triển hạ tầng".
-        if c0 == 0 && GROUP_ROW.is_match(t) {
-            group = Some(GROUP_ROW.captures(t).unwrap()[2].trim().to_string());
+        if let Some(title) = group_row(t).filter(|_| c0 == 0) {
+            group = Some(title.to_string());
             continue;
         }
         // Columns of the run's words; a word that is not a value cannot sit in a milestone
