@@ -505,3 +505,21 @@ fn a_topic_title_over_prose_lends_nothing_but_is_no_task() {
         want: &[("Thực hiện thống kê", &[], None)],
     }]);
 }
+
+#[test]
+fn own_lead_rules_name_how_the_item_says_it() {
+    let rule = |t: &str| Found::own(t).leads_rule;
+    assert_eq!(
+        rule("Hoàn thiện quy chế phối hợp liên ngành (Sở Nội vụ)."),
+        Some(UnitRule::TrailingParen)
+    );
+    assert_eq!(
+        rule("Giao Sở Nội vụ hoàn thiện quy chế."),
+        Some(UnitRule::GiaoX)
+    );
+    assert_eq!(
+        rule("Sở Nội vụ chủ trì hoàn thiện quy chế."),
+        Some(UnitRule::XChuTri)
+    );
+    assert_eq!(rule("Hoàn thiện quy chế phối hợp liên ngành."), None);
+}
