@@ -483,19 +483,7 @@ fn cross_references(
         if parts.is_empty() {
             continue;
         }
-        let mut leads = Found::own(&own).parties.leads;
-        if leads.is_empty() {
-            // "3. Sở X: Chủ trì các nhiệm vụ tại mục IV.1"; "3. Sở X" / "Chủ trì …".
-            let label = own.split(':').next().unwrap_or("");
-            let parent = &heading_of(outline, paras, node.parent);
-            leads = units::heading_is_unit(label)
-                .or_else(|| {
-                    (prose && node.parent != 0)
-                        .then(|| units::heading_is_unit(parent))
-                        .flatten()
-                })
-                .unwrap_or_default();
-        }
+        let leads = pointer_leads(outline, paras, i, &own);
         if leads.is_empty() {
             continue;
         }
@@ -515,6 +503,26 @@ fn cross_references(
         }
     }
     (out, prose_pointers)
+}
+
+/// Who a pointer item `i` (own text `own`) gives the part to: its own unit, the unit label
+/// before its colon ("3. Sở X: Chủ trì …"), or for prose its unit heading ("3. Sở X" /
+/// "Chủ trì …").
+fn pointer_leads(outline: &Outline, paras: &[String], i: usize, own: &str) -> Vec<String> {
+    let leads = Found::own(own).parties.leads;
+    if !leads.is_empty() {
+        return leads;
+    }
+    let node = &outline.nodes[i];
+    let label = own.split(':').next().unwrap_or("");
+    let prose = node.marker.is_none() && node.parent != 0;
+    units::heading_is_unit(label)
+        .or_else(|| {
+            prose
+                .then(|| units::heading_is_unit(&heading_of(outline, paras, node.parent)))
+                .flatten()
+        })
+        .unwrap_or_default()
 }
 
 /// Which sentences of a prose paragraph are tasks.
