@@ -212,7 +212,9 @@ pub fn is_instruction(text: &str) -> bool {
     if sentences(t).iter().skip(1).any(|s| gives_order(s)) {
         return true;
     }
-    if opens_with_verb(t) {
+    // "Thiết lập nền tảng IoT: Cho phép …": a label that is itself an order.
+    let labelled = strip_marker(text);
+    if opens_with_verb(t) || (labelled.len() > t.len() && opens_with_verb(labelled)) {
         return true;
     }
     if is_past(t) || names_a_record(t) {

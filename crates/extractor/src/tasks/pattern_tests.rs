@@ -523,3 +523,14 @@ fn own_lead_rules_name_how_the_item_says_it() {
     );
     assert_eq!(rule("Hoàn thiện quy chế phối hợp liên ngành."), None);
 }
+
+#[test]
+fn a_label_that_is_itself_an_order_opens_the_item() {
+    assert!(is_instruction(
+        "- Lắp đặt camera giám sát giao thông: 40 điểm (Trong đó: xã A: 15 điểm);"
+    ));
+    assert!(is_instruction(
+        "- Thiết lập hệ thống cảnh báo sớm: Cho phép kết nối các trạm đo mưa."
+    ));
+    assert!(!is_instruction("- Tỷ lệ hộ dân sử dụng nước sạch: 95%."));
+}
