@@ -91,15 +91,36 @@ fn merged_heading_unit(text: &str) -> Option<(Vec<String>, &str)> {
         };
         let prefix = t[..at].trim().trim_end_matches([':', ',']);
         let verb = m.as_str().trim_end_matches([' ', ',']);
-        // The whole prefix is one unit phrase ("Sở Kế hoạch và | Đầu tư" is not).
-        let whole = units::unit_phrase_len(prefix).is_some_and(|n| n >= prefix.len())
-            && prefix.split(' ').count() >= 2
-            && !prefix.ends_with(" và");
-        if whole && !prefix.contains(|c: char| ".;:".contains(c)) && opens_with_verb(rest) {
-            return Some((units::split_units(prefix), &rest[..verb.len()]));
+        // The prefix opens as a unit and does not stop mid-name ("Sở Kế hoạch và | Đầu tư").
+        let Some(n) = units::unit_phrase_len(prefix) else {
+            continue;
+        };
+        let named = prefix.split(' ').count() >= 2 && !prefix.ends_with(" và");
+        if named && !prefix.contains(|c: char| ".;:".contains(c)) && opens_with_verb(rest) {
+            // A name the unit reader cuts short ("Sở Văn hoá, Thể thao và Du lịch") is kept
+            // whole: the heading names one unit.
+            let unit = if n >= prefix.len() {
+                units::split_units(prefix)
+            } else {
+                name_list(prefix)
+            };
+            return Some((unit, &rest[..verb.len()]));
         }
     }
     None
+}
+
+/// Names the unit reader cuts short, as written: a comma list of capitalised names
+/// ("Nhà Văn hóa xã, Đài Phát thanh xã") is one unit each; a name with "và" ("Sở Văn
+/// hoá, Thể thao và Du lịch") is one.
+fn name_list(prefix: &str) -> Vec<String> {
+    let pieces: Vec<&str> = prefix.split(", ").map(str::trim).collect();
+    let capitalised = pieces.iter().all(|p| p.starts_with(char::is_uppercase));
+    if pieces.len() > 1 && capitalised && !prefix.contains(" và ") {
+        pieces.into_iter().map(str::to_string).collect()
+    } else {
+        vec![prefix.to_string()]
+    }
 }
 
 /// How an item's own text names its lead `lead`: after an order word, in a closing
@@ -268,6 +289,9 @@ pub fn find(
         } else if node.marker.is_none() && node.children.is_empty() {
             // Prose under a task is part of that task's text, unless it gives an order of
             // its own ("Giao Sở X tổng hợp …").
+            if is_title_line(outline, paras, i) {
+                continue; // "2.3." / "Công an tỉnh": the heading's own title
+            }
             let under_task = outline.ancestors(i).iter().any(|&a| is_task[a]);
             if under_task && !is_order_prose(outline, paras, i) {
                 continue;
@@ -397,12 +421,30 @@ static REF_TOKEN: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
+static POINTER_VERB: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i:chủ trì|phụ trách|chịu trách nhiệm)").unwrap());
+
 /// The parts a cross-reference names, each as its label chain: "mục IV.1" → [IV, 1];
 /// "mục (IV) (4.1) (4.2)" → [IV, 4, 1] and [IV, 4, 2]; "mục (IV)(3.4)(a)" → [IV, 3, 4, a].
 fn referenced_parts(text: &str) -> Vec<Vec<String>> {
     let Some(c) = CROSS_REF.captures(text) else {
         return Vec::new();
     };
+    // Only as what the item gives to lead ("chủ trì (triển khai) các nhiệm vụ tại …"), not
+    // a remark in parentheses ("(trọng tâm các nhiệm vụ tại mục III)").
+    let before = &text[..c.get(0).map(|m| m.start()).unwrap_or(0)];
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(40)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let leads = POINTER_VERB.is_match(&tail) && !tail.contains('(');
+    if !leads {
+        return Vec::new();
+    }
     let mut tokens: Vec<String> = REF_TOKEN
         .captures_iter(&c[1])
         .filter_map(|t| t.get(1).or(t.get(2)).map(|m| m.as_str().to_string()))
@@ -515,14 +557,18 @@ fn pointer_leads(outline: &Outline, paras: &[String], i: usize, own: &str) -> Ve
     if !leads.is_empty() {
         return leads;
     }
-    let node = &outline.nodes[i];
     let label = own.split(':').next().unwrap_or("");
-    let prose = node.marker.is_none() && node.parent != 0;
+    let heading_unit = |a: usize| {
+        let h = heading_of(outline, paras, a);
+        units::heading_is_unit(&h).or_else(|| merged_heading_unit(&h).map(|(u, _)| u))
+    };
     units::heading_is_unit(label)
         .or_else(|| {
-            prose
-                .then(|| units::heading_is_unit(&heading_of(outline, paras, node.parent)))
-                .flatten()
+            outline
+                .ancestors(i)
+                .into_iter()
+                .take(2)
+                .find_map(heading_unit)
         })
         .unwrap_or_default()
 }
@@ -987,6 +1033,18 @@ fn is_title(text: &str) -> bool {
     let stops = t.ends_with(['.', ';', '!', '?']);
     let short = t.split_whitespace().count() <= 12;
     !t.is_empty() && !stops && short && !introduces_content
+}
+
+/// True when prose node `i` is the title line of a bare numbered heading ("2.3.").
+fn is_title_line(outline: &Outline, paras: &[String], i: usize) -> bool {
+    let parent = outline.nodes[i].parent;
+    let node = &outline.nodes[parent];
+    parent != 0
+        && node.children.first() == Some(&i)
+        && node
+            .paras
+            .first()
+            .is_some_and(|&p| strip_marker(&paras[p]).trim().is_empty())
 }
 
 /// The heading text of node `a`: its first paragraph, or, when that is a bare marker

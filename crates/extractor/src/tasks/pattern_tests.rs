@@ -405,10 +405,13 @@ fn cross_references_name_parts_as_label_chains() {
         vec!["III.2.1", "III.2.2"]
     );
     assert_eq!(
-        parts("phối hợp thực hiện nhiệm vụ tại mục (V)(1.2)(b);"),
+        parts("chủ trì thực hiện nhiệm vụ tại mục (V)(1.2)(b);"),
         vec!["V.1.2.b"]
     );
     assert!(parts("Chủ trì triển khai Kế hoạch này.").is_empty());
+    // A remark, not an assignment.
+    assert!(parts("Xây dựng kế hoạch của ngành (trọng tâm các nhiệm vụ tại mục III).").is_empty());
+    assert!(parts("Căn cứ các nội dung tại mục III, xây dựng kế hoạch hành động.").is_empty());
 }
 
 #[test]
