@@ -4,6 +4,7 @@ use crate::deadline::{self, DateContext};
 use crate::{header, outline, table, target, tasks};
 use nhiemvu_model::{Footnote, Metadata, Page, Provenance, Task, Unit, Warning};
 use nhiemvu_normalizer::layout::{self, CleanText, PageIn, Paragraph};
+use nhiemvu_normalizer::lexicon::markers;
 use nhiemvu_normalizer::units;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -37,7 +38,7 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
     metadata.locality = locality.as_ref().map(|l| l.to_string());
 
     let range = body_range(&regions);
-    let body: Vec<String> = texts[range.clone()].to_vec();
+    let body: Vec<String> = plain(&texts[range.clone()]);
     let offset = range.start;
     let refs: Vec<&str> = body.iter().map(|s| s.as_str()).collect();
     let tree = outline::build(&refs, continues_item);
@@ -71,7 +72,7 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
         .map(|d| {
             let para_idx: Vec<usize> = d.paras.iter().map(|p| p + offset).collect();
             let provenance = provenance_of(&clean, &paras, &para_idx);
-            let mut task = env.task(&d.section, &d.text, &d.leads, &d.coordinators, provenance);
+            let mut task = env.draft_task(d, provenance);
             // The block's time field, or a heading that says when its items must be done,
             // dates the items that have no date of their own.
             let own = task.deadline.take();
@@ -88,14 +89,15 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
         .collect();
     // Documents issued with this one (a Kế hoạch attached to a Quyết định) carry tasks too.
     for (k, &(kind, start, end)) in regions.attachments.iter().enumerate() {
-        let body: Vec<String> = texts[start..end].to_vec();
+        let body: Vec<String> = plain(&texts[start..end]);
         let refs: Vec<&str> = body.iter().map(|s| s.as_str()).collect();
         let tree = outline::build(&refs, continues_item);
         for d in tasks::find(&tree, &body, kind, &[]) {
             let para_idx: Vec<usize> = d.paras.iter().map(|p| p + start).collect();
             let provenance = provenance_of(&clean, &paras, &para_idx);
             let section = format!("KT{}.{}", k + 1, d.section);
-            out_tasks.push(env.task(&section, &d.text, &d.leads, &d.coordinators, provenance));
+            let d = tasks::Draft { section, ..d };
+            out_tasks.push(env.draft_task(&d, provenance));
         }
     }
     // Footnote items that name their unit in parentheses are tasks too.
@@ -112,139 +114,23 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
             text: f.text.clone(),
             provenance: prov,
         });
-        for (k, item) in footnote_items(&f.text).into_iter().enumerate() {
-            let p = crate::units::parties_in(&item);
-            if p.leads.is_empty() || !item.trim_end().trim_end_matches(['.', ';']).ends_with(')') {
-                continue;
-            }
-            let section = format!("fn{}.{}", f.marker, k + 1);
-            out_tasks.push(env.task(&section, &item, &p.leads, &p.coordinators, prov));
+        for d in tasks::footnote_tasks(&f.marker, &f.text) {
+            out_tasks.push(env.draft_task(&d, prov));
         }
     }
     // KPI tables in appendices: each row with a responsible unit is a task.
-    for (k, &a) in regions.appendices.iter().enumerate() {
-        let Some(first) = paras.get(a).and_then(|p| p.lines.first().copied()) else {
-            continue;
-        };
-        let until = regions
-            .appendices
-            .get(k + 1)
-            .and_then(|&n| paras.get(n))
-            .and_then(|p| p.lines.first().copied())
-            .unwrap_or(clean.all_lines.len());
-        let idx: Vec<usize> = (first..until)
-            // Repeated table headers count as running headers; the table needs them.
-            .filter(|&i| {
-                matches!(
-                    clean.all_lines[i].role,
-                    layout::LineRole::Body | layout::LineRole::RunningHeader
-                )
-            })
-            .collect();
-        // Raw line text (NFC, spacing kept): blank runs place values in their columns.
-        let lines: Vec<String> = idx
-            .iter()
-            .map(|&i| {
-                let l = &clean.all_lines[i];
-                let raw = pages
-                    .iter()
-                    .find(|p| p.number == l.page)
-                    .map(|p| &p.text[l.start..l.end]);
-                nhiemvu_normalizer::text::nfc(raw.unwrap_or(&l.text))
-            })
-            .collect();
-        if !table::is_kpi_table(&lines) {
-            continue;
-        }
-        // PDF input: rebuild rows from positions; text input: from the lines.
-        let first_page = clean.all_lines[first].page;
-        let runs: Vec<(u32, &nhiemvu_model::TextLine)> = pages
-            .iter()
-            .filter(|p| p.number >= first_page)
-            .flat_map(|p| {
-                let skip = if p.number == first_page {
-                    p.lines
-                        .iter()
-                        .position(|r| r.text.trim_start().to_lowercase().starts_with("phụ lục"))
-                        .unwrap_or(0)
-                } else {
-                    0
-                };
-                p.lines.iter().skip(skip).map(move |r| (p.number, r))
-            })
-            .collect();
-        let by_position = table::rows_from_runs(&runs, &table::header_years(&lines));
-        let rows = if by_position.len() >= 2 {
-            by_position
-        } else {
-            table::rows(&lines)
-        };
-        for row in rows {
-            if row.responsible.is_empty() {
-                continue;
-            }
-            let prov = match row.page {
-                Some(pg) => {
-                    let text = pages
-                        .iter()
-                        .find(|p| p.number == pg)
-                        .map(|p| p.text.as_str())
-                        .unwrap_or("");
-                    let probe: String = row
-                        .indicator
-                        .split_whitespace()
-                        .take(4)
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    let start = text.find(&probe).unwrap_or(0);
-                    Provenance {
-                        page: pg,
-                        start,
-                        end: start + probe.len(),
-                        end_page: None,
-                    }
-                }
-                None => {
-                    let (f, l) = (
-                        &clean.all_lines[idx[row.first_line]],
-                        &clean.all_lines[idx[row.last_line]],
-                    );
-                    Provenance {
-                        page: f.page,
-                        start: f.start,
-                        end: l.end,
-                        end_page: (l.page != f.page).then_some(l.page),
-                    }
-                }
-            };
-            let section = format!("PL{}.{}", k + 1, row.number);
-            let mut task = env.task(&section, &row.text, &row.responsible, &[], prov);
-            task.deadline = deadline::find_deadline(&row.indicator, &ctx);
-            task.targets = row
-                .values
-                .iter()
-                .zip(&row.years)
-                .map(|(v, y)| target::parse_cell(v, *y).unwrap_or_else(|| raw_target(v, *y)))
-                .collect();
-            // A single milestone is the row's due date.
-            if let ([_], [Some(y)]) = (row.values.as_slice(), row.years.as_slice()) {
-                let due =
-                    chrono::NaiveDate::from_ymd_opt(*y, 12, 31).map(nhiemvu_model::Moment::Date);
-                let d = task.deadline.get_or_insert(nhiemvu_model::Deadline {
-                    due: None,
-                    start: None,
-                    recurrence: None,
-                    ongoing: false,
-                    raw: String::new(),
-                    due_rule: None,
-                });
-                if d.due.is_none() {
-                    d.due = due;
-                    d.raw = format!("Đến hết năm {y}");
-                }
-            }
-            out_tasks.push(task);
-        }
+    for row in table::appendix_tasks(pages, &clean, &paras, &regions.appendices, &ctx) {
+        let mut task = env.task(
+            &row.section,
+            &row.text,
+            &row.responsible,
+            &[],
+            row.provenance,
+        );
+        task.assignees_rule = Some(nhiemvu_model::UnitRule::TableColumn);
+        task.deadline = row.deadline;
+        task.targets = row.targets;
+        out_tasks.push(task);
     }
     for (i, a) in regions.appendices.iter().enumerate() {
         if let (Some(app), Some(p)) = (metadata.appendices.get_mut(i), paras.get(*a)) {
@@ -287,6 +173,15 @@ pub fn body_range(regions: &header::Regions) -> std::ops::Range<usize> {
     regions.body_start.min(end)..end
 }
 
+/// Body paragraphs without Markdown emphasis (text input converted from word processors
+/// marks bold headings `**…**`), so markers and headings read as printed.
+fn plain(texts: &[String]) -> Vec<String> {
+    texts
+        .iter()
+        .map(|t| markers::strip_emphasis(t).into_owned())
+        .collect()
+}
+
 /// An unmarked paragraph continues the list item before it when it starts in lower case
 /// (a page break mid-sentence) or opens with a verb and no subject.
 pub fn continues_item(text: &str) -> bool {
@@ -305,6 +200,24 @@ struct TaskEnv<'a> {
 }
 
 impl TaskEnv<'_> {
+    /// The task of a draft, with the rules that chose its units.
+    fn draft_task(&self, d: &tasks::Draft, provenance: Provenance) -> Task {
+        let mut task = self.task(&d.section, &d.text, &d.leads, &d.coordinators, provenance);
+        task.assignees_rule = d.leads_rule.filter(|_| !task.assignees.is_empty());
+        task.coordinators_rule = d
+            .coordinators_rule
+            .filter(|_| !task.coordinators.is_empty());
+        // An item block's "Thời gian thực hiện: …" field dates tasks that give no date.
+        // Only a date: "Thường xuyên", "hằng năm" in a time field state no duty cycle.
+        if task.deadline.is_none() {
+            let field = d.due_text.as_deref();
+            task.deadline = field
+                .and_then(|due| deadline::find_deadline(due, &self.ctx))
+                .filter(|dl| dl.due.is_some() && dl.recurrence.is_none());
+        }
+        task
+    }
+
     /// A task with its stable id, canonical units, deadline and targets.
     fn task(
         &self,
@@ -334,19 +247,6 @@ impl TaskEnv<'_> {
             targets: target::find_targets(text),
             provenance,
         }
-    }
-}
-
-/// A target known only by its text (a cell the target parser does not read).
-fn raw_target(v: &str, by: Option<i32>) -> nhiemvu_model::Target {
-    nhiemvu_model::Target {
-        raw: v.to_string(),
-        value: None,
-        value_max: None,
-        unit: None,
-        comparator: nhiemvu_model::Comparator::Eq,
-        measure: None,
-        by,
     }
 }
 
@@ -386,27 +286,4 @@ fn provenance_of(clean: &CleanText, paras: &[Paragraph], idx: &[usize]) -> Prove
             end_page: None,
         },
     }
-}
-
-/// Split a footnote body into its "(1) …; (2) …" items (the whole body when unnumbered).
-fn footnote_items(text: &str) -> Vec<String> {
-    static ITEM: once_cell::sync::Lazy<regex::Regex> =
-        once_cell::sync::Lazy::new(|| regex::Regex::new(r"(?:^|[;.]\s*)\((\d{1,2})\)\s*").unwrap());
-    let starts: Vec<(usize, usize)> = ITEM.find_iter(text).map(|m| (m.start(), m.end())).collect();
-    if starts.is_empty() {
-        return vec![text.to_string()];
-    }
-    let mut out = Vec::new();
-    for (k, &(_, body_start)) in starts.iter().enumerate() {
-        let end = starts.get(k + 1).map(|s| s.0 + 1).unwrap_or(text.len());
-        let end = end.min(text.len()).max(body_start);
-        out.push(
-            text[body_start..end]
-                .trim()
-                .trim_end_matches(';')
-                .trim()
-                .to_string(),
-        );
-    }
-    out
 }

@@ -8,7 +8,11 @@
 //! last (annotation guide §2: a row with a responsible unit is a task; the monitoring
 //! column is not an assignee).
 
-use crate::units;
+use crate::deadline::{self, DateContext};
+use crate::{target, units};
+use nhiemvu_model::{Deadline, Page, Provenance, Target};
+use nhiemvu_normalizer::layout::{CleanText, LineRole, Paragraph};
+use nhiemvu_normalizer::lexicon::markers;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -45,7 +49,13 @@ static HEADER_WORDS: Lazy<Regex> = Lazy::new(|| {
 });
 static ROW_START: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^([0-9]{1,3})(?:\s*$|\s+(?:-\s+)?(\S.*)$)").unwrap());
-static GROUP_ROW: Lazy<Regex> = Lazy::new(|| Regex::new(r"^([IVX]{1,5})\s+(\p{Lu}.*)$").unwrap());
+/// A section row of a table ("I Phát triển hạ tầng"): a Roman marker of the one marker
+/// grammar, then a capitalised title; gives the title.
+fn group_row(t: &str) -> Option<&str> {
+    let m = markers::marker_of(t)?;
+    let rest = t[m.len..].trim();
+    (m.kind == markers::MarkerKind::Roman && rest.starts_with(char::is_uppercase)).then_some(rest)
+}
 static VALUE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(concat!(
         r"^(?:(?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?%?(?:\s*GRDP)?",
@@ -136,9 +146,9 @@ pub fn rows(lines: &[String]) -> Vec<KpiRow> {
                 continue;
             }
         }
-        if let Some(c) = GROUP_ROW.captures(t) {
+        if let Some(title) = group_row(t) {
             finish(cur.take(), last_line, &group, &mut out);
-            group = Some(c[2].trim().to_string());
+            group = Some(title.to_string());
             continue;
         }
         if let Some((_, _, ls)) = cur.as_mut() {
@@ -392,6 +402,202 @@ fn place_values(
     (0..n).map(|k| Some(years[first_col + k])).collect()
 }
 
+/// A KPI row as a task: its section ("PL1.3"), text, responsible units, where it came
+/// from, and the due date and targets read from its cells.
+#[derive(Debug, Clone)]
+pub struct RowTask {
+    /// Section path "PL<appendix>.<row>".
+    pub section: String,
+    /// Whole row text.
+    pub text: String,
+    /// Responsible units (raw): the assignees (guide rule 2).
+    pub responsible: Vec<String>,
+    /// Where the row came from.
+    pub provenance: Provenance,
+    /// Due date from the indicator, else the single milestone's year end.
+    pub deadline: Option<Deadline>,
+    /// Milestone values.
+    pub targets: Vec<Target>,
+}
+
+/// The tasks of every KPI table among the appendices (paragraph indices `appendices`):
+/// each row with a responsible unit.
+pub fn appendix_tasks(
+    pages: &[Page],
+    clean: &CleanText,
+    paras: &[Paragraph],
+    appendices: &[usize],
+    ctx: &DateContext,
+) -> Vec<RowTask> {
+    let mut out = Vec::new();
+    for (k, &a) in appendices.iter().enumerate() {
+        let Some(first) = paras.get(a).and_then(|p| p.lines.first().copied()) else {
+            continue;
+        };
+        let until = appendices
+            .get(k + 1)
+            .and_then(|&n| paras.get(n))
+            .and_then(|p| p.lines.first().copied())
+            .unwrap_or(clean.all_lines.len());
+        let (idx, lines) = appendix_lines(pages, clean, first, until);
+        if !is_kpi_table(&lines) {
+            continue;
+        }
+        for row in appendix_rows(pages, clean, first, &lines) {
+            if row.responsible.is_empty() {
+                continue;
+            }
+            let provenance = row_provenance(pages, clean, &idx, &row);
+            out.push(row_task(k, row, provenance, ctx));
+        }
+    }
+    out
+}
+
+/// Body lines `first..until` of an appendix (repeated table headers kept) as raw text:
+/// NFC, spacing kept, since blank runs place values in their columns.
+fn appendix_lines(
+    pages: &[Page],
+    clean: &CleanText,
+    first: usize,
+    until: usize,
+) -> (Vec<usize>, Vec<String>) {
+    let idx: Vec<usize> = (first..until)
+        .filter(|&i| {
+            matches!(
+                clean.all_lines[i].role,
+                LineRole::Body | LineRole::RunningHeader
+            )
+        })
+        .collect();
+    let lines = idx
+        .iter()
+        .map(|&i| {
+            let l = &clean.all_lines[i];
+            let raw = pages
+                .iter()
+                .find(|p| p.number == l.page)
+                .map(|p| &p.text[l.start..l.end]);
+            nhiemvu_normalizer::text::nfc(raw.unwrap_or(&l.text))
+        })
+        .collect();
+    (idx, lines)
+}
+
+/// The rows of one KPI table: from positioned runs (PDF input), else from the lines.
+fn appendix_rows(pages: &[Page], clean: &CleanText, first: usize, lines: &[String]) -> Vec<KpiRow> {
+    let first_page = clean.all_lines[first].page;
+    let runs: Vec<(u32, &nhiemvu_model::TextLine)> = pages
+        .iter()
+        .filter(|p| p.number >= first_page)
+        .flat_map(|p| {
+            let skip = if p.number == first_page {
+                p.lines
+                    .iter()
+                    .position(|r| r.text.trim_start().to_lowercase().starts_with("phụ lục"))
+                    .unwrap_or(0)
+            } else {
+                0
+            };
+            p.lines.iter().skip(skip).map(move |r| (p.number, r))
+        })
+        .collect();
+    let by_position = rows_from_runs(&runs, &header_years(lines));
+    if by_position.len() >= 2 {
+        by_position
+    } else {
+        rows(lines)
+    }
+}
+
+/// Where a row came from: its indicator's first words on its page (positioned runs), else
+/// its lines.
+fn row_provenance(pages: &[Page], clean: &CleanText, idx: &[usize], row: &KpiRow) -> Provenance {
+    match row.page {
+        Some(pg) => {
+            let text = pages
+                .iter()
+                .find(|p| p.number == pg)
+                .map(|p| p.text.as_str())
+                .unwrap_or("");
+            let probe: String = row
+                .indicator
+                .split_whitespace()
+                .take(4)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let start = text.find(&probe).unwrap_or(0);
+            Provenance {
+                page: pg,
+                start,
+                end: start + probe.len(),
+                end_page: None,
+            }
+        }
+        None => {
+            let (f, l) = (
+                &clean.all_lines[idx[row.first_line]],
+                &clean.all_lines[idx[row.last_line]],
+            );
+            Provenance {
+                page: f.page,
+                start: f.start,
+                end: l.end,
+                end_page: (l.page != f.page).then_some(l.page),
+            }
+        }
+    }
+}
+
+/// The task of row `row` of appendix `k`: the indicator's own date, else a single
+/// milestone's year end; the milestone values as targets.
+fn row_task(k: usize, row: KpiRow, provenance: Provenance, ctx: &DateContext) -> RowTask {
+    let mut deadline = deadline::find_deadline(&row.indicator, ctx);
+    let targets = row
+        .values
+        .iter()
+        .zip(&row.years)
+        .map(|(v, y)| target::parse_cell(v, *y).unwrap_or_else(|| raw_target(v, *y)))
+        .collect();
+    // A single milestone is the row's due date.
+    if let ([_], [Some(y)]) = (row.values.as_slice(), row.years.as_slice()) {
+        let due = chrono::NaiveDate::from_ymd_opt(*y, 12, 31).map(nhiemvu_model::Moment::Date);
+        let d = deadline.get_or_insert(Deadline {
+            due: None,
+            start: None,
+            recurrence: None,
+            ongoing: false,
+            raw: String::new(),
+            due_rule: None,
+        });
+        if d.due.is_none() {
+            d.due = due;
+            d.raw = format!("Đến hết năm {y}");
+        }
+    }
+    RowTask {
+        section: format!("PL{}.{}", k + 1, row.number),
+        text: row.text,
+        responsible: row.responsible,
+        provenance,
+        deadline,
+        targets,
+    }
+}
+
+/// A target known only by its text (a cell the target parser does not read).
+fn raw_target(v: &str, by: Option<i32>) -> Target {
+    Target {
+        raw: v.to_string(),
+        value: None,
+        value_max: None,
+        unit: None,
+        comparator: nhiemvu_model::Comparator::Eq,
+        measure: None,
+        by,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -545,8 +751,8 @@ pub fn rows_from_runs(runs: &[(u32, &nhiemvu_model::TextLine)], years: &[i32]) -
         let Some(first) = words.first() else { continue };
         let c0 = col_of(first.x);
         // A section row: "I Phát triển hạ tầng".
-        if c0 == 0 && GROUP_ROW.is_match(t) {
-            group = Some(GROUP_ROW.captures(t).unwrap()[2].trim().to_string());
+        if let Some(title) = group_row(t).filter(|_| c0 == 0) {
+            group = Some(title.to_string());
             continue;
         }
         // Columns of the run's words; a word that is not a value cannot sit in a milestone

@@ -7,7 +7,8 @@
 
 use crate::outline::{MarkerKind, Outline};
 use crate::units::{self, Parties};
-use nhiemvu_model::DocKind;
+use nhiemvu_model::{DocKind, UnitRule};
+use nhiemvu_normalizer::lexicon::{verbs, zones};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -24,6 +25,122 @@ pub struct Draft {
     pub leads: Vec<String>,
     /// Supporting units, raw spelling.
     pub coordinators: Vec<String>,
+    /// The rule that chose the leads.
+    pub leads_rule: Option<UnitRule>,
+    /// The rule that chose the supporting units.
+    pub coordinators_rule: Option<UnitRule>,
+    /// The block's "Thời gian thực hiện: …" field, read for a due date when the text
+    /// gives none.
+    pub due_text: Option<String>,
+}
+
+/// Units found for a task and the rules that found them.
+#[derive(Debug, Clone, Default)]
+struct Found {
+    parties: Parties,
+    leads_rule: Option<UnitRule>,
+    coordinators_rule: Option<UnitRule>,
+    due_text: Option<String>,
+}
+
+impl Found {
+    /// The units an item's own text names, with the rule that reads them there.
+    fn own(text: &str) -> Found {
+        let mut parties = units::parties_in(text);
+        if let Some((unit, verb)) = merged_heading_unit(text) {
+            if parties.leads.is_empty() || parties.leads.iter().any(|l| l.contains(verb)) {
+                parties.leads = unit;
+            }
+        }
+        let leads_rule = parties.leads.first().map(|l| own_lead_rule(text, l));
+        let coordinators_rule = (!parties.coordinators.is_empty()).then_some(UnitRule::PhoiHopX);
+        Found {
+            parties,
+            leads_rule,
+            coordinators_rule,
+            due_text: None,
+        }
+    }
+
+    fn draft(self, section: String, text: String, paras: Vec<usize>) -> Draft {
+        Draft {
+            section,
+            text,
+            paras,
+            leads: self.parties.leads,
+            coordinators: self.parties.coordinators,
+            leads_rule: self.leads_rule,
+            coordinators_rule: self.coordinators_rule,
+            due_text: self.due_text,
+        }
+    }
+}
+
+/// A unit heading run into its body ("Sở Xây dựng Khẩn trương hoàn thiện …", from a bold
+/// heading line without a full stop): the unit before a capitalised instruction verb, and
+/// that verb. The unit must have two words at least ("Ban Chỉ đạo" is a name).
+fn merged_heading_unit(text: &str) -> Option<(Vec<String>, &str)> {
+    let t = strip_marker(text);
+    // A name the unit reader reads past this word ("Trung tâm Kiểm soát bệnh tật") is whole.
+    let name_end = units::unit_phrase_len(t).unwrap_or(0);
+    for (at, _) in t.match_indices(' ') {
+        let rest = &t[at + 1..];
+        if !rest.starts_with(|c: char| c.is_uppercase()) || at + 1 < name_end {
+            continue;
+        }
+        let Some(m) = IMPERATIVE.find(rest) else {
+            continue;
+        };
+        let prefix = t[..at].trim().trim_end_matches([':', ',']);
+        let verb = m.as_str().trim_end_matches([' ', ',']);
+        // The prefix opens as a unit and does not stop mid-name ("Sở Kế hoạch và | Đầu tư").
+        let Some(n) = units::unit_phrase_len(prefix) else {
+            continue;
+        };
+        let named = prefix.split(' ').count() >= 2 && !prefix.ends_with(" và");
+        if named && !prefix.contains(|c: char| ".;:".contains(c)) && opens_with_verb(rest) {
+            // A name the unit reader cuts short ("Sở Văn hoá, Thể thao và Du lịch") is kept
+            // whole: the heading names one unit.
+            let unit = if n >= prefix.len() {
+                units::split_units(prefix)
+            } else {
+                name_list(prefix)
+            };
+            return Some((unit, &rest[..verb.len()]));
+        }
+    }
+    None
+}
+
+/// Names the unit reader cuts short, as written: a comma list of capitalised names
+/// ("Nhà Văn hóa xã, Đài Phát thanh xã") is one unit each; a name with "và" ("Sở Văn
+/// hoá, Thể thao và Du lịch") is one.
+fn name_list(prefix: &str) -> Vec<String> {
+    let pieces: Vec<&str> = prefix.split(", ").map(str::trim).collect();
+    let capitalised = pieces.iter().all(|p| p.starts_with(char::is_uppercase));
+    if pieces.len() > 1 && capitalised && !prefix.contains(" và ") {
+        pieces.into_iter().map(str::to_string).collect()
+    } else {
+        vec![prefix.to_string()]
+    }
+}
+
+/// How an item's own text names its lead `lead`: after an order word, in a closing
+/// parenthesis, or as the subject.
+fn own_lead_rule(text: &str, lead: &str) -> UnitRule {
+    let at = text.find(lead).unwrap_or(0);
+    let before = text[..at].trim_end();
+    let tail = text.trim_end().trim_end_matches(['.', ';', '/']).trim_end();
+    if tail.ends_with(')')
+        && text[at..].find(')').map(|e| at + e + 1 >= tail.len()) == Some(true)
+        && before.ends_with('(')
+    {
+        UnitRule::TrailingParen
+    } else if has_order(&format!("{before} ")) && !before.is_empty() {
+        UnitRule::GiaoX
+    } else {
+        UnitRule::XChuTri
+    }
 }
 
 /// What a heading says about the units beneath it.
@@ -31,80 +148,100 @@ pub struct Draft {
 enum Zone {
     /// Instructions: "Nhiệm vụ", "Giải pháp", "Tổ chức thực hiện".
     Tasks,
-    /// Records: results, objectives, funding, proposals.
+    /// Records: results, objectives, funding, proposals, agendas, attendees.
     NoTasks,
     /// Says nothing.
     Neutral,
 }
 
-static POS_START: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?i:(?:các\s+)?nhiệm vụ|giải pháp|tổ chức thực hiện|phương hướng|giao|đề nghị|yêu cầu|phân công|trách nhiệm)").unwrap()
-});
-static NEG: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?i:(?:các|những|một số|về|công tác)\s+)?(?i:kết quả|tình hình|đánh giá|mục tiêu|mục đích|kinh phí|kiến nghị|đề xuất|hạn chế|tồn tại|nguyên nhân|bài học|thông qua|công tác lãnh đạo|quán triệt và tuyên truyền|quản triệt và tuyên truyền|sự cần thiết|quan điểm|căn cứ|giải trình|trả lời|ý kiến)").unwrap()
-});
-static POS: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i:nhiệm vụ|giải pháp|tổ chức thực hiện|phương hướng)").unwrap());
-
-fn zone_of(heading: &str) -> Zone {
+/// The zone a heading opens, and whether it is a record of the past (nothing beneath it
+/// is a task, whatever its sub-headings say).
+fn zone_of(heading: &str) -> (Zone, bool) {
     // Only the heading's own words count: up to its colon, at most 120 bytes.
-    let h = strip_marker(heading);
-    let h = h.split(':').next().unwrap_or(h);
+    let full = strip_marker(heading);
+    let h = full.split(':').next().unwrap_or(full);
     let h = &h[..h.char_indices().nth(120).map(|(i, _)| i).unwrap_or(h.len())];
-    if POS_START.is_match(h) {
-        Zone::Tasks
-    } else if NEG.is_match(h) {
-        Zone::NoTasks
-    } else if POS.is_match(h) {
-        Zone::Tasks
-    } else {
-        Zone::Neutral
+    match zones::read_heading(h) {
+        zones::Reading::Tasks => (Zone::Tasks, false),
+        // "Căn cứ kết quả rà soát, đề nghị Sở X …:" opens an order, not a background part.
+        zones::Reading::NoTasks { .. } if gives_order(full) => (Zone::Neutral, false),
+        zones::Reading::NoTasks { record } => (Zone::NoTasks, record),
+        zones::Reading::Neutral => (Zone::Neutral, false),
     }
 }
 
-static MARKER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:[IVXL]{1,6}[.)]\s*|\d{1,2}(?:\.\d{1,2})*[.)]?\s+|\(\d{1,2}\)\s*|\d{1,2}\)\s*|[a-zđ]\)\s*|[-–+•*]\s*)").unwrap()
-});
-
-/// `s` without its list marker.
-pub fn strip_marker(s: &str) -> &str {
-    match MARKER.find(s) {
-        Some(m) => &s[m.end()..],
-        None => s,
-    }
+/// True when `text` gives an order to a named unit ("… đề nghị Sở Nội vụ …").
+fn gives_order(text: &str) -> bool {
+    has_order(text) && !units::parties_in(text).leads.is_empty()
 }
 
+pub use nhiemvu_normalizer::lexicon::markers::strip_marker;
+
+/// A record of the past: "đã" in the main clause of the first sentence ("UBND xã đã xây
+/// dựng …"), not in a relative clause after a preposition ("… cho các hộ đã được duyệt").
 static PAST: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:[^.;:]{0,80}?\s)?(?:đã|Đã)\s").unwrap());
+static RELATIVE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?:^|\s)(?:cho|của|mà|với)\s").unwrap());
+
+fn is_past(text: &str) -> bool {
+    match PAST.find(text) {
+        Some(m) => !RELATIVE.is_match(&text[..m.end()]),
+        None => false,
+    }
+}
+
 static IMPERATIVE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(concat!(
-        r"^(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị|[Pp]hấn đấu|[Tt]iếp tục|[Tt]ập trung|[Tt]riển khai|[Rr]à soát|",
-        r"[Xx]ây dựng|[Tt]ăng cường|[Đđ]ẩy mạnh|[Cc]hỉ đạo|[Tt]ổ chức|[Cc]hủ trì|[Pp]hối hợp|[Tt]ham mưu|",
-        r"[Kk]hẩn trương|[Nn]ghiêm túc|[Hh]oàn thành|[Hh]oàn thiện|[Bb]ố trí|[Tt]hực hiện|[Nn]âng cao|[Qq]uyết liệt|",
-        r"[Cc]hủ động|[Đđ]ảm bảo|[Bb]ảo đảm|[Tt]hường xuyên|[Đđ]ôn đốc|[Kk]iểm tra|[Tt]heo dõi|[Hh]ướng dẫn|",
-        r"[Nn]ghiên cứu|[Bb]an hành|[Tt]hành lập|[Dd]uy trì|[Pp]hát huy|[Vv]ận động|[Tt]uyên truyền|[Qq]uán triệt|",
-        r"[Ss]ố hóa|[Ứứ]ng dụng|[Cc]ập nhật|[Pp]hát triển|[Hh]ỗ trợ|[Ll]ồng ghép|[Kk]ết nối|[Tt]hiết lập|[Cc]ủng cố|",
-        r"[Đđ]ổi mới|[Nn]êu cao|[Cc]ụ thể hóa|[Cc]ụ thể hoá|[Tt]ích cực|[Ll]ãnh đạo|[Gg]iám sát|[Đđ]ịnh kỳ|[Hh]ằng|[Hh]àng|",
-        r"[Kk]ịp thời|[Tt]húc đẩy|[Ưư]u tiên|[Nn]ắm|[Ll]ập|[Cc]ung cấp|[Cc]huẩn bị|[Tt]ổng hợp|[Bb]áo cáo|[Qq]uan tâm|",
-        r"[Tt]ạo|[Xx]ác định|[Kk]hai thác|[Vv]ận hành|[Nn]âng cấp|[Bb]ồi dưỡng|[Đđ]ào tạo|[Kk]hắc phục|[Tt]ranh thủ|",
-        r"[Mm]ở rộng|[Tt]uyên dương|[Kk]hen thưởng|[Ss]ơ kết|[Tt]ổng kết|[Đđ]ưa|[Pp]hổ biến|[Cc]huyển|[Tt]ận dụng|",
-        r"[Ss]ắp xếp|[Gg]iải quyết|[Xx]ử lý|[Ttr]rả lời|[Tt]iếp nhận|[Kk]êu gọi|[Tt]hu hút|[Kk]ý kết|[Cc]ải thiện|",
-        r"[Ll]àm tốt|[Ll]àm rõ|[Gg]iữ vững|[Cc]ải cách|[Vv]ận dụng|[Ss]ử dụng|[Cc]ăn cứ|[Tt]rong quá trình|",
-        r"[Ll]ựa chọn|[Pp]hụ trách|[Đđ]ầu mối|[Rr]èn luyện|[Đđ]ầu tư|[Hh]uy động|[Kk]iện toàn|[Pp]hân công|[Bb]ám sát|[Tt]ham gia)(?:\s|,|$)"
+    Regex::new(&format!(
+        r"^(?:{})(?:\s|,|$)",
+        verbs::pattern(verbs::OPENS, true)
     ))
     .unwrap()
 });
-static CLOSING: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i:^nhận được|^trên đây|chịu trách nhiệm thi hành|có hiệu lực (?:thi hành )?(?:kể )?từ|được giao nhiệm vụ nghiêm túc|(?:công văn|kế hoạch|thông báo|kết luận|chỉ thị|nghị quyết|quyết định|chương trình) (?:này|đề ra))").unwrap()
-});
+/// After a noun homograph: its owner or number ("Báo cáo của …", "Báo cáo số 12/BC").
+static NOUN_NEXT: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\s*(?:của|số)\s").unwrap());
+
+/// True when `text` opens with an instruction verb read as a verb: a noun homograph
+/// followed by its owner ("Lãnh đạo Trung tâm Y tế …", "Báo cáo của …") does not open.
+fn opens_with_verb(text: &str) -> bool {
+    let Some(m) = IMPERATIVE.find(text) else {
+        return false;
+    };
+    let raw = m.as_str().trim_end_matches([' ', ',']);
+    let word = nhiemvu_normalizer::lexicon::lower_first(raw);
+    let Some(v) = verbs::VERBS.iter().find(|v| v.word == word) else {
+        return true;
+    };
+    if !v.has(verbs::NOUN) {
+        return true;
+    }
+    let rest = &text[raw.len()..];
+    if NOUN_NEXT.is_match(rest) {
+        return false;
+    }
+    !(v.has(verbs::HEADS_UNIT) && units::unit_phrase_len(rest.trim_start()).is_some())
+}
+
+/// True when `text` opens with an adverbial phrase ("Căn cứ …,", "Trong quá trình …,").
+fn opens_adverbial(text: &str) -> bool {
+    let lower = nhiemvu_normalizer::lexicon::lower_first(text);
+    verbs::VERBS
+        .iter()
+        .any(|v| v.has(verbs::ADVERBIAL) && lower.starts_with(v.word))
+}
 
 /// True when `text` (marker removed) reads as an instruction rather than a record.
 pub fn is_instruction(text: &str) -> bool {
     let t = strip_label(strip_marker(text));
-    if PAST.is_match(t) && !IMPERATIVE.is_match(t) {
-        return false;
-    }
-    if IMPERATIVE.is_match(t) {
+    // A later sentence that gives an order ("… Giao Sở X chủ trì …") makes it one.
+    if sentences(t).iter().skip(1).any(|s| gives_order(s)) {
         return true;
+    }
+    // "Thiết lập nền tảng IoT: Cho phép …": a label that is itself an order.
+    let labelled = strip_marker(text);
+    if opens_with_verb(t) || (labelled.len() > t.len() && opens_with_verb(labelled)) {
+        return true;
+    }
+    if is_past(t) || names_a_record(t) {
+        return false;
     }
     let p = units::parties_in(t);
     !p.leads.is_empty()
@@ -128,97 +265,397 @@ pub fn find(
     kind: DocKind,
     addressees: &[String],
 ) -> Vec<Draft> {
-    let mut is_task = vec![false; outline.nodes.len()];
     let default_zone = if kind == DocKind::BaoCao {
         Zone::NoTasks
     } else {
         Zone::Neutral
     };
-    // Pass 1: which nodes are instruction units, bottom-up (children first).
+    let mut is_task = mark_tasks(outline, paras, default_zone);
+    let (pointers, pointer_prose) = cross_references(outline, paras, &mut is_task);
+    let env = Env {
+        outline,
+        paras,
+        kind,
+        addressees,
+        pointers: &pointers,
+        pointer_prose: &pointer_prose,
+    };
+    let mut out = Vec::new();
+    for (i, node) in outline.nodes.iter().enumerate().skip(1) {
+        if is_task[i] {
+            let text = subtree_text(outline, paras, i);
+            let mut f = Found::own(&text_for_parties(outline, paras, i));
+            env.inherit(i, &mut f);
+            let paras_i = subtree_paras_in(outline, i, paras);
+            out.push(f.draft(node.path.clone(), strip_marker(&text).to_string(), paras_i));
+        } else if node.marker.is_none() && node.children.is_empty() {
+            // Prose under a task is part of that task's text, unless it gives an order of
+            // its own ("Giao Sở X tổng hợp …").
+            if is_title_line(outline, paras, i) {
+                continue; // "2.3." / "Công an tỉnh": the heading's own title
+            }
+            let under_task = outline.ancestors(i).iter().any(|&a| is_task[a]);
+            if under_task && !is_order_prose(outline, paras, i) {
+                continue;
+            }
+            let zone = zone_for(outline, paras, i, default_zone);
+            if is_lead_in(outline, paras, i) {
+                continue;
+            }
+            let mode = if under_task {
+                Prose::FollowOn
+            } else if zone == Zone::NoTasks {
+                // "Trong thời gian tới, …" in an assessment opens its directions.
+                match sentences(&own_text(outline, paras, i))
+                    .iter()
+                    .position(|s| zones::opens_forward(s))
+                {
+                    Some(k) => Prose::Forward(k),
+                    None => continue,
+                }
+            } else if zone == Zone::Tasks {
+                Prose::UnderHeading
+            } else {
+                Prose::Plain
+            };
+            out.extend(env.prose(i, mode));
+        }
+    }
+    out
+}
+
+/// Pass 1: which nodes are instruction units, bottom-up (children first).
+fn mark_tasks(outline: &Outline, paras: &[String], default_zone: Zone) -> Vec<bool> {
+    let mut is_task = vec![false; outline.nodes.len()];
+    // Headings whose tasks are sentences of their prose body, or lie under such headings.
+    let mut holds = vec![false; outline.nodes.len()];
     for i in (1..outline.nodes.len()).rev() {
         let node = &outline.nodes[i];
         let zone = zone_for(outline, paras, i, default_zone);
-        if zone == Zone::NoTasks {
-            continue;
+        if zone == Zone::NoTasks || node.marker.is_none() {
+            continue; // prose: sentences are handled in `Env::prose`
         }
         let own = own_text(outline, paras, i);
         let article = matches!(
             node.marker.as_ref().map(|m| m.kind),
             Some(MarkerKind::Article)
         );
-        if CLOSING.is_match(strip_marker(&own)) && (node.marker.is_none() || article) {
+        if article && zones::is_closing(strip_marker(&own)) {
             continue;
         }
-        if node
-            .children
-            .iter()
-            .any(|&c| is_task[c] || subtree_has_task(outline, &is_task, c))
-        {
+        if node.children.iter().any(|&c| {
+            subtree_has_task(outline, &is_task, c) || subtree_has_task(outline, &holds, c)
+        }) {
+            holds[i] = true;
             continue; // a heading
         }
-        if node.marker.is_none() {
-            continue; // prose: sentences are handled below
+        // A unit or topic heading over a prose body ("3. Sở Tư pháp:" / "Khẩn trương …",
+        // "5. Đo lường, giám sát" / "Thực hiện khảo sát …"): its sentences are the tasks
+        // (P8(c)).
+        if prose_body(outline, i) && (units::heading_is_unit(&own).is_some() || is_title(&own)) {
+            holds[i] = true;
+            continue;
         }
-        let instr = is_instruction(&own)
+        let body = strip_marker(&own);
+        if !body.chars().any(char::is_alphabetic) {
+            continue; // a table rule or stray symbol ("* |")
+        }
+        // A line that only names units ("- Bộ Tư pháp;") is a list entry, not an order.
+        if node.children.is_empty() && units::heading_is_unit(&own).is_some() {
+            continue;
+        }
+        if zones::field_of(body).is_some_and(|(f, _)| f & zones::FIELD_CONTENT == 0) {
+            continue; // "Đơn vị chủ trì: …" describes its block's task
+        }
+        is_task[i] = is_instruction(&own)
             || (zone == Zone::Tasks
-                && !PAST.is_match(strip_marker(&own))
-                && !own.trim_end().ends_with(':'));
-        if instr {
-            is_task[i] = true;
+                && !is_past(body)
+                && !own.trim_end().ends_with(':')
+                && !names_a_record(body));
+    }
+    is_task
+}
+
+/// An item that opens with a record noun ("Hồ sơ đề nghị … nộp 03 bản", "Kinh phí: …")
+/// states a fact even in a task zone; verbs ("Đề xuất …") are not such nouns.
+fn names_a_record(body: &str) -> bool {
+    let first = nhiemvu_normalizer::lexicon::lower_first(body);
+    // Rows that are only nouns ("hồ sơ đề nghị") are no verbs.
+    let is_verb = verbs::VERBS.iter().any(|v| {
+        (v.has(verbs::OPENS) || v.has(verbs::ENDS_UNIT))
+            && first.starts_with(v.word)
+            && first[v.word.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    });
+    !is_verb && matches!(zone_of(body).0, Zone::NoTasks) && !has_order(body)
+}
+
+static ORDER_START: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s").unwrap());
+
+/// A sentence that begins a new order to a named unit ("Giao Sở X tổng hợp …").
+fn begins_order(sentence: &str) -> bool {
+    ORDER_START.is_match(sentence) && !zones::is_closing(sentence) && gives_order(sentence)
+}
+
+/// A prose node with a sentence that begins an order of its own (P8(b)): not part of the
+/// item above it.
+fn is_order_prose(outline: &Outline, paras: &[String], i: usize) -> bool {
+    let node = &outline.nodes[i];
+    node.marker.is_none()
+        && node.children.is_empty()
+        && sentences(&own_text(outline, paras, i))
+            .iter()
+            .any(|s| begins_order(s))
+}
+
+static CROSS_REF: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(concat!(
+        r"(?i:nhiệm vụ|nội dung)\s+(?:nêu\s+)?(?:tại|ở|theo)\s+(?i:mục|phần|điểm|khoản)\s*",
+        r"((?:(?:\((?:[IVXL]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\)|[IVXL]+(?:\.\d{1,2})*|\d{1,2}(?:\.\d{1,2})*)[.,]?\s*)+)"
+    ))
+    .unwrap()
+});
+static REF_TOKEN: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"\(([IVXL]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\)|([IVXL]+(?:\.\d{1,2})*|\d{1,2}(?:\.\d{1,2})*)",
+    )
+    .unwrap()
+});
+
+static POINTER_VERB: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i:chủ trì|phụ trách|chịu trách nhiệm)").unwrap());
+
+/// The parts a cross-reference names, each as its label chain: "mục IV.1" → [IV, 1];
+/// "mục (IV) (4.1) (4.2)" → [IV, 4, 1] and [IV, 4, 2]; "mục (IV)(3.4)(a)" → [IV, 3, 4, a].
+fn referenced_parts(text: &str) -> Vec<Vec<String>> {
+    let Some(c) = CROSS_REF.captures(text) else {
+        return Vec::new();
+    };
+    // Only as what the item gives to lead ("chủ trì (triển khai) các nhiệm vụ tại …"), not
+    // a remark in parentheses ("(trọng tâm các nhiệm vụ tại mục III)").
+    let before = &text[..c.get(0).map(|m| m.start()).unwrap_or(0)];
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(40)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let leads = POINTER_VERB.is_match(&tail) && !tail.contains('(');
+    if !leads {
+        return Vec::new();
+    }
+    let mut tokens: Vec<String> = REF_TOKEN
+        .captures_iter(&c[1])
+        .filter_map(|t| t.get(1).or(t.get(2)).map(|m| m.as_str().to_string()))
+        .collect();
+    let is_roman = |t: &str| !t.is_empty() && t.chars().all(|ch| "IVXL".contains(ch));
+    // "IV.1" → "IV", "1".
+    if let Some((head, tail)) = tokens.first().and_then(|t| t.split_once('.')) {
+        if is_roman(head) {
+            let (head, tail) = (head.to_string(), tail.to_string());
+            tokens.splice(0..1, [head, tail]);
         }
     }
+    let split = |t: &String| t.split('.').map(str::to_string).collect::<Vec<_>>();
+    let roman = tokens.first().is_some_and(|t| is_roman(t));
+    let (prefix, rest) = if roman {
+        (vec![tokens[0].clone()], &tokens[1..])
+    } else {
+        (Vec::new(), &tokens[..])
+    };
+    let decimals = rest.len() > 1
+        && rest
+            .iter()
+            .all(|t| t.starts_with(|ch: char| ch.is_ascii_digit()));
+    if decimals {
+        rest.iter()
+            .map(|t| [prefix.clone(), split(t)].concat())
+            .collect()
+    } else {
+        vec![[prefix, rest.iter().flat_map(split).collect()].concat()]
+    }
+}
+
+/// The label chain of node `k`: its ancestors' labels, a multi-part decimal ("4.1")
+/// standing for the decimals above it ("IV" / "4" / "4.1" → [IV, 4, 1]).
+fn label_chain(outline: &Outline, k: usize) -> Vec<String> {
+    let mut nodes: Vec<usize> = outline.ancestors(k);
+    nodes.reverse();
+    nodes.push(k);
+    let mut chain: Vec<(bool, String)> = Vec::new();
+    for n in nodes {
+        let Some(m) = &outline.nodes[n].marker else {
+            continue;
+        };
+        match m.kind {
+            MarkerKind::Decimal(d) if d > 1 => {
+                let keep = chain.iter().take_while(|(dec, _)| !dec).count();
+                chain.truncate(keep);
+                chain.extend(m.label.split('.').map(|p| (true, p.to_string())));
+            }
+            MarkerKind::Decimal(_) => chain.push((true, m.label.clone())),
+            MarkerKind::Roman | MarkerKind::Letter | MarkerKind::Article => {
+                chain.push((false, m.label.clone()))
+            }
+            _ => return Vec::new(),
+        }
+    }
+    chain.into_iter().map(|(_, l)| l).collect()
+}
+
+/// Rule 14: an item or sentence "X chủ trì triển khai các nhiệm vụ tại mục IV.1" gives X
+/// every task of part IV.1 that names no unit; the pointer is not a task itself. Returns
+/// the parts with their leads, and the prose nodes that hold pointers.
+fn cross_references(
+    outline: &Outline,
+    paras: &[String],
+    is_task: &mut [bool],
+) -> (Vec<(usize, Vec<String>)>, Vec<usize>) {
     let mut out = Vec::new();
+    let mut prose_pointers = Vec::new();
+    let chains: Vec<Vec<String>> = (0..outline.nodes.len())
+        .map(|k| label_chain(outline, k))
+        .collect();
     for (i, node) in outline.nodes.iter().enumerate().skip(1) {
-        if is_task[i] {
-            let text = subtree_text(outline, paras, i);
-            let mut p = units::parties_in(&text_for_parties(outline, paras, i));
-            inherit(outline, paras, i, &mut p, kind, addressees);
-            out.push(Draft {
-                section: node.path.clone(),
-                text: strip_marker(&text).to_string(),
-                paras: subtree_paras_in(outline, i, paras),
-                leads: p.leads,
-                coordinators: p.coordinators,
-            });
-        } else if node.marker.is_none()
-            && node.children.is_empty()
-            && !outline.ancestors(i).iter().any(|&a| is_task[a])
+        let prose = node.marker.is_none() && node.children.is_empty();
+        if !is_task[i] && !prose {
+            continue;
+        }
+        let own = text_for_parties(outline, paras, i);
+        let parts = referenced_parts(&own);
+        if parts.is_empty() {
+            continue;
+        }
+        let leads = pointer_leads(outline, paras, i, &own);
+        if leads.is_empty() {
+            continue;
+        }
+        let targets: Vec<usize> = parts
+            .iter()
+            .filter_map(|p| (1..outline.nodes.len()).find(|&k| !p.is_empty() && chains[k] == *p))
+            .filter(|&t| t != i && !outline.ancestors(i).contains(&t))
+            .collect();
+        for t in &targets {
+            out.push((*t, leads.clone()));
+        }
+        if !targets.is_empty() {
+            is_task[i] = false;
+            if prose {
+                prose_pointers.push(i);
+            }
+        }
+    }
+    (out, prose_pointers)
+}
+
+/// Who a pointer item `i` (own text `own`) gives the part to: its own unit, the unit label
+/// before its colon ("3. Sở X: Chủ trì …"), or for prose its unit heading ("3. Sở X" /
+/// "Chủ trì …").
+fn pointer_leads(outline: &Outline, paras: &[String], i: usize, own: &str) -> Vec<String> {
+    let leads = Found::own(own).parties.leads;
+    if !leads.is_empty() {
+        return leads;
+    }
+    let label = own.split(':').next().unwrap_or("");
+    let heading_unit = |a: usize| {
+        let h = heading_of(outline, paras, a);
+        units::heading_is_unit(&h).or_else(|| merged_heading_unit(&h).map(|(u, _)| u))
+    };
+    units::heading_is_unit(label)
+        .or_else(|| {
+            outline
+                .ancestors(i)
+                .into_iter()
+                .take(2)
+                .find_map(heading_unit)
+        })
+        .unwrap_or_default()
+}
+
+/// Which sentences of a prose paragraph are tasks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Prose {
+    /// Those that give an order to a named unit.
+    Plain,
+    /// Under a task zone: also verb-first sentences right under a unit heading (P8(c)).
+    UnderHeading,
+    /// Under a task item: only those that begin a new order (P8(b)).
+    FollowOn,
+    /// In an assessment: every sentence from the one that opens the directions on.
+    Forward(usize),
+}
+
+/// What `inherit` and `prose` read besides the node: the outline, the header's facts and
+/// the cross-references.
+struct Env<'a> {
+    outline: &'a Outline,
+    paras: &'a [String],
+    kind: DocKind,
+    addressees: &'a [String],
+    pointers: &'a [(usize, Vec<String>)],
+    /// Prose nodes whose pointer sentences are not tasks.
+    pointer_prose: &'a [usize],
+}
+
+impl Env<'_> {
+    /// Running prose: one task per sentence that gives an order to a unit, and more or
+    /// fewer as `mode` says.
+    fn prose(&self, i: usize, mode: Prose) -> Vec<Draft> {
+        let (outline, paras) = (self.outline, self.paras);
+        let node = &outline.nodes[i];
+        let mut out = Vec::new();
+        for (k, sentence) in sentences(&own_text(outline, paras, i))
+            .into_iter()
+            .enumerate()
         {
-            // (Prose under a task is part of that task's text.)
-            let zone = zone_for(outline, paras, i, default_zone);
-            if zone == Zone::NoTasks || is_lead_in(outline, paras, i) {
+            // Lead-ins ending in ':' introduce the items below; they are not tasks.
+            if zones::is_closing(&sentence)
+                || is_past(&sentence)
+                || sentence.trim_end().ends_with(':')
+            {
                 continue;
             }
-            // Running prose: one task per sentence that gives an order to a unit.
-            for (k, sentence) in sentences(&own_text(outline, paras, i))
-                .into_iter()
-                .enumerate()
-            {
-                // Lead-ins ending in ':' introduce the items below; they are not tasks.
-                if CLOSING.is_match(&sentence)
-                    || PAST.is_match(&sentence)
-                    || sentence.trim_end().ends_with(':')
-                {
-                    continue;
-                }
-                let p0 = units::parties_in(&sentence);
-                let ordered = ORDER.is_match(&sentence) && !p0.leads.is_empty();
-                if !ordered {
-                    continue;
-                }
-                let mut p = p0;
-                inherit(outline, paras, i, &mut p, kind, addressees);
-                out.push(Draft {
-                    section: format!("{}.s{}", node.path, k + 1),
-                    text: sentence,
-                    paras: node.paras.clone(),
-                    leads: p.leads,
-                    coordinators: p.coordinators,
-                });
+            if self.pointer_prose.contains(&i) && !referenced_parts(&sentence).is_empty() {
+                continue;
             }
+            let mut f = Found::own(&sentence);
+            let ordered = has_order(&sentence) && !f.parties.leads.is_empty();
+            let keep = match mode {
+                Prose::FollowOn => begins_order(&sentence),
+                Prose::Forward(from) => k >= from,
+                Prose::UnderHeading => {
+                    ordered
+                        || (f.parties.leads.is_empty()
+                            && opens_with_verb(&sentence)
+                            && self.nearest_heading_lends(i))
+                }
+                Prose::Plain => ordered,
+            };
+            if !keep {
+                continue;
+            }
+            self.inherit(i, &mut f);
+            let section = format!("{}.s{}", node.path, k + 1);
+            out.push(f.draft(section, sentence, node.paras.clone()));
         }
+        out
     }
-    out
+
+    /// True when prose node `i` is the body of a heading that names its doers or a topic,
+    /// and that heading has no marked items (prose among bullets continues them).
+    fn nearest_heading_lends(&self, i: usize) -> bool {
+        let outline = self.outline;
+        let parent = outline.nodes[i].parent;
+        let heading = heading_of(outline, self.paras, parent);
+        parent != 0
+            && prose_body(outline, parent)
+            && (heading_assigns(&heading) || is_title(&heading))
+    }
 }
 
 /// The lead-in prose among the earlier siblings of node `i`, if any.
@@ -257,23 +694,41 @@ fn is_lead_in(outline: &Outline, paras: &[String], i: usize) -> bool {
 
 static ORDER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?:^|\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị|chủ trì|có trách nhiệm|chịu trách nhiệm)\s",
+        r"(?:^|\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị|chủ trì|có trách nhiệm|chịu trách nhiệm)(?:\s|[,:;]|$)",
     )
     .unwrap()
 });
+static NOT_ORDER: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!("(?i:{})", zones::pattern(zones::NOT_ORDER))).unwrap());
+
+/// True when `text` has an order word ("Giao", "đề nghị", "chủ trì", may be followed by
+/// a comma) that is not a noun inside "giao ban", "giao thông", "hồ sơ đề nghị" ….
+fn has_order(text: &str) -> bool {
+    let nouns: Vec<(usize, usize)> = NOT_ORDER
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    ORDER.find_iter(text).any(|m| {
+        let at = m.start() + (m.as_str().len() - m.as_str().trim_start().len());
+        !nouns.iter().any(|&(s, e)| s <= at && at < e)
+    })
+}
 
 fn zone_for(outline: &Outline, paras: &[String], i: usize, default: Zone) -> Zone {
-    for a in std::iter::once(i).chain(outline.ancestors(i)) {
-        let node = &outline.nodes[a];
-        if node.marker.is_none() {
-            continue;
-        }
-        let heading = &paras[node.paras[0]];
+    let headings: Vec<(usize, String)> = std::iter::once(i)
+        .chain(outline.ancestors(i))
+        .filter(|&a| outline.nodes[a].marker.is_some())
         // A node's own zone counts for itself only when it is a heading.
-        if a == i && node.children.is_empty() {
-            continue;
-        }
-        match zone_of(heading) {
+        .filter(|&a| a != i || !outline.nodes[a].children.is_empty())
+        .map(|a| (a, heading_of(outline, paras, a)))
+        .collect();
+    // Past results hold no tasks, whatever their sub-headings say.
+    if headings.iter().any(|(_, h)| zone_of(h).1) {
+        return Zone::NoTasks;
+    }
+    for (a, heading) in &headings {
+        let (a, heading) = (*a, heading.as_str());
+        match zone_of(heading).0 {
             // A heading that names the units it assigns ("1. Sở Y tế:", "2. Giao Sở … chủ trì:")
             // makes its items instructions.
             Zone::Neutral if a != i && heading_assigns(heading) => return Zone::Tasks,
@@ -286,10 +741,7 @@ fn zone_for(outline: &Outline, paras: &[String], i: usize, default: Zone) -> Zon
 
 /// True when a heading names units as the doers of what follows.
 fn heading_assigns(heading: &str) -> bool {
-    units::heading_is_unit(heading).is_some() || {
-        let t = strip_marker(heading);
-        ORDER.is_match(t) && !units::parties_in(t).leads.is_empty()
-    }
+    units::heading_is_unit(heading).is_some() || { gives_order(strip_marker(heading)) }
 }
 
 fn subtree_has_task(outline: &Outline, is_task: &[bool], i: usize) -> bool {
@@ -320,9 +772,9 @@ fn subtree_paras_in(outline: &Outline, i: usize, paras: &[String]) -> Vec<usize>
                 .paras
                 .first()
                 .and_then(|&p| paras.get(p))
-                .map(|t| CLOSING.is_match(t))
+                .map(|t| zones::is_closing(t))
                 .unwrap_or(false);
-        if !closing {
+        if !closing && !is_order_prose(outline, paras, c) {
             v.extend(subtree_paras_in(outline, c, paras));
         }
     }
@@ -343,73 +795,319 @@ fn text_for_parties(outline: &Outline, paras: &[String], i: usize) -> String {
     strip_marker(&own_text(outline, paras, i)).to_string()
 }
 
-/// Fill leads and coordinators from enclosing headings, then letter addressees.
-fn inherit(
-    outline: &Outline,
-    paras: &[String],
-    i: usize,
-    p: &mut Parties,
-    kind: DocKind,
-    addressees: &[String],
-) {
-    if !p.leads.is_empty() {
-        return;
-    }
-    // A lead-in just before the item or one of its ancestors ("Thủ trưởng các sở …
-    // tập trung thực hiện các nhiệm vụ sau:") names who does the items after it.
-    for n in std::iter::once(i).chain(outline.ancestors(i)) {
-        // A heading that names its units wins over a lead-in under it.
-        let parent = outline.nodes[n].parent;
-        if parent != 0 && heading_assigns(&paras[outline.nodes[parent].paras[0]]) {
-            break;
+impl Env<'_> {
+    /// Fill leads and coordinators: a cross-reference to the item's part, then enclosing
+    /// lead-ins and headings, then letter addressees (guide rules 3, 8, 14). An item whose
+    /// later clause names a second subject of its own keeps the heading's lead as well.
+    fn inherit(&self, i: usize, f: &mut Found) {
+        if let Some(block) = block_fields(self.outline, self.paras, i) {
+            block.lend(f);
+            if !f.parties.leads.is_empty() {
+                return;
+            }
         }
-        if let Some(lead_in) = preceding_lead_in(outline, paras, n) {
-            let hp = units::parties_in(&lead_in);
-            if !hp.leads.is_empty() {
-                p.leads = hp.leads;
-                if p.coordinators.is_empty() {
-                    p.coordinators = hp.coordinators;
+        if !f.parties.leads.is_empty() {
+            if self.second_subject(i) {
+                let mut lent = Found::default();
+                self.inherit(i, &mut lent);
+                let mut leads = lent.parties.leads;
+                leads.retain(|l| !f.parties.leads.contains(l));
+                leads.append(&mut f.parties.leads);
+                f.parties.leads = leads;
+            }
+            self.lend_coordinators(i, f);
+            return;
+        }
+        if let Some((_, leads)) = self
+            .pointers
+            .iter()
+            .find(|(t, _)| *t == i || self.outline.ancestors(i).contains(t))
+        {
+            f.parties.leads = leads.clone();
+            f.leads_rule = Some(UnitRule::CrossReference);
+            self.lend_coordinators(i, f);
+            return;
+        }
+        if self.lead_in_lends(i, f) || self.headings_lend(i, f) {
+            return;
+        }
+        if self.kind == DocKind::CongVan && !self.addressees.is_empty() {
+            f.parties.leads = self.addressees.to_vec();
+            f.leads_rule = Some(UnitRule::Addressees);
+        }
+        self.lend_coordinators(i, f);
+    }
+
+    /// An item that opens with a verb and no doer, then names a doer in a later clause
+    /// ("Tổ chức tập huấn …; các phòng … chủ động phối hợp …").
+    fn second_subject(&self, i: usize) -> bool {
+        let own = text_for_parties(self.outline, self.paras, i);
+        let first = own.split([';']).next().unwrap_or("");
+        let first = sentences(first).into_iter().next().unwrap_or_default();
+        first.len() < own.trim_end().len()
+            && opens_with_verb(&first)
+            && !opens_adverbial(&first)
+            && !has_order(&first)
+            && units::parties_in(&first).leads.is_empty()
+    }
+
+    /// A lead-in just before the item or one of its ancestors ("Thủ trưởng các sở … tập
+    /// trung thực hiện các nhiệm vụ sau:") names who does the items after it.
+    fn lead_in_lends(&self, i: usize, f: &mut Found) -> bool {
+        let (outline, paras) = (self.outline, self.paras);
+        for n in std::iter::once(i).chain(outline.ancestors(i)) {
+            // A heading that names its units wins over a lead-in under it.
+            let parent = outline.nodes[n].parent;
+            if parent != 0 && heading_assigns(&heading_of(outline, paras, parent)) {
+                return false;
+            }
+            if let Some(lead_in) = preceding_lead_in(outline, paras, n) {
+                let hp = units::parties_in(&lead_in);
+                if !hp.leads.is_empty() {
+                    f.parties.leads = hp.leads;
+                    f.leads_rule = Some(UnitRule::LeadIn);
+                    if f.parties.coordinators.is_empty() && !hp.coordinators.is_empty() {
+                        f.parties.coordinators = hp.coordinators;
+                        f.coordinators_rule = Some(UnitRule::LeadIn);
+                    }
+                    return true;
                 }
-                return;
             }
         }
+        false
     }
-    for a in outline.ancestors(i) {
-        let node = &outline.nodes[a];
-        let heading = &paras[node.paras[0]];
-        if let Some(units) = units::heading_is_unit(heading) {
-            p.leads = units;
+
+    /// The nearest enclosing heading that names a unit; a bullet that names only
+    /// supporting units ("- Chủ trì, phối hợp với A, B, trong đó:") lends those.
+    fn headings_lend(&self, i: usize, f: &mut Found) -> bool {
+        let (outline, paras) = (self.outline, self.paras);
+        for a in outline.ancestors(i) {
+            let node = &outline.nodes[a];
+            let heading = &heading_of(outline, paras, a);
+            let hp = units::parties_in(strip_marker(heading));
+            let leads = units::heading_is_unit(heading)
+                .or_else(|| (!hp.leads.is_empty()).then(|| hp.leads.clone()))
+                .or_else(|| units::owner_in_heading(heading))
+                .or_else(|| responsibility_of(heading))
+                .or_else(|| lead_in_under(paras, &node.paras));
+            // Supporting units of a coordinator-only bullet, or of the heading that leads.
+            let lends = leads.is_some() || (hp.leads.is_empty() && introduces(heading));
+            if lends && f.parties.coordinators.is_empty() && !hp.coordinators.is_empty() {
+                f.parties.coordinators = hp.coordinators.clone();
+                f.coordinators_rule = Some(UnitRule::Heading);
+            }
+            if let Some(leads) = leads {
+                f.parties.leads = leads;
+                f.leads_rule = Some(UnitRule::Heading);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Supporting units of the parent bullet when it names only those ("- Chủ trì, phối
+    /// hợp chặt chẽ với A, B, trong đó:") and the item names none.
+    fn lend_coordinators(&self, i: usize, f: &mut Found) {
+        let parent = self.outline.nodes[i].parent;
+        if !f.parties.coordinators.is_empty() || parent == 0 {
             return;
         }
+        let heading = &heading_of(self.outline, self.paras, parent);
         let hp = units::parties_in(strip_marker(heading));
-        if !hp.leads.is_empty() {
-            p.leads = hp.leads;
-            if p.coordinators.is_empty() {
-                p.coordinators = hp.coordinators;
+        if hp.leads.is_empty() && !hp.coordinators.is_empty() && introduces(heading) {
+            f.parties.coordinators = hp.coordinators;
+            f.coordinators_rule = Some(UnitRule::Heading);
+        }
+    }
+}
+
+/// The fields of an item block: "a) Nhiệm vụ: …", "b) Cơ quan thực hiện:" with "- Đơn vị
+/// chủ trì: X", "- Đơn vị phối hợp: Y", "c) Thời gian thực hiện: …".
+#[derive(Debug, Default)]
+struct Block {
+    leads: Vec<String>,
+    coordinators: Vec<String>,
+    due: Option<String>,
+}
+
+impl Block {
+    /// Give a task the block's units (its own lead first, its own supporting units kept)
+    /// and its due-date field.
+    fn lend(self, f: &mut Found) {
+        if f.parties.leads.is_empty() && !self.leads.is_empty() {
+            f.parties.leads = self.leads;
+            f.leads_rule = Some(UnitRule::TableColumn);
+        }
+        if !self.coordinators.is_empty() {
+            let mut coords = self.coordinators;
+            for c in std::mem::take(&mut f.parties.coordinators) {
+                if !coords.contains(&c) {
+                    coords.push(c);
+                }
             }
-            return;
+            f.parties.coordinators = coords;
+            f.coordinators_rule = Some(UnitRule::TableColumn);
         }
-        if let Some(units) = units::owner_in_heading(heading) {
-            p.leads = units;
-            return;
-        }
-        // A lead-in paragraph under the heading ("Thủ trưởng các cơ quan … chịu trách nhiệm:").
-        if node.paras.len() > 1 {
-            let more = node.paras[1..]
+        f.due_text = self.due;
+    }
+}
+
+/// The units of a field value: split at ';', then as unit lists.
+fn field_units(value: &str) -> Vec<String> {
+    value
+        .split(';')
+        .map(|v| v.trim().trim_end_matches(['.', ',']))
+        .filter(|v| !v.is_empty())
+        .flat_map(units::split_units)
+        .collect()
+}
+
+/// The fields that describe node `i`: the first run of field siblings after it (or after
+/// its nearest ancestor that has some, two levels up at most), else the nearest run
+/// before it; fields nested one level under a sibling ("b) Cơ quan thực hiện:") count.
+fn block_fields(outline: &Outline, paras: &[String], i: usize) -> Option<Block> {
+    let chain = std::iter::once(i).chain(outline.ancestors(i)).take(3);
+    for a in chain {
+        let siblings = &outline.nodes[outline.nodes[a].parent].children;
+        let pos = siblings.iter().position(|&s| s == a)?;
+        let is_field = |s: usize| !node_fields(outline, paras, s).is_empty();
+        let after: Vec<usize> = siblings[pos + 1..]
+            .iter()
+            .copied()
+            .skip_while(|&s| !is_field(s))
+            .take_while(|&s| is_field(s))
+            .collect();
+        let run = if after.is_empty() {
+            let mut before: Vec<usize> = siblings[..pos]
                 .iter()
-                .map(|&q| paras[q].as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            let hp = units::parties_in(&more);
-            if !hp.leads.is_empty() {
-                p.leads = hp.leads;
-                return;
+                .rev()
+                .copied()
+                .skip_while(|&s| !is_field(s))
+                .take_while(|&s| is_field(s))
+                .collect();
+            before.reverse();
+            before
+        } else {
+            after
+        };
+        if run.is_empty() {
+            continue;
+        }
+        let mut block = Block::default();
+        for (flag, value) in run.iter().flat_map(|&s| node_fields(outline, paras, s)) {
+            if flag & zones::FIELD_LEAD != 0 && block.leads.is_empty() {
+                block.leads = field_units(&value);
+            } else if flag & zones::FIELD_COORD != 0 && block.coordinators.is_empty() {
+                block.coordinators = field_units(&value);
+            } else if flag & zones::FIELD_TIME != 0 && block.due.is_none() {
+                block.due = Some(value);
             }
         }
+        return Some(block);
     }
-    if kind == DocKind::CongVan && !addressees.is_empty() {
-        p.leads = addressees.to_vec();
+    None
+}
+
+/// The non-content fields of sibling `s` and of its children: (flag, value).
+fn node_fields(outline: &Outline, paras: &[String], s: usize) -> Vec<(u16, String)> {
+    let nested = outline.nodes[s].children.iter().copied();
+    std::iter::once(s)
+        .chain(nested)
+        .filter_map(|n| {
+            let text = own_text(outline, paras, n);
+            let (flag, value) = zones::field_of(strip_marker(&text))?;
+            let value = value.trim_end_matches(['.', ';']).trim().to_string();
+            (flag & zones::FIELD_CONTENT == 0).then_some((flag, value))
+        })
+        .collect()
+}
+
+/// True when node `i` has a prose body and no marked items.
+fn prose_body(outline: &Outline, i: usize) -> bool {
+    let children = &outline.nodes[i].children;
+    !children.is_empty() && children.iter().all(|&c| outline.nodes[c].marker.is_none())
+}
+
+/// A short title without final punctuation that gives no order ("5. Đo lường, quản lý,
+/// giám sát", "1. Về công tác phòng, chống dịch:"; not "b) Triển khai các chương trình:").
+fn is_title(text: &str) -> bool {
+    let t = strip_marker(text).trim();
+    // "b) Triển khai các chương trình:" introduces what follows as its own content.
+    let introduces_content = t.ends_with(':') && opens_with_verb(t);
+    let stops = t.ends_with(['.', ';', '!', '?']);
+    let short = t.split_whitespace().count() <= 12;
+    !t.is_empty() && !stops && short && !introduces_content
+}
+
+/// True when prose node `i` is the title line of a bare numbered heading ("2.3.").
+fn is_title_line(outline: &Outline, paras: &[String], i: usize) -> bool {
+    let parent = outline.nodes[i].parent;
+    let node = &outline.nodes[parent];
+    parent != 0
+        && node.children.first() == Some(&i)
+        && node
+            .paras
+            .first()
+            .is_some_and(|&p| strip_marker(&paras[p]).trim().is_empty())
+}
+
+/// The heading text of node `a`: its first paragraph, or, when that is a bare marker
+/// ("2.3."), the marker with the prose line after it ("Công an tỉnh").
+fn heading_of(outline: &Outline, paras: &[String], a: usize) -> String {
+    let node = &outline.nodes[a];
+    let Some(&first) = node.paras.first() else {
+        return String::new();
+    };
+    let text = &paras[first];
+    let title = node
+        .children
+        .first()
+        .filter(|&&c| outline.nodes[c].marker.is_none() && outline.nodes[c].children.is_empty());
+    match title {
+        Some(&c) if node.marker.is_some() && strip_marker(text).trim().is_empty() => {
+            format!("{} {}", text.trim_end(), own_text(outline, paras, c))
+        }
+        _ => text.clone(),
     }
+}
+
+/// True when a heading or bullet introduces the items below it ("…, trong đó:").
+fn introduces(heading: &str) -> bool {
+    heading.trim_end().ends_with(':')
+}
+
+/// "Trách nhiệm của X, Y", "Nhiệm vụ của X": the owners named after a task-zone word.
+fn responsibility_of(heading: &str) -> Option<Vec<String>> {
+    let h = strip_marker(heading);
+    let h = h
+        .split(':')
+        .next()
+        .unwrap_or(h)
+        .trim()
+        .trim_end_matches(['.', ';']);
+    if zones::read_heading(h) != zones::Reading::Tasks {
+        return None;
+    }
+    let at = h.find(" của ")?;
+    let owners = h[at + " của ".len()..].trim();
+    // The rest of the heading names only owners ("Sở Y tế và các bệnh viện tuyến tỉnh").
+    units::unit_phrase_len(owners)?;
+    let units = units::split_units(owners);
+    (!units.is_empty()).then_some(units)
+}
+
+/// A lead-in paragraph under a heading ("Thủ trưởng các cơ quan … chịu trách nhiệm:").
+fn lead_in_under(paras: &[String], own: &[usize]) -> Option<Vec<String>> {
+    if own.len() < 2 {
+        return None;
+    }
+    let more = own[1..]
+        .iter()
+        .map(|&q| paras[q].as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let hp = units::parties_in(&more);
+    (!hp.leads.is_empty()).then_some(hp.leads)
 }
 
 static SENTENCE_END: Lazy<Regex> = Lazy::new(|| Regex::new(r"[.!?]\s+").unwrap());
@@ -434,15 +1132,53 @@ pub fn sentences(text: &str) -> Vec<String> {
 
 /// True for marker kinds that open list items rather than sections.
 pub fn is_item_marker(kind: MarkerKind) -> bool {
-    matches!(
-        kind,
-        MarkerKind::Dash
-            | MarkerKind::Plus
-            | MarkerKind::Letter
-            | MarkerKind::Bracketed
-            | MarkerKind::ParenNumber
-    )
+    kind.is_item()
 }
+
+/// Footnote items that name their unit in a closing parenthesis are tasks (guide rule 2):
+/// one draft per "(1) …; (2) …" item of the footnote `marker` with body `text`.
+pub fn footnote_tasks(marker: &str, text: &str) -> Vec<Draft> {
+    let mut out = Vec::new();
+    for (k, item) in footnote_items(text).into_iter().enumerate() {
+        let p = units::parties_in(&item);
+        if p.leads.is_empty() || !item.trim_end().trim_end_matches(['.', ';']).ends_with(')') {
+            continue;
+        }
+        let f = Found {
+            coordinators_rule: (!p.coordinators.is_empty()).then_some(UnitRule::PhoiHopX),
+            parties: p,
+            leads_rule: Some(UnitRule::Footnote),
+            due_text: None,
+        };
+        out.push(f.draft(format!("fn{marker}.{}", k + 1), item, Vec::new()));
+    }
+    out
+}
+
+/// Split a footnote body into its "(1) …; (2) …" items (the whole body when unnumbered).
+fn footnote_items(text: &str) -> Vec<String> {
+    static ITEM: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?:^|[;.]\s*)\((\d{1,2})\)\s*").unwrap());
+    let starts: Vec<(usize, usize)> = ITEM.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    if starts.is_empty() {
+        return vec![text.to_string()];
+    }
+    let mut out = Vec::new();
+    for (k, &(_, body_start)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map(|s| s.0 + 1).unwrap_or(text.len());
+        let end = end.min(text.len()).max(body_start);
+        out.push(
+            text[body_start..end]
+                .trim()
+                .trim_end_matches(';')
+                .trim()
+                .to_string(),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod pattern_tests;
 
 #[cfg(test)]
 mod tests {

@@ -44,7 +44,7 @@ impl Parties {
 }
 
 /// Regex `^(?:w1|w2…)` of the verb rows carrying `flag` (either case), followed by a space.
-fn verb_regex(flag: u8) -> Regex {
+fn verb_regex(flag: u16) -> Regex {
     Regex::new(&format!(
         r"(?:^|[\s:;,.(])({})\s+",
         verbs::pattern(flag, true)

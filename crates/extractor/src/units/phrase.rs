@@ -66,8 +66,14 @@ fn stops(s: &str) -> bool {
             .any(|v| v.flags == verbs::NOUN && is_word(s, v.word))
 }
 
+/// True when a verb opens `s`. A capitalised word inside a name ("Trung tâm Kiểm soát bệnh
+/// tật") is a verb only when it also ends unit phrases; words that only open items do not
+/// cut names.
 fn is_verb(s: &str) -> bool {
     let lower = lower_first(s);
+    if capitalised(s) {
+        return stops(&lower);
+    }
     stops(&lower) || VERB.is_match(&lower)
 }
 

@@ -20,16 +20,20 @@
 //! - [`offices`]: words of issuing bodies and positions, and how names spell them.
 //! - [`time`]: time words (periods, quarter numerals, weekdays) and the words that say what
 //!   a date is (due, start, event, a cited document's date, an object's period).
+//! - [`markers`]: the list-marker grammar (`I.`, `1.`, `2.1`, `a)`, `(1)`, `-`, `+`, `Điều N.`).
+//! - [`zones`]: heading words that open a task zone or a no-task zone.
 
 pub mod columns;
 pub mod gazetteer;
 pub mod heads;
 pub mod kinds;
 pub mod levels;
+pub mod markers;
 pub mod offices;
 pub mod syllables;
 pub mod time;
 pub mod verbs;
+pub mod zones;
 
 #[cfg(test)]
 mod tests;
@@ -75,6 +79,8 @@ pub fn tables() -> Vec<&'static dyn Table> {
         &kinds::KindTable,
         &offices::OfficeTable,
         &time::TimeTable,
+        &markers::MarkerTable,
+        &zones::ZoneTable,
     ]
 }
 

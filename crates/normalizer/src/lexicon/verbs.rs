@@ -7,25 +7,31 @@
 use super::{alternation, Table};
 
 /// Opens an instruction when it begins an item ("Rà soát …", "Giao …").
-pub const OPENS: u8 = 1;
+pub const OPENS: u16 = 1;
 /// Ends a unit phrase: the predicate starts here ("Sở Y tế | chủ trì").
-pub const ENDS_UNIT: u8 = 2;
+pub const ENDS_UNIT: u16 = 2;
 /// Right after a unit phrase, makes that unit the lead ("Sở Y tế chủ trì").
-pub const LEAD: u8 = 4;
+pub const LEAD: u16 = 4;
 /// Also a noun ("báo cáo", "tổ chức", "lãnh đạo", "đề nghị" after "hồ sơ"): an opener only
 /// when what follows reads as its object, never on its own.
-pub const NOUN: u8 = 8;
+pub const NOUN: u16 = 8;
 /// Names its addressee next, who leads ("Giao X", "Đề nghị X", "Yêu cầu X"). A longer row
 /// that covers the word ("giao ban", "hồ sơ đề nghị", "theo yêu cầu") is no order.
-pub const ADDRESSES: u8 = 16;
+pub const ADDRESSES: u16 = 16;
 /// Opens an introductory clause that ends at the first comma ("Trong quý IV/2026,",
 /// "Căn cứ …,", "Sau khi …,"): the subject comes after that comma.
-pub const INTRO: u8 = 32;
+pub const INTRO: u16 = 32;
 /// Names supporting units next ("phối hợp (với) X", "phối hợp chặt chẽ với X", "phối với X").
-pub const COORD: u8 = 64;
+pub const COORD: u16 = 64;
 /// "chỉ đạo": its object is neither lead nor coordinator; its subject leads only when the
 /// text names no other doer (annotation guide rule 7).
-pub const DIRECTS: u8 = 128;
+pub const DIRECTS: u16 = 128;
+/// Also a noun naming the people of the unit that follows ("Lãnh đạo Sở Y tế"): before a
+/// unit name it does not open an instruction.
+pub const HEADS_UNIT: u16 = 256;
+/// Opens an adverbial phrase, not an action ("Căn cứ …,", "Trong quá trình …,"): the
+/// doer comes after its comma.
+pub const ADVERBIAL: u16 = 512;
 
 /// One verb or predicate word and what it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,18 +39,18 @@ pub struct Verb {
     /// The word, lower case, NFC.
     pub word: &'static str,
     /// [`OPENS`], [`ENDS_UNIT`], [`LEAD`], [`NOUN`], [`ADDRESSES`], [`INTRO`], [`COORD`],
-    /// [`DIRECTS`] or'ed together.
-    pub flags: u8,
+    /// [`DIRECTS`], [`HEADS_UNIT`], [`ADVERBIAL`] or'ed together.
+    pub flags: u16,
 }
 
 impl Verb {
     /// True when the row carries `flag`.
-    pub const fn has(&self, flag: u8) -> bool {
+    pub const fn has(&self, flag: u16) -> bool {
         self.flags & flag != 0
     }
 }
 
-const fn v(word: &'static str, flags: u8) -> Verb {
+const fn v(word: &'static str, flags: u16) -> Verb {
     Verb { word, flags }
 }
 
@@ -56,13 +62,17 @@ pub const VERBS: &[Verb] = &[
     v("bám sát", OPENS | ENDS_UNIT | LEAD),
     v("báo cáo", OPENS | ENDS_UNIT | LEAD | NOUN),
     v("bên cạnh đó", INTRO),
+    v("bảo vệ", OPENS),
     v("bảo đảm", OPENS | ENDS_UNIT | LEAD),
     v("bố trí", OPENS | ENDS_UNIT | LEAD),
     v("bồi dưỡng", OPENS | ENDS_UNIT | LEAD),
+    v("bổ sung", OPENS),
     v("cam kết", ENDS_UNIT | LEAD),
     v("chi trả", ENDS_UNIT),
     v("chuyển", OPENS | ENDS_UNIT | LEAD),
+    v("chuyển đổi", OPENS),
     v("chuẩn bị", OPENS | ENDS_UNIT | LEAD),
+    v("chuẩn hóa", OPENS),
     v("chấp hành", ENDS_UNIT),
     v("chậm nhất", INTRO),
     v("chỉ", ENDS_UNIT),
@@ -75,7 +85,7 @@ pub const VERBS: &[Verb] = &[
     v("có trách nhiệm", ENDS_UNIT | LEAD),
     v("công văn đề nghị", NOUN),
     v("cùng", ENDS_UNIT),
-    v("căn cứ", OPENS | ENDS_UNIT | LEAD | INTRO),
+    v("căn cứ", OPENS | ENDS_UNIT | LEAD | INTRO | ADVERBIAL),
     v("cải cách", OPENS),
     v("cải thiện", OPENS),
     v("cần", ENDS_UNIT | LEAD),
@@ -103,7 +113,8 @@ pub const VERBS: &[Verb] = &[
     v("giấy đề nghị", NOUN),
     v("giữ", ENDS_UNIT),
     v("giữ vững", OPENS),
-    v("gửi", ENDS_UNIT | LEAD),
+    v("gửi", OPENS | ENDS_UNIT | LEAD),
+    v("hoàn chỉnh", OPENS),
     v("hoàn thiện", OPENS | ENDS_UNIT | LEAD),
     v("hoàn thành", OPENS | ENDS_UNIT | LEAD),
     v("hoàn tất", ENDS_UNIT),
@@ -117,9 +128,10 @@ pub const VERBS: &[Verb] = &[
     v("khai thác", OPENS | ENDS_UNIT | LEAD),
     v("khen thưởng", OPENS),
     v("khi", ENDS_UNIT | INTRO),
-    v("khảo sát", ENDS_UNIT),
+    v("khảo sát", OPENS | ENDS_UNIT),
     v("khẩn trương", OPENS | ENDS_UNIT | LEAD),
     v("khắc phục", OPENS | ENDS_UNIT | LEAD),
+    v("kiểm soát", OPENS),
     v("kiểm tra", OPENS | ENDS_UNIT | LEAD),
     v("kiểm điểm", ENDS_UNIT),
     v("kiện toàn", OPENS),
@@ -133,8 +145,9 @@ pub const VERBS: &[Verb] = &[
     v("làm", ENDS_UNIT),
     v("làm rõ", OPENS),
     v("làm tốt", OPENS),
-    v("lãnh đạo", OPENS | ENDS_UNIT | LEAD | NOUN),
+    v("lãnh đạo", OPENS | ENDS_UNIT | LEAD | NOUN | HEADS_UNIT),
     v("lập", OPENS | ENDS_UNIT | LEAD),
+    v("lắp đặt", OPENS),
     v("lồng ghép", OPENS | ENDS_UNIT | LEAD),
     v("lựa chọn", OPENS),
     v("mời", ENDS_UNIT),
@@ -143,6 +156,8 @@ pub const VERBS: &[Verb] = &[
     v("nghiêm túc", OPENS | ENDS_UNIT | LEAD),
     v("nghiên cứu", OPENS | ENDS_UNIT | LEAD),
     v("ngoài ra", INTRO),
+    v("ngăn chặn", OPENS),
+    v("nhân rộng", OPENS),
     v("nhằm", ENDS_UNIT),
     v("nâng cao", OPENS | ENDS_UNIT | LEAD),
     v("nâng cấp", OPENS | ENDS_UNIT | LEAD),
@@ -154,6 +169,8 @@ pub const VERBS: &[Verb] = &[
     v("phát huy", OPENS | ENDS_UNIT | LEAD),
     v("phát triển", OPENS | ENDS_UNIT | LEAD),
     v("phân công", OPENS | ENDS_UNIT | ADDRESSES),
+    v("phê duyệt", OPENS),
+    v("phòng ngừa", OPENS),
     v("phải", ENDS_UNIT | LEAD),
     v("phấn đấu", OPENS | ENDS_UNIT | LEAD),
     v("phối hợp", OPENS | ENDS_UNIT | LEAD | COORD),
@@ -167,7 +184,7 @@ pub const VERBS: &[Verb] = &[
     v("quan tâm", OPENS | ENDS_UNIT | LEAD),
     v("quyết liệt", OPENS | ENDS_UNIT | LEAD),
     v("quán triệt", OPENS | ENDS_UNIT | LEAD),
-    v("quản lý", ENDS_UNIT),
+    v("quản lý", OPENS | ENDS_UNIT),
     v("quảng bá", ENDS_UNIT),
     v("rà", ENDS_UNIT | LEAD),
     v("rà soát", OPENS | ENDS_UNIT | LEAD),
@@ -180,6 +197,7 @@ pub const VERBS: &[Verb] = &[
     v("số hóa", OPENS | ENDS_UNIT | LEAD),
     v("sớm", ENDS_UNIT | LEAD),
     v("sử dụng", OPENS | ENDS_UNIT | LEAD),
+    v("sửa đổi", OPENS),
     v("tham gia", OPENS | ENDS_UNIT | LEAD),
     v("tham mưu", OPENS | ENDS_UNIT | LEAD | NOUN),
     v("theo", ENDS_UNIT | INTRO),
@@ -188,16 +206,18 @@ pub const VERBS: &[Verb] = &[
     v("theo đề nghị", NOUN),
     v("thiết lập", OPENS),
     v("thu hút", OPENS | ENDS_UNIT | LEAD),
+    v("thu thập", OPENS),
     v("thành lập", OPENS | ENDS_UNIT | LEAD),
     v("tháo gỡ", ENDS_UNIT),
+    v("thí điểm", OPENS),
     v("thúc đẩy", OPENS | ENDS_UNIT | LEAD),
     v("thường xuyên", OPENS | ENDS_UNIT | LEAD),
     v("thảo luận", ENDS_UNIT),
-    v("thẩm định", ENDS_UNIT),
+    v("thẩm định", OPENS | ENDS_UNIT),
     v("thống kê", ENDS_UNIT),
     v("thống nhất", ENDS_UNIT),
     v("thực hiện", OPENS | ENDS_UNIT | LEAD),
-    v("tiến hành", ENDS_UNIT | LEAD),
+    v("tiến hành", OPENS | ENDS_UNIT | LEAD),
     v("tiếp cận", ENDS_UNIT),
     v("tiếp nhận", OPENS | ENDS_UNIT | LEAD),
     v("tiếp thu", ENDS_UNIT | LEAD),
@@ -205,22 +225,24 @@ pub const VERBS: &[Verb] = &[
     v("tranh thủ", OPENS),
     v("triển khai", OPENS | ENDS_UNIT | LEAD),
     v("trong", ENDS_UNIT | INTRO),
-    v("trong quá trình", OPENS | INTRO),
+    v("trong quá trình", OPENS | INTRO | ADVERBIAL),
     v("trên cơ sở", INTRO),
-    v("trình", ENDS_UNIT),
+    v("trình", OPENS | ENDS_UNIT),
     v("trước", INTRO),
     v("trường hợp", INTRO),
     v("trả", ENDS_UNIT),
     v("trả lời", OPENS),
     v("tuyên dương", OPENS | ENDS_UNIT | LEAD),
     v("tuyên truyền", OPENS | ENDS_UNIT | LEAD),
+    v("tuân thủ", OPENS),
     v("tìm", ENDS_UNIT),
     v("tích cực", OPENS | ENDS_UNIT | LEAD),
+    v("tích hợp", OPENS),
     v("tăng cường", OPENS | ENDS_UNIT | LEAD),
     v("tại", ENDS_UNIT),
     v("tạo", OPENS | ENDS_UNIT | LEAD),
     v("tận dụng", OPENS),
-    v("tập huấn", ENDS_UNIT),
+    v("tập huấn", OPENS | ENDS_UNIT),
     v("tập trung", OPENS | ENDS_UNIT | LEAD),
     v("tổ chức", OPENS | ENDS_UNIT | LEAD | NOUN),
     v("tổng hợp", OPENS | ENDS_UNIT | LEAD),
@@ -234,16 +256,16 @@ pub const VERBS: &[Verb] = &[
     v("vận động", OPENS | ENDS_UNIT | LEAD),
     v("về", ENDS_UNIT),
     v("với", ENDS_UNIT),
-    v("xem xét", ENDS_UNIT | LEAD),
+    v("xem xét", OPENS | ENDS_UNIT | LEAD),
     v("xin", ENDS_UNIT),
     v("xác định", OPENS | ENDS_UNIT | LEAD),
     v("xây dựng", OPENS | ENDS_UNIT | LEAD | NOUN),
     v("xử lý", OPENS | ENDS_UNIT | LEAD),
     v("yêu cầu", OPENS | ENDS_UNIT | ADDRESSES),
     v("đang", ENDS_UNIT),
-    v("điều chỉnh", ENDS_UNIT),
+    v("điều chỉnh", OPENS | ENDS_UNIT),
     v("đào tạo", OPENS | ENDS_UNIT | LEAD),
-    v("đánh giá", ENDS_UNIT),
+    v("đánh giá", OPENS | ENDS_UNIT),
     v("đáp ứng yêu cầu", NOUN),
     v("đã", ENDS_UNIT),
     v("đôn đốc", OPENS | ENDS_UNIT | LEAD),
@@ -251,12 +273,13 @@ pub const VERBS: &[Verb] = &[
     v("đưa", OPENS | ENDS_UNIT | LEAD),
     v("được", ENDS_UNIT),
     v("đảm bảo", OPENS | ENDS_UNIT | LEAD),
+    v("đấu tranh", OPENS),
     v("đầu mối", OPENS),
     v("đầu tư", OPENS | ENDS_UNIT | LEAD),
     v("đẩy mạnh", OPENS | ENDS_UNIT | LEAD),
     v("đến", INTRO),
     v("đề nghị", OPENS | ENDS_UNIT | NOUN | ADDRESSES),
-    v("đề xuất", ENDS_UNIT | LEAD),
+    v("đề xuất", OPENS | ENDS_UNIT | LEAD),
     v("để", ENDS_UNIT | INTRO),
     v("định kỳ", OPENS | ENDS_UNIT | LEAD | INTRO),
     v("đối với", ENDS_UNIT | INTRO),
@@ -267,13 +290,13 @@ pub const VERBS: &[Verb] = &[
 ];
 
 /// The words of every row carrying `flag`.
-pub fn with(flag: u8) -> impl Iterator<Item = &'static str> {
+pub fn with(flag: u16) -> impl Iterator<Item = &'static str> {
     VERBS.iter().filter(move |v| v.has(flag)).map(|v| v.word)
 }
 
 /// Regex fragment: an alternation of the words carrying `flag`, longest first; with
 /// `either_case` the first letter also matches in capitals ("Triển khai").
-pub fn pattern(flag: u8, either_case: bool) -> String {
+pub fn pattern(flag: u16, either_case: bool) -> String {
     alternation(with(flag), either_case)
 }
 
@@ -308,6 +331,13 @@ impl Table for VerbTable {
             ("Sau khi được phân bổ", "intro"),
             ("phối hợp chặt chẽ với", "opens ends_unit lead coord"),
             ("chỉ đạo các phòng", "opens ends_unit directs"),
+            ("Lãnh đạo Sở Y tế", "opens ends_unit lead noun heads_unit"),
+            (
+                "Trong quá trình thực hiện,",
+                "opens ends_unit intro adverbial",
+            ),
+            ("Lắp đặt camera giám sát", "opens"),
+            ("Quản lý chặt chẽ", "opens ends_unit"),
             ("Sở Y tế", ""),
         ]
     }
@@ -333,6 +363,8 @@ impl Table for VerbTable {
             (INTRO, "intro"),
             (COORD, "coord"),
             (DIRECTS, "directs"),
+            (HEADS_UNIT, "heads_unit"),
+            (ADVERBIAL, "adverbial"),
         ];
         names
             .iter()
