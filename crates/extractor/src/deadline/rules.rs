@@ -1,0 +1,508 @@
+//! The named date rules (rustling style): each a pattern built from the time lexicon, a
+//! production that turns a match into a dated candidate, and examples that one test reads.
+
+use super::*;
+
+/// What a date rule produces from one match.
+struct Hit {
+    moment: Moment,
+    strong: bool,
+    start: bool,
+    /// The phrase when it differs from the whole match.
+    raw: Option<String>,
+    /// The year was left out.
+    yearless: bool,
+}
+
+impl Hit {
+    /// A hit whose strength comes from its cue words.
+    fn cued(moment: Moment, c: &Captures<'_>) -> Hit {
+        let (strong, start) = strength(cue(c));
+        Hit {
+            moment,
+            strong,
+            start,
+            raw: None,
+            yearless: false,
+        }
+    }
+}
+
+/// What a rule's production sees besides its match.
+struct Scan<'a> {
+    text: &'a str,
+    ctx: &'a DateContext,
+    /// Candidates found by earlier rules.
+    found: &'a [Found],
+}
+
+/// A named date rule (rustling style): a pattern, what it produces, and examples read
+/// against the document date [`EXAMPLE_DATE`].
+pub(super) struct Rule {
+    pub(super) name: &'static str,
+    re: Regex,
+    produce: fn(&Captures<'_>, &Scan<'_>) -> Option<Hit>,
+    /// "phrase → reading" rows, run by the rule test (and read by people).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(super) examples: &'static [(&'static str, &'static str)],
+}
+
+/// The document date the rule examples are read against.
+#[cfg(test)]
+pub(super) const EXAMPLE_DATE: &str = "2026-03-15";
+
+/// Words that introduce a due date or a start, each followed by an optional "ngày".
+static CUE: Lazy<String> = Lazy::new(|| {
+    format!(
+        r"(?P<cue>(?:{}|{})\s*(?:ngày\s*)?)?",
+        time::pattern(Kind::Due),
+        time::pattern(Kind::Start)
+    )
+});
+
+/// The cue words of a match ("" when none).
+fn cue<'t>(c: &Captures<'t>) -> &'t str {
+    c.name("cue").map_or("", |m| m.as_str())
+}
+
+/// Cue words that make a date a deadline rather than a mention; a start cue makes it a start.
+fn strength(cue: &str) -> (bool, bool) {
+    // Compared without spaces, so glued cues ("kểtừ") read the same.
+    let c: String = cue.to_lowercase().split_whitespace().collect();
+    let start = time::with(Kind::Start).any(|w| c.starts_with(&w.replace(' ', "")));
+    let strong = !c.is_empty() && !start;
+    (strong, start)
+}
+
+pub(super) fn num<T: std::str::FromStr>(c: &Captures<'_>, name: &str) -> Option<T> {
+    c.name(name).and_then(|m| m.as_str().parse().ok())
+}
+
+fn year_or(ctx: &DateContext, y: Option<i32>, month: u32, day: u32) -> Option<i32> {
+    if y.is_some() {
+        return y;
+    }
+    // A year left out: the document's year, or the next occurrence after its date.
+    let anchor = ctx.anchor()?;
+    let this = NaiveDate::from_ymd_opt(anchor.year(), month, day)?;
+    Some(if this < anchor {
+        anchor.year() + 1
+    } else {
+        anchor.year()
+    })
+}
+
+/// Day, month and year of a date match (year left out → document year or next occurrence).
+/// Numeric ("20/7/2026") or in words ("ngày mồng 5 tháng 7 năm 2026").
+fn ymd(c: &Captures<'_>, ctx: &DateContext) -> Option<NaiveDate> {
+    let d: u32 = num(c, "d").or_else(|| num(c, "wd"))?;
+    let mo: u32 = num(c, "mo").or_else(|| num(c, "wmo"))?;
+    let y = year_or(ctx, num(c, "y").or_else(|| num(c, "wy")), mo, d)?;
+    NaiveDate::from_ymd_opt(y, mo, d)
+}
+
+/// Hour and minute of a time match ("16 giờ 30", "16h30", "16:30").
+fn hm(c: &Captures<'_>) -> (u32, u32) {
+    let h = num(c, "h").or_else(|| num(c, "h2")).unwrap_or(99);
+    let mi = num(c, "mi").or_else(|| num(c, "mi2")).unwrap_or(0);
+    (h, mi)
+}
+
+fn date_time(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
+    let (h, mi) = hm(c);
+    let date = ymd(c, s.ctx)?;
+    let dt = vn()
+        .with_ymd_and_hms(date.year(), date.month(), date.day(), h, mi, 0)
+        .single()?;
+    let mut hit = Hit::cued(Moment::DateTime(dt), c);
+    hit.yearless = no_year(c);
+    // The character that closed the time ("16h" before a space) is not part of the phrase.
+    if let (Some(all), Some(tail)) = (c.get(0), c.name("tail")) {
+        hit.raw = Some(
+            all.as_str()[..tail.start() - all.start()]
+                .trim()
+                .to_string(),
+        );
+    }
+    Some(hit)
+}
+
+/// A month or quarter whose year is left out: the document's year, or the next one when
+/// the period has already ended by the document date (annotation guide rule 4).
+fn next_period(c: &Captures<'_>, s: &Scan<'_>, first: u32, last: u32) -> Option<Hit> {
+    if cue(c).trim().is_empty() {
+        return None;
+    }
+    let anchor = s.ctx.anchor()?;
+    let (_, start) = strength(cue(c));
+    let mut y = anchor.year();
+    if last_day_of_month(y, last)? < anchor {
+        y += 1;
+    }
+    let d = if start {
+        NaiveDate::from_ymd_opt(y, first, 1)
+    } else {
+        last_day_of_month(y, last)
+    }?;
+    Some(Hit::cued(Moment::Date(d), c))
+}
+
+fn month_no_year(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
+    let m: u32 = num(c, "mo").filter(|m| (1..=12).contains(m))?;
+    let mut hit = next_period(c, s, m, m)?;
+    // The character that closed the month is not part of the phrase.
+    if let (Some(all), Some(tail)) = (c.get(0), c.name("tail")) {
+        hit.raw = Some(
+            all.as_str()[..tail.start() - all.start()]
+                .trim()
+                .to_string(),
+        );
+    }
+    Some(hit)
+}
+
+fn quarter_no_year(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
+    let q = u32::from(time::lookup(c.name("q")?.as_str())?.value);
+    next_period(c, s, q * 3 - 2, q * 3)
+}
+
+fn date_words(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
+    let mut hit = Hit::cued(Moment::Date(ymd(c, s.ctx)?), c);
+    hit.yearless = no_year(c);
+    Some(hit)
+}
+
+/// True when a date match left its year out.
+fn no_year(c: &Captures<'_>) -> bool {
+    c.name("y").is_none() && c.name("wy").is_none()
+}
+
+fn date_numeric(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
+    // "4.796/5.050" and "10/102" are not dates: a date has a day ≤ 31 and a month ≤ 12.
+    let after = &s.text[c.get(0)?.end()..];
+    if after.starts_with(|ch: char| ch.is_ascii_digit()) {
+        return None;
+    }
+    // Without a year only cue words make "10/12" a date.
+    if c.name("y").is_none() && cue(c).trim().is_empty() {
+        return None;
+    }
+    let mut hit = Hit::cued(Moment::Date(ymd(c, s.ctx)?), c);
+    hit.yearless = no_year(c);
+    Some(hit)
+}
+
+fn quarter(c: &Captures<'_>, _: &Scan<'_>) -> Option<Hit> {
+    let q = u32::from(time::lookup(c.name("q")?.as_str())?.value);
+    let y: i32 = num(c, "y")?;
+    let (_, start) = strength(cue(c));
+    let d = if start {
+        quarter_start(y, q)
+    } else {
+        quarter_end(y, q)
+    }?;
+    Some(Hit::cued(Moment::Date(d), c))
+}
+
+fn half_year(c: &Captures<'_>, _: &Scan<'_>) -> Option<Hit> {
+    let end = time::lookup(c.name("half")?.as_str())?.value;
+    let y: i32 = num(c, "y")?;
+    let d = NaiveDate::from_ymd_opt(y, u32::from(end), if end == 6 { 30 } else { 31 })?;
+    Some(Hit::cued(Moment::Date(d), c))
+}
+
+fn month(c: &Captures<'_>, _: &Scan<'_>) -> Option<Hit> {
+    let (m, y): (u32, i32) = (num(c, "mo")?, num(c, "y")?);
+    let (_, start) = strength(cue(c));
+    let d = if start {
+        NaiveDate::from_ymd_opt(y, m, 1)
+    } else {
+        last_day_of_month(y, m)
+    }?;
+    Some(Hit::cued(Moment::Date(d), c))
+}
+
+fn year(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
+    let y: i32 = num(c, "y")?;
+    let cue = cue(c);
+    let part = c.name("part").map(|m| m.as_str().to_lowercase());
+    let late = part.as_deref().is_some_and(|p| p.starts_with("cuối"));
+    let early = part.is_some() && !late;
+    let (strong, start) = strength(cue);
+    let is_start = start || (early && !cue.trim().is_empty());
+    // "Năm 2026, …" opening a sentence names the year the task is for.
+    let whole = c.get(0)?;
+    let before = s.text[..whole.start()].trim_end();
+    let opens = before.is_empty() || before.ends_with([':', '.', ';']);
+    if cue.trim().is_empty() && !opens && !is_start {
+        return None;
+    }
+    let d = if is_start {
+        NaiveDate::from_ymd_opt(y, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(y, 12, 31)
+    }?;
+    let raw = whole.as_str().trim();
+    Some(Hit {
+        moment: Moment::Date(d),
+        strong: strong || late || opens,
+        start: is_start,
+        raw: Some(raw.trim_start_matches([',', ';', '(']).trim().to_string()),
+        yearless: false,
+    })
+}
+
+fn day_only(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
+    // "trước ngày 10 của tháng cuối quý" belongs to a quarterly rule.
+    let rest = s.text[c.name("d")?.end()..].trim_start().to_lowercase();
+    if rest.starts_with("của tháng") || rest.starts_with("tháng cuối") {
+        return None;
+    }
+    let d: u32 = num(c, "d")?;
+    let doc_anchor = s.ctx.anchor()?;
+    // "Kể từ tháng 4/2026, … trước ngày 10": the first day 10 after the start.
+    let anchor = s
+        .found
+        .iter()
+        .filter(|f| f.start)
+        .map(|f| f.moment.date())
+        .min()
+        .map_or(doc_anchor, |st| st.max(doc_anchor));
+    Some(Hit {
+        moment: Moment::Date(next_day_of_month(anchor, d)?),
+        strong: true,
+        start: false,
+        raw: None,
+        yearless: false,
+    })
+}
+
+/// The first day `d` of a month on or after `anchor`.
+fn next_day_of_month(anchor: NaiveDate, d: u32) -> Option<NaiveDate> {
+    let x = NaiveDate::from_ymd_opt(anchor.year(), anchor.month(), d)?;
+    if x >= anchor {
+        return Some(x);
+    }
+    let (y, mo) = if anchor.month() == 12 {
+        (anchor.year() + 1, 1)
+    } else {
+        (anchor.year(), anchor.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(y, mo, d)
+}
+
+// Word ends after digits are written `(?-u:\b)`: a Unicode `\b` keeps the regex off its
+// fast DFA on any non-ASCII text (all Vietnamese text), and after a digit the two agree
+// except before a letter glued to the number.
+/// The date rules, in priority order: a span read by one rule is not read again by a later.
+pub(super) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
+    let cue = CUE.as_str();
+    let q = time::pattern(Kind::Numeral);
+    let half = time::pattern(Kind::Half);
+    let day_cue = time::pattern_where(|t| t.kind == Kind::Due && t.value == 1);
+    let prefix = time::pattern(Kind::DayPrefix);
+    // "16 giờ 30", "16h30", "16 giờ 30 phút", "16:30".
+    let time_f = r"(?:(?P<h>\d{1,2})\s*(?:h|giờ)\s*(?P<mi>\d{1,2})?(?:\s*phút)?|(?P<h2>\d{1,2}):(?P<mi2>\d{2}))";
+    // "20/7/2026", "20-7", "ngày 20 tháng 7 năm 2026", "mồng 5 tháng 7".
+    let date_f = format!(
+        r"(?:(?P<d>\d{{1,2}})[/.-](?P<mo>\d{{1,2}})(?:[/.-](?P<y>\d{{4}}))?(?-u:\b)|(?:ngày\s+)?(?:(?:{prefix})\s*)?(?P<wd>\d{{1,2}})\s+tháng\s+(?P<wmo>\d{{1,2}})(?:\s+năm\s+(?P<wy>\d{{4}}))?)"
+    );
+    let rule = |name, pat: String, produce, examples| Rule {
+        name,
+        re: Regex::new(&pat).unwrap(),
+        produce,
+        examples,
+    };
+    vec![
+        rule(
+            "date_time",
+            // A stray footnote number may sit between "ngày" and the date ("ngày 2 15/4/2026").
+            format!(r"(?i){cue}{time_f}(?:\s*,)?\s*(?:ngày\s+(?:\d{{1,2}}\s+)?|,\s*)?{date_f}"),
+            date_time as fn(&Captures<'_>, &Scan<'_>) -> Option<Hit>,
+            &[
+                (
+                    "gửi trước 17h00 ngày 28/10/2026",
+                    "due 2026-10-28T17:00:00+07:00",
+                ),
+                (
+                    "chậm nhất 9 giờ 30 phút ngày 2/4/2026",
+                    "due 2026-04-02T09:30:00+07:00",
+                ),
+                (
+                    "đăng ký trước 11h ngày 3/6",
+                    "due 2026-06-03T11:00:00+07:00",
+                ),
+            ][..],
+        ),
+        rule(
+            "date_then_time",
+            format!(
+                r"(?i){cue}(?:ngày\s+)?{date_f}\s*,?\s*(?:\(\s*|lúc\s+|vào lúc\s+|trước\s+)?{time_f}(?P<tail>[^\p{{L}}\d]|$)"
+            ),
+            date_time,
+            &[
+                (
+                    "gửi trước ngày 20/7/2026 lúc 16h30.",
+                    "due 2026-07-20T16:30:00+07:00",
+                ),
+                (
+                    "hạn ngày 05 tháng 7 năm 2026, 9 giờ.",
+                    "due 2026-07-05T09:00:00+07:00",
+                ),
+                (
+                    "chậm nhất ngày 3/4 (15:00)",
+                    "due 2026-04-03T15:00:00+07:00",
+                ),
+                ("trước ngày 20/7/2026 2 hội nghị", ""),
+                ("trực 24/24 giờ trong những ngày cao điểm", ""),
+            ],
+        ),
+        rule(
+            "date_words",
+            format!(
+                r"(?i){cue}(?:ngày\s+(?:(?:{prefix})\s*)?|(?:{prefix})\s*)(?P<d>\d{{1,2}})\s+tháng\s+(?P<mo>\d{{1,2}})(?:\s+năm\s+(?P<y>\d{{4}}))?"
+            ),
+            date_words,
+            &[
+                (
+                    "hoàn thành trước ngày 30 tháng 6 năm 2026",
+                    "due 2026-06-30",
+                ),
+                ("trước ngày 15 tháng 4", "due 2026-04-15"),
+            ],
+        ),
+        rule(
+            "date",
+            format!(
+                r"(?i){cue}(?P<d>\d{{1,2}})[/.-](?P<mo>\d{{1,2}})(?:[/.-](?P<y>\d{{4}}))?(?-u:\b)"
+            ),
+            date_numeric,
+            &[
+                ("hoàn thành trước ngày 31/7/2026", "due 2026-07-31"),
+                ("thực hiện từ ngày 11/8/2026", "start 2026-08-11"),
+                ("báo cáo trước ngày 15/2", "due 2027-02-15"),
+                ("nộp trước 25-11-2026", "due 2026-11-25"),
+                ("đạt 4.796/5.050 hồ sơ", ""),
+                ("top 10/12 xã", ""),
+            ],
+        ),
+        rule(
+            "quarter",
+            format!(r"(?i){cue}quý\s+(?P<q>{q})(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})"),
+            quarter,
+            &[
+                ("trong quý I/2026", "due 2026-03-31"),
+                ("đưa vào vận hành trong quý 3/2026", "due 2026-09-30"),
+                ("từ quý II/2026", "start 2026-04-01"),
+                ("trong quý IV năm 2026", "due 2026-12-31"),
+            ],
+        ),
+        rule(
+            "half_year",
+            format!(r"(?i){cue}(?P<half>{half})\s+(?P<y>\d{{4}})"),
+            half_year,
+            &[
+                ("hoàn thành 6 tháng đầu năm 2026", "due 2026-06-30"),
+                ("trong 6 tháng cuối năm 2026", "due 2026-12-31"),
+            ],
+        ),
+        rule(
+            "month",
+            // "trong tháng 3 và tháng 4/2026", "tháng 5, 6/2026": the last month of the list.
+            format!(
+                r"(?i){cue}tháng\s+(?:\d{{1,2}}\s*(?:,|và)\s*(?:tháng\s+)?)*(?P<mo>\d{{1,2}})(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})"
+            ),
+            month,
+            &[
+                ("kiểm tra trong tháng 3 và tháng 4/2026", "due 2026-04-30"),
+                ("hoàn thành trong tháng 10/2026", "due 2026-10-31"),
+                ("tổ chức trong tháng 02/2028", "due 2028-02-29"),
+                ("từ tháng 9/2026", "start 2026-09-01"),
+            ],
+        ),
+        rule(
+            "year",
+            format!(
+                r"(?i)(?:^|[\s,;(]){cue}(?P<part>đầu\s+|cuối\s+|những tuần đầu, tháng đầu của\s+|những tháng đầu\s+)?năm\s+(?P<y>\d{{4}})(?-u:\b)"
+            ),
+            year,
+            &[
+                ("hoàn thành trong năm 2026", "due 2026-12-31"),
+                ("từ đầu năm 2027", "start 2027-01-01"),
+                ("Năm 2026, tổ chức", "due 2026-12-31"),
+                ("các dự án năm 2025", ""),
+            ],
+        ),
+        rule(
+            "month_no_year",
+            format!(r"(?i){cue}tháng\s+(?P<mo>\d{{1,2}})(?-u:\b)(?:\s*(?P<tail>[^\s/\d])|\s*$)"),
+            month_no_year,
+            &[
+                ("hoàn thành trong tháng 9.", "due 2026-09-30"),
+                ("xong trước tháng 02 để", "due 2027-02-28"),
+                ("từ tháng 5 áp dụng", "start 2026-05-01"),
+                ("tháng 9 tổ chức", ""),
+            ],
+        ),
+        rule(
+            "quarter_no_year",
+            format!(r"(?i){cue}quý\s+(?P<q>{q})(?:[\s,.;)]|$)"),
+            quarter_no_year,
+            &[
+                ("hoàn thành trong quý III,", "due 2026-09-30"),
+                ("trong quý 4 ", "due 2026-12-31"),
+                ("trong quý I.", "due 2026-03-31"),
+                ("từ quý II ", "start 2026-04-01"),
+            ],
+        ),
+        rule(
+            "day_of_month",
+            format!(
+                r"(?i)(?:{day_cue})\s+ngày\s+(?P<d>\d{{1,2}})(?-u:\b)(?:\s*(?:hằng|hàng)\s+tháng)?(?:[^/\d]|$)"
+            ),
+            day_only,
+            &[
+                ("gửi kết quả trước ngày 20.", "due 2026-03-20"),
+                ("gửi kết quả trước ngày 10.", "due 2026-04-10"),
+            ],
+        ),
+    ]
+});
+
+/// Collect every dated candidate in `t` (non-deadline spans already blanked).
+pub(super) fn candidates(t: &str, ctx: &DateContext) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    for rule in RULES.iter() {
+        for c in rule.re.captures_iter(t) {
+            let m = c.get(0).unwrap();
+            if out
+                .iter()
+                .any(|f| m.start() < f.at + f.len() && f.at < m.end())
+            {
+                continue;
+            }
+            let scan = Scan {
+                text: t,
+                ctx,
+                found: &out,
+            };
+            if let Some(hit) = (rule.produce)(&c, &scan) {
+                out.push(Found {
+                    at: m.start(),
+                    moment: hit.moment,
+                    raw: hit.raw.unwrap_or_else(|| {
+                        let raw = m.as_str().trim().trim_end_matches([';', ',', '(', ')']);
+                        raw.trim().to_string()
+                    }),
+                    strong: hit.strong,
+                    start: hit.start,
+                    rule: rule.name,
+                    span: m.end() - m.start(),
+                    yearless: hit.yearless,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|f| f.at);
+    out
+}
