@@ -124,10 +124,12 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
             &row.section,
             &row.text,
             &row.responsible,
-            &[],
+            &row.coordinators,
             row.provenance,
         );
         task.assignees_rule = Some(nhiemvu_model::UnitRule::TableColumn);
+        task.coordinators_rule =
+            (!task.coordinators.is_empty()).then_some(nhiemvu_model::UnitRule::TableColumn);
         task.deadline = row.deadline;
         task.targets = row.targets;
         out_tasks.push(task);

@@ -13,7 +13,6 @@ pub mod analyse;
 pub mod budget;
 pub mod deadline;
 pub mod error;
-pub mod fields;
 pub mod header;
 pub mod limits;
 pub mod outline;

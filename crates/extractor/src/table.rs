@@ -412,6 +412,8 @@ pub struct RowTask {
     pub text: String,
     /// Responsible units (raw): the assignees (guide rule 2).
     pub responsible: Vec<String>,
+    /// Supporting units (raw), from a coordinator column.
+    pub coordinators: Vec<String>,
     /// Where the row came from.
     pub provenance: Provenance,
     /// Due date from the indicator, else the single milestone's year end.
@@ -441,6 +443,7 @@ pub fn appendix_tasks(
             .unwrap_or(clean.all_lines.len());
         let (idx, lines) = appendix_lines(pages, clean, first, until);
         if !is_kpi_table(&lines) {
+            out.extend(task_table_rows(k, clean, first, until, ctx));
             continue;
         }
         for row in appendix_rows(pages, clean, first, &lines) {
@@ -452,6 +455,100 @@ pub fn appendix_tasks(
         }
     }
     out
+}
+
+/// The rows of a task table (content / lead / coordinators / time columns) written as text
+/// in appendix `k`, lines `first..until`: each row with a lead is a task.
+fn task_table_rows(
+    k: usize,
+    clean: &CleanText,
+    first: usize,
+    until: usize,
+    ctx: &DateContext,
+) -> Vec<RowTask> {
+    // Every line, cell borders included: they separate the cells.
+    let idx: Vec<usize> = (first..until)
+        .filter(|&i| {
+            matches!(
+                clean.all_lines[i].role,
+                LineRole::Body | LineRole::RunningHeader | LineRole::Markup
+            )
+        })
+        .collect();
+    // The task-table reader takes the renderings as written: borders as "|", a row of
+    // tab-separated cells as a markdown row.
+    let lines: Vec<String> = idx
+        .iter()
+        .map(|&i| {
+            let l = &clean.all_lines[i];
+            if l.role == LineRole::Markup {
+                "|".to_string()
+            } else if l.text.contains('\t') {
+                format!("| {} |", l.text.replace('\t', " | "))
+            } else {
+                l.text.clone()
+            }
+        })
+        .collect();
+    let rows = crate::task_table::rows(&lines);
+    // The table's title ("… CHỈ TIÊU … ĐẾN NĂM 2030"): its last year is the horizon by which
+    // a row's measurable targets are due.
+    let title_end = rows.first().map_or(0, |r| r.first_line).min(lines.len());
+    let horizon = lines[..title_end]
+        .iter()
+        .flat_map(|l| {
+            YEAR.captures_iter(l)
+                .map(|c| c[1].parse::<i32>().ok())
+                .collect::<Vec<_>>()
+        })
+        .flatten()
+        .max();
+    rows.into_iter()
+        .map(|row| {
+            let (f, l) = (
+                &clean.all_lines[idx[row.first_line]],
+                &clean.all_lines[idx[row.last_line]],
+            );
+            let provenance = Provenance {
+                page: f.page,
+                start: f.start,
+                end: l.end,
+                end_page: (l.page != f.page).then_some(l.page),
+            };
+            let targets = target::find_targets(&row.text);
+            let mut deadline = deadline::find_deadline(&row.time, ctx).map(|d| Deadline {
+                due_rule: Some(nhiemvu_model::DateRule::TableColumn),
+                ..d
+            });
+            if let (Some(y), false) = (horizon, targets.is_empty()) {
+                let undated = deadline.as_ref().is_none_or(|d| d.due.is_none());
+                let due =
+                    chrono::NaiveDate::from_ymd_opt(y, 12, 31).map(nhiemvu_model::Moment::Date);
+                if undated {
+                    let d = deadline.get_or_insert(Deadline {
+                        due: None,
+                        start: None,
+                        recurrence: None,
+                        ongoing: false,
+                        raw: String::new(),
+                        due_rule: None,
+                    });
+                    d.due = due;
+                    d.raw = format!("đến năm {y}");
+                    d.due_rule = Some(nhiemvu_model::DateRule::HeadingDate);
+                }
+            }
+            RowTask {
+                section: format!("PL{}.{}", k + 1, row.number),
+                text: row.text,
+                responsible: row.leads,
+                coordinators: row.coordinators,
+                provenance,
+                deadline,
+                targets,
+            }
+        })
+        .collect()
 }
 
 /// Body lines `first..until` of an appendix (repeated table headers kept) as raw text:
@@ -559,8 +656,16 @@ fn row_task(k: usize, row: KpiRow, provenance: Provenance, ctx: &DateContext) ->
         .zip(&row.years)
         .map(|(v, y)| target::parse_cell(v, *y).unwrap_or_else(|| raw_target(v, *y)))
         .collect();
-    // A single milestone is the row's due date.
-    if let ([_], [Some(y)]) = (row.values.as_slice(), row.years.as_slice()) {
+    // The last milestone with a value is the row's due date: by then the whole row is done
+    // (guide rule 9).
+    let last_year = row
+        .values
+        .iter()
+        .zip(&row.years)
+        .filter(|(v, _)| !v.trim().is_empty())
+        .filter_map(|(_, y)| *y)
+        .next_back();
+    if let Some(y) = last_year.as_ref() {
         let due = chrono::NaiveDate::from_ymd_opt(*y, 12, 31).map(nhiemvu_model::Moment::Date);
         let d = deadline.get_or_insert(Deadline {
             due: None,
@@ -573,12 +678,14 @@ fn row_task(k: usize, row: KpiRow, provenance: Provenance, ctx: &DateContext) ->
         if d.due.is_none() {
             d.due = due;
             d.raw = format!("Đến hết năm {y}");
+            d.due_rule = Some(nhiemvu_model::DateRule::TableColumn);
         }
     }
     RowTask {
         section: format!("PL{}.{}", k + 1, row.number),
         text: row.text,
         responsible: row.responsible,
+        coordinators: Vec::new(),
         provenance,
         deadline,
         targets,

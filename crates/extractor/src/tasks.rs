@@ -936,7 +936,7 @@ impl Block {
     fn lend(self, f: &mut Found) {
         if f.parties.leads.is_empty() && !self.leads.is_empty() {
             f.parties.leads = self.leads;
-            f.leads_rule = Some(UnitRule::TableColumn);
+            f.leads_rule = Some(UnitRule::FieldLabel);
         }
         if !self.coordinators.is_empty() {
             let mut coords = self.coordinators;
@@ -946,7 +946,7 @@ impl Block {
                 }
             }
             f.parties.coordinators = coords;
-            f.coordinators_rule = Some(UnitRule::TableColumn);
+            f.coordinators_rule = Some(UnitRule::FieldLabel);
         }
         f.due_text = self.due;
     }

@@ -378,7 +378,7 @@ fn item_blocks_name_lead_supporting_units_and_time_in_fields() {
     assert_eq!(d.len(), 2, "{d:#?}");
     for t in &d {
         assert_eq!(t.leads, vec!["Sở Khoa học và Công nghệ"]);
-        assert_eq!(t.leads_rule, Some(UnitRule::TableColumn));
+        assert_eq!(t.leads_rule, Some(UnitRule::FieldLabel));
         assert_eq!(t.due_text.as_deref(), Some("Hoàn thành trong năm 2027"));
     }
     assert_eq!(d[0].coordinators, vec!["Sở Tài chính", "UBND các xã"]);

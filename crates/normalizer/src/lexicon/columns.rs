@@ -148,48 +148,6 @@ impl Table for TimeCellTable {
     }
 }
 
-/// Words a field label opens with ("Đơn vị chủ trì:", "Thời gian thực hiện:", "Phối hợp:"):
-/// a colon after anything else ("Giao Sở Y tế chủ trì: …") is not a field.
-pub const FIELD_LABEL_OPENERS: &[&str] = &[
-    "bộ phận",
-    "chủ trì",
-    "cơ quan",
-    "người",
-    "phối hợp",
-    "thời gian",
-    "thời hạn",
-    "tiến độ",
-    "đơn vị",
-];
-
-/// True when `label` (the words before a colon) opens like a field label.
-pub fn is_field_label(label: &str) -> bool {
-    let l = label.trim().to_lowercase();
-    FIELD_LABEL_OPENERS.iter().any(|w| l.starts_with(w))
-}
-
-/// The field-label openers for the lexicon checks.
-pub struct FieldLabelTable;
-
-impl Table for FieldLabelTable {
-    fn name(&self) -> &'static str {
-        "field label openers"
-    }
-    fn words(&self) -> Vec<&'static str> {
-        FIELD_LABEL_OPENERS.to_vec()
-    }
-    fn examples(&self) -> &'static [(&'static str, &'static str)] {
-        &[
-            ("Đơn vị chủ trì thực hiện", "field"),
-            ("Thời gian hoàn thành", "field"),
-            ("Giao Sở Y tế chủ trì", ""),
-        ]
-    }
-    fn read(&self, phrase: &str) -> String {
-        if is_field_label(phrase) { "field" } else { "" }.to_string()
-    }
-}
-
 /// The column table for the lexicon checks.
 pub struct ColumnTable;
 

@@ -74,7 +74,6 @@ pub fn tables() -> Vec<&'static dyn Table> {
         &gazetteer::AbbreviationTable,
         &columns::ColumnTable,
         &columns::TimeCellTable,
-        &columns::FieldLabelTable,
         &syllables::SyllableTable,
         &kinds::KindTable,
         &offices::OfficeTable,
