@@ -43,6 +43,8 @@ pub struct KpiRow {
     pub page: Option<u32>,
 }
 
+static YEARS_ONLY: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?:(?:[Nn]ăm\s*)?20\d\d[\s\t]*){2,}$").unwrap());
 static YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"\b(20[2-9][0-9])\b").unwrap());
 static HEADER_WORDS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?:STT\b|Chỉ tiêu|Mục tiêu theo|Đơn vị chịu|Đơn vị theo dõi|thực hiện\s*$|Đến hết|năm\s*(?:20\d\d)?\s*$|20\d\d\s*$|Đơn vị tính|Ghi chú)").unwrap()
@@ -86,7 +88,9 @@ pub fn header_years(lines: &[String]) -> Vec<i32> {
         {
             break;
         }
-        if HEADER_WORDS.is_match(l.trim()) || l.contains("Đến hết") {
+        // "năm 2025 năm 2030 …": the milestone row of a header whose cells were drawn apart.
+        if HEADER_WORDS.is_match(l.trim()) || l.contains("Đến hết") || YEARS_ONLY.is_match(l.trim())
+        {
             for m in YEAR.find_iter(l) {
                 let y: i32 = m.as_str().parse().unwrap();
                 if !years.contains(&y) {
@@ -723,6 +727,17 @@ mod tests {
         assert_eq!(header_years(&ls), vec![2025]);
         let rows = rows(&ls);
         assert!(rows.iter().all(|r| r.number == 1), "{rows:?}");
+    }
+
+    #[test]
+    fn milestone_years_on_a_line_of_their_own_are_the_header_years() {
+        let ls = lines(concat!(
+            "Phụ lục\nMục tiêu theo từng giai đoạn\n",
+            "STT\tChỉ tiêu\tĐến hết\tĐến hết\tĐến hết\n",
+            "năm 2026 năm 2028 năm 2030\n",
+            "1 - Tỷ lệ hồ sơ trực tuyến\t≥ 60%\t80%\tSở Tư pháp\n",
+        ));
+        assert_eq!(header_years(&ls), vec![2026, 2028, 2030]);
     }
 
     #[test]
