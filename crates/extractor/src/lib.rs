@@ -4,6 +4,11 @@
 //! [`header`] and [`outline`] build the document's structure, [`tasks`] turns outline units
 //! into tasks with [`deadline`]s and [`target`]s. Nothing here knows an output format.
 //!
+//! The rules hold no word lists of their own: every Vietnamese word they match comes from
+//! `nhiemvu_normalizer::lexicon` (add a word there, as one row). A rule that decides a
+//! task's lead or due date has a name ([`nhiemvu_model::UnitRule`],
+//! [`nhiemvu_model::DateRule`]) that the task carries, so a reader can see why.
+//!
 //! ```no_run
 //! let rec = nhiemvu_extractor::process_file(std::path::Path::new("corpus/003.pdf"), &Default::default());
 //! println!("{} tasks", rec.tasks.len());
