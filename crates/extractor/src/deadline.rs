@@ -105,7 +105,8 @@ static NOT_DEADLINE: Lazy<Regex> = Lazy::new(|| {
         r"|giai đoạn\s+\d{4}\s*[-–]\s*\d{4}(?:[^,;.]*?tầm nhìn[^,;.]*)?",
         r"|tầm nhìn\s+(?:đến\s+)?(?:năm\s+)?\d{4}",
         // The horizon of a roadmap or strategy, not a deadline for the task.
-        r"|(?:lộ trình|chiến lược|quy hoạch)(?:\s+[^\s,;.]+){0,12}?\s+đến\s+năm\s+\d{4}",
+        &format!("|(?:{})", time::period_nouns(time::HORIZON)),
+        r"(?:\s+[^\s,;.]+){0,12}?\s+đến\s+năm\s+\d{4}",
         r"|nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}",
         r"|“[^”]*”|\x22[^\x22]*\x22",
         r"|trong\s+\d+\s+năm\s+tiếp\s+theo",
@@ -117,7 +118,11 @@ static NOT_DEADLINE: Lazy<Regex> = Lazy::new(|| {
 
 /// Nouns whose name follows in quotes.
 static TITLED: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:nghị quyết|kế hoạch|chương trình|đề án|phong trào|chuyên đề|dự án|cuộc vận động|hội thi|chủ đề|khẩu hiệu|mô hình|danh hiệu)(?:\s+\S+){0,3}\s*$").unwrap()
+    Regex::new(&format!(
+        r"(?i)(?:{})(?:\s+\S+){{0,3}}\s*$",
+        time::period_nouns(time::TITLED)
+    ))
+    .unwrap()
 });
 
 /// Words after which a cited document's title has ended and the task's own words resume.
@@ -222,7 +227,11 @@ static WEEKDAY_AT: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 static PLAN_NOUN: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:kế hoạch|chương trình|chỉ tiêu|dự toán|ngân sách|báo cáo tổng kết|kinh phí)(?:,?\s+\S+){0,6}\s*$").unwrap()
+    Regex::new(&format!(
+        r"(?i)(?:{})(?:,?\s+\S+){{0,6}}\s*$",
+        time::period_nouns(time::PLANNED)
+    ))
+    .unwrap()
 });
 
 /// One period found: its frequency and interval ("02 tuần/lần" → weekly, 2).

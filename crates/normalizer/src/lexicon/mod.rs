@@ -78,6 +78,7 @@ pub fn tables() -> Vec<&'static dyn Table> {
         &kinds::KindTable,
         &offices::OfficeTable,
         &time::TimeTable,
+        &time::PeriodNounTable,
         &markers::MarkerTable,
         &zones::ZoneTable,
     ]

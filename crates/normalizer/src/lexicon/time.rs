@@ -307,3 +307,104 @@ impl Table for TimeTable {
         }
     }
 }
+
+/// A noun whose own name or period a date may belong to, never the task's deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeriodNoun {
+    /// The noun, lower case, NFC.
+    pub word: &'static str,
+    /// [`TITLED`], [`PLANNED`], [`HORIZON`] or'ed together.
+    pub flags: u8,
+}
+
+/// Its name follows in quotes ("phong trào “…”"): a date inside the quotes is the name's.
+pub const TITLED: u8 = 1;
+/// A plan, budget or programme named with its period ("kế hoạch năm 2026"): the period is
+/// the plan's, not a deadline.
+pub const PLANNED: u8 = 2;
+/// A roadmap whose "đến năm N" is its horizon ("lộ trình … đến năm 2030").
+pub const HORIZON: u8 = 4;
+
+const fn n(word: &'static str, flags: u8) -> PeriodNoun {
+    PeriodNoun { word, flags }
+}
+
+/// Every period noun, sorted by bytes, unique.
+pub const PERIOD_NOUNS: &[PeriodNoun] = &[
+    n("báo cáo tổng kết", PLANNED),
+    n("chiến lược", HORIZON),
+    n("chuyên đề", TITLED),
+    n("chương trình", TITLED | PLANNED),
+    n("chỉ tiêu", PLANNED),
+    n("chủ đề", TITLED),
+    n("cuộc vận động", TITLED),
+    n("danh hiệu", TITLED),
+    n("dự toán", PLANNED),
+    n("dự án", TITLED),
+    n("hội thi", TITLED),
+    n("khẩu hiệu", TITLED),
+    n("kinh phí", PLANNED),
+    n("kế hoạch", TITLED | PLANNED),
+    n("lộ trình", HORIZON),
+    n("mô hình", TITLED),
+    n("nghị quyết", TITLED),
+    n("ngân sách", PLANNED),
+    n("phong trào", TITLED),
+    n("quy hoạch", HORIZON),
+    n("đề án", TITLED),
+];
+
+/// Regex fragment: the period nouns carrying `flag`, longest first.
+pub fn period_nouns(flag: u8) -> String {
+    alternation(
+        PERIOD_NOUNS
+            .iter()
+            .filter(|p| p.flags & flag != 0)
+            .map(|p| p.word),
+        false,
+    )
+}
+
+/// The period-noun table for the lexicon checks.
+pub struct PeriodNounTable;
+
+impl Table for PeriodNounTable {
+    fn name(&self) -> &'static str {
+        "period nouns"
+    }
+    fn words(&self) -> Vec<&'static str> {
+        PERIOD_NOUNS.iter().map(|p| p.word).collect()
+    }
+    fn patterns(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("titled", period_nouns(TITLED)),
+            ("planned", period_nouns(PLANNED)),
+            ("horizon", period_nouns(HORIZON)),
+        ]
+    }
+    fn examples(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            ("kế hoạch", "titled planned"),
+            ("lộ trình", "horizon"),
+            ("phong trào", "titled"),
+            ("ngân sách", "planned"),
+            ("công văn", ""),
+        ]
+    }
+    fn read(&self, phrase: &str) -> String {
+        let flags = PERIOD_NOUNS
+            .iter()
+            .find(|p| p.word == phrase)
+            .map_or(0, |p| p.flags);
+        [
+            (TITLED, "titled"),
+            (PLANNED, "planned"),
+            (HORIZON, "horizon"),
+        ]
+        .iter()
+        .filter(|(f, _)| flags & f != 0)
+        .map(|(_, n)| *n)
+        .collect::<Vec<_>>()
+        .join(" ")
+    }
+}
