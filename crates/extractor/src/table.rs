@@ -10,6 +10,7 @@
 
 use crate::deadline::{self, DateContext};
 use crate::{target, units};
+use nhiemvu_model::DateRule;
 use nhiemvu_model::{Deadline, Page, Provenance, Target};
 use nhiemvu_normalizer::layout::{CleanText, LineRole, Paragraph};
 use nhiemvu_normalizer::lexicon::markers;
@@ -525,22 +526,7 @@ fn task_table_rows(
                 ..d
             });
             if let (Some(y), false) = (horizon, targets.is_empty()) {
-                let undated = deadline.as_ref().is_none_or(|d| d.due.is_none());
-                let due =
-                    chrono::NaiveDate::from_ymd_opt(y, 12, 31).map(nhiemvu_model::Moment::Date);
-                if undated {
-                    let d = deadline.get_or_insert(Deadline {
-                        due: None,
-                        start: None,
-                        recurrence: None,
-                        ongoing: false,
-                        raw: String::new(),
-                        due_rule: None,
-                    });
-                    d.due = due;
-                    d.raw = format!("đến năm {y}");
-                    d.due_rule = Some(nhiemvu_model::DateRule::HeadingDate);
-                }
+                due_by_year_end(&mut deadline, y, "đến năm", DateRule::HeadingDate);
             }
             RowTask {
                 section: format!("PL{}.{}", k + 1, row.number),
@@ -669,21 +655,8 @@ fn row_task(k: usize, row: KpiRow, provenance: Provenance, ctx: &DateContext) ->
         .filter(|(v, _)| !v.trim().is_empty())
         .filter_map(|(_, y)| *y)
         .next_back();
-    if let Some(y) = last_year.as_ref() {
-        let due = chrono::NaiveDate::from_ymd_opt(*y, 12, 31).map(nhiemvu_model::Moment::Date);
-        let d = deadline.get_or_insert(Deadline {
-            due: None,
-            start: None,
-            recurrence: None,
-            ongoing: false,
-            raw: String::new(),
-            due_rule: None,
-        });
-        if d.due.is_none() {
-            d.due = due;
-            d.raw = format!("Đến hết năm {y}");
-            d.due_rule = Some(nhiemvu_model::DateRule::TableColumn);
-        }
+    if let Some(y) = last_year {
+        due_by_year_end(&mut deadline, y, "Đến hết năm", DateRule::TableColumn);
     }
     RowTask {
         section: format!("PL{}.{}", k + 1, row.number),
@@ -693,6 +666,24 @@ fn row_task(k: usize, row: KpiRow, provenance: Provenance, ctx: &DateContext) ->
         provenance,
         deadline,
         targets,
+    }
+}
+
+/// Give `deadline` the end of year `y` as its due date when it has none, read by `rule`
+/// and written as "`words` `y`".
+fn due_by_year_end(deadline: &mut Option<Deadline>, y: i32, words: &str, rule: DateRule) {
+    let d = deadline.get_or_insert(Deadline {
+        due: None,
+        start: None,
+        recurrence: None,
+        ongoing: false,
+        raw: String::new(),
+        due_rule: None,
+    });
+    if d.due.is_none() {
+        d.due = chrono::NaiveDate::from_ymd_opt(y, 12, 31).map(nhiemvu_model::Moment::Date);
+        d.raw = format!("{words} {y}");
+        d.due_rule = Some(rule);
     }
 }
 
