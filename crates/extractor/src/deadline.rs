@@ -204,7 +204,8 @@ static PERIODIC: Lazy<Regex> = Lazy::new(|| {
             r")"
         ),
         every = time::pattern(Kind::Every),
-        period = r"ngày|tuần|tháng|quý|năm",
+        // One-word periods ("6 tháng" has its own branch above).
+        period = time::pattern_where(|t| t.kind == Kind::Period && !t.word.contains(' ')),
     ))
     .unwrap()
 });
@@ -216,7 +217,11 @@ static MONTHDAY: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 static QUARTER_DAY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:hằng|hàng|mỗi)\s+quý\s*\(?\s*(?:trước|chậm nhất)?\s*(?:ngày\s+)?(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+quý").unwrap()
+    Regex::new(&format!(
+        r"(?i)(?:{})\s+quý\s*\(?\s*(?:trước|chậm nhất)?\s*(?:ngày\s+)?(\d{{1,2}})\s+(?:của\s+)?tháng\s+cuối\s+quý",
+        time::pattern(Kind::Every)
+    ))
+    .unwrap()
 });
 /// A weekday, with the hour before it ("trước 16 giờ thứ Sáu hằng tuần").
 static WEEKDAY_AT: Lazy<Regex> = Lazy::new(|| {
