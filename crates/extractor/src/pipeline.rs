@@ -235,38 +235,9 @@ fn warm_up() {
 }
 
 /// A made-up two-page directive with the usual parts: heading, number and date, numbered
-/// tasks with units, deadlines and targets, a footnote, recipients and signer.
-const WARM_UP: &str = "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-TỈNH MẪU\tĐộc lập - Tự do - Hạnh phúc
-
-Số: 1/CT-UBND\tMẫu, ngày 02 tháng 01 năm 2026
-
-CHỈ THỊ
-Về việc thực hiện nhiệm vụ mẫu
-
-Căn cứ Nghị quyết số 01/NQ-CP ngày 05/01/2026 của Chính phủ, Ủy ban nhân dân tỉnh yêu cầu:
-
-1. Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan tham mưu kế hoạch, hoàn thành
-trước ngày 30/6/2026.
-
-2. Ủy ban nhân dân các huyện, thành phố:
-
-a) Phấn đấu đến năm 2030 tỷ lệ hộ nghèo giảm 1,5%; thực hiện hằng quý, báo cáo trước ngày 15
-tháng cuối quý.
-
-b) Hoàn thành 100% hồ sơ trong Quý III năm 2026¹.
-
-¹ Theo Kế hoạch số 2/KH-UBND (Sở Nội vụ thực hiện).
-\u{c}
-Nơi nhận:
-- Như trên;
-- Lưu: VT.
-
-TM. ỦY BAN NHÂN DÂN
-CHỦ TỊCH
-
-Nguyễn Văn A
-";
+/// tasks with units, deadlines and targets, a footnote, recipients and signer (a data file,
+/// pages split by a form feed).
+const WARM_UP: &str = include_str!("warm_up.txt");
 
 /// PDF when the bytes start like one or the name says so; text otherwise.
 fn guess_format(path: &Path, bytes: &[u8]) -> SourceFormat {
