@@ -427,15 +427,23 @@ pub struct RowTask {
 }
 
 /// The tasks of every KPI table among the appendices (paragraph indices `appendices`):
-/// each row with a responsible unit.
+/// each row with a responsible unit. Without a labelled appendix, the end matter from
+/// `body_end` on is read for a task table too: an attachment titled only by its subject
+/// ("PHÂN CÔNG NHIỆM VỤ … (Kèm theo Kế hoạch …)") follows the signature unlabelled.
 pub fn appendix_tasks(
     pages: &[Page],
     clean: &CleanText,
     paras: &[Paragraph],
     appendices: &[usize],
+    body_end: usize,
     ctx: &DateContext,
 ) -> Vec<RowTask> {
     let mut out = Vec::new();
+    if appendices.is_empty() {
+        if let Some(first) = paras.get(body_end).and_then(|p| p.lines.first().copied()) {
+            out.extend(task_table_rows(0, clean, first, clean.all_lines.len(), ctx));
+        }
+    }
     for (k, &a) in appendices.iter().enumerate() {
         let Some(first) = paras.get(a).and_then(|p| p.lines.first().copied()) else {
             continue;
