@@ -345,16 +345,23 @@ fn layout_facts(
 /// Width, in font sizes, within which a line's end counts as reaching the right margin.
 const MARGIN_SLACK: f32 = 2.0;
 
-/// Mark the PDF lines that reach their page's right margin (the rightmost line end on the
-/// page, less [`MARGIN_SLACK`] font sizes).
+/// Mark the PDF lines that reach their page's right margin, less [`MARGIN_SLACK`] font
+/// sizes. The margin is where most long lines end (the upper quartile of line ends), so a
+/// run that overshoots it (a justified line's trailing spaces) does not set it.
 fn mark_full_lines(lines: &mut [Line]) {
-    let mut right: HashMap<u32, f32> = HashMap::new();
+    let mut ends: HashMap<u32, Vec<f32>> = HashMap::new();
     for l in lines.iter().filter(|l| !l.text.is_empty()) {
         if let Some(x1) = l.x1 {
-            let r = right.entry(l.page).or_insert(x1);
-            *r = r.max(x1);
+            ends.entry(l.page).or_default().push(x1);
         }
     }
+    let right: HashMap<u32, f32> = ends
+        .into_iter()
+        .map(|(page, mut xs)| {
+            xs.sort_by(f32::total_cmp);
+            (page, xs[xs.len() * 3 / 4])
+        })
+        .collect();
     for l in lines.iter_mut() {
         if let (Some(x1), Some(size), Some(r)) = (l.x1, l.font_size, right.get(&l.page)) {
             l.full = x1 >= r - MARGIN_SLACK * size;
