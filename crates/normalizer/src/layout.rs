@@ -886,6 +886,11 @@ fn breaks_between(prev: &Line, line: &Line, text: &str) -> bool {
     if ends_sentence(p) && starts_upper {
         return true;
     }
+    // PDF input: a first-line indent with a capital after a clause ends ("Căn cứ …," over
+    // an indented "Xét đề nghị …") opens a paragraph.
+    if starts_upper && p.ends_with(',') && indents(prev, line) {
+        return true;
+    }
     // PDF input: a change between bold and regular type (title → body) is a break.
     if prev.bold != line.bold && prev.font_size.is_some() {
         return true;
@@ -909,6 +914,15 @@ fn wraps_on(prev: &Line, line: &Line) -> bool {
         && !is_caps_heading(p)
         && x <= px + size
         && px <= x + INDENT_MAX * size
+}
+
+/// PDF input: `line` starts a first-line indent (one to [`INDENT_MAX`] font sizes) right
+/// of `prev`, which reaches the right margin.
+fn indents(prev: &Line, line: &Line) -> bool {
+    let (Some(px), Some(x), Some(size)) = (prev.x0, line.x0, line.font_size) else {
+        return false;
+    };
+    prev.full && prev.page == line.page && x > px + size && x <= px + INDENT_MAX * size
 }
 
 /// The widest first-line indent, in font sizes: a line that starts further right than this
@@ -1154,5 +1168,32 @@ mod tests {
             ),
         ]);
         assert_eq!(p.len(), 2, "{p:?}");
+    }
+
+    #[test]
+    fn an_indented_capital_after_a_comma_opens_a_pdf_paragraph() {
+        let p = pdf_paragraphs(&[
+            (
+                85.0,
+                540.0,
+                false,
+                "Căn cứ Quyết định số 11/2025/QĐ-UBND ngày 02/4/2025 của UBND tỉnh Cao",
+            ),
+            (
+                57.0,
+                539.0,
+                false,
+                "Bằng quy định chức năng, nhiệm vụ của Sở Xây dựng tỉnh Cao Bằng,",
+            ),
+            (
+                85.0,
+                540.0,
+                false,
+                "Xét đề nghị của Phòng Quản lý xây dựng, Sở Xây dựng thông báo như",
+            ),
+            (57.0, 200.0, false, "sau:"),
+        ]);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(p[1].starts_with("Xét đề nghị"));
     }
 }
