@@ -119,7 +119,14 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
         }
     }
     // KPI tables in appendices: each row with a responsible unit is a task.
-    for row in table::appendix_tasks(pages, &clean, &paras, &regions.appendices, &ctx) {
+    for row in table::appendix_tasks(
+        pages,
+        &clean,
+        &paras,
+        &regions.appendices,
+        regions.body_end,
+        &ctx,
+    ) {
         let mut task = env.task(
             &row.section,
             &row.text,

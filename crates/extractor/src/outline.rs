@@ -58,8 +58,20 @@ pub fn build(texts: &[&str], continues: impl Fn(&str) -> bool) -> Outline {
     for (pi, text) in texts.iter().enumerate() {
         match marker_of(text) {
             Some(m) => {
-                if let Some(pos) = stack.iter().position(|(k, _)| *k == m.kind) {
+                let bullet = |k: &MarkerKind| matches!(k, MarkerKind::Dash | MarkerKind::Plus);
+                if !m.kind.is_item() {
+                    // A section heading never sits under a bullet (a stray one before the
+                    // first heading, from a wrapped line that began with a dash).
+                    while stack.last().is_some_and(|(k, _)| bullet(k)) {
+                        stack.pop();
+                    }
+                }
+                let found = stack.iter().rposition(|(k, _)| *k == m.kind);
+                if let Some(pos) = found.filter(|&pos| !stale_bullet(&stack, pos)) {
                     stack.truncate(pos);
+                } else if found.is_some() {
+                    // A bullet seen before any heading does not bound the bullets of a
+                    // later heading: this one nests under the innermost heading.
                 } else if let MarkerKind::Decimal(d) = m.kind {
                     // "2.1." belongs under the nearest shallower decimal.
                     if let Some(pos) = stack
@@ -134,6 +146,15 @@ pub fn build(texts: &[&str], continues: impl Fn(&str) -> bool) -> Outline {
         }
     }
     Outline { nodes }
+}
+
+/// True when the bullet at `stack[pos]` came before every heading on the stack: only
+/// bullets lie below it and a numbered or lettered heading lies above it.
+fn stale_bullet(stack: &[(MarkerKind, usize)], pos: usize) -> bool {
+    let bullet = |k: &MarkerKind| matches!(k, MarkerKind::Dash | MarkerKind::Plus);
+    bullet(&stack[pos].0)
+        && stack[..pos].iter().all(|(k, _)| bullet(k))
+        && stack[pos + 1..].iter().any(|(k, _)| !bullet(k))
 }
 
 fn node_path(parent: &str, m: &Marker, ordinal: usize) -> String {
@@ -240,5 +261,44 @@ mod tests {
         assert_eq!(o.nodes[by_path("2.1")].parent, by_path("2"));
         assert_eq!(o.nodes[by_path("2.2.1)")].parent, by_path("2.2"));
         assert_eq!(o.nodes[by_path("3.1")].parent, by_path("3"));
+    }
+
+    #[test]
+    fn a_stray_dash_before_the_first_heading_captures_no_later_bullet() {
+        // A wrapped line of the opening paragraph began with the dash of a name range.
+        let texts = [
+            "Ngày 12/5/2026, Chủ tịch UBND xã làm việc về tuyến đường Hòa Lạc",
+            "– Bến Nghé. Sau khi nghe báo cáo, Chủ tịch kết luận:",
+            "I. Nhiệm vụ",
+            "1. Phòng Kinh tế xã:",
+            "- Lập hồ sơ giải phóng mặt bằng.",
+            "- Báo cáo kết quả.",
+        ];
+        let o = build(&texts, |_| false);
+        let path_of = |t: &str| {
+            let i = texts.iter().position(|x| *x == t).unwrap();
+            o.nodes
+                .iter()
+                .find(|n| n.paras.contains(&i))
+                .unwrap()
+                .path
+                .clone()
+        };
+        assert_eq!(path_of("I. Nhiệm vụ"), "I");
+        assert_eq!(path_of("- Lập hồ sơ giải phóng mặt bằng."), "I.1.-1");
+        assert_eq!(path_of("- Báo cáo kết quả."), "I.1.-2");
+    }
+
+    #[test]
+    fn a_stray_dash_does_not_bound_the_bullets_of_a_lettered_heading() {
+        let texts = [
+            "– Phú Thọ, Sở Giao thông vận tải báo cáo như sau:",
+            "a) Công an tỉnh:",
+            "- Bảo đảm an ninh trật tự.",
+            "- Phân luồng giao thông.",
+        ];
+        let o = build(&texts, |_| false);
+        let a = o.nodes.iter().position(|n| n.path.ends_with('a')).unwrap();
+        assert_eq!(o.nodes[a].children.len(), 2);
     }
 }

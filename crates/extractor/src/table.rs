@@ -428,15 +428,23 @@ pub struct RowTask {
 }
 
 /// The tasks of every KPI table among the appendices (paragraph indices `appendices`):
-/// each row with a responsible unit.
+/// each row with a responsible unit. Without a labelled appendix, the end matter from
+/// `body_end` on is read for a task table too: an attachment titled only by its subject
+/// ("PHÂN CÔNG NHIỆM VỤ … (Kèm theo Kế hoạch …)") follows the signature unlabelled.
 pub fn appendix_tasks(
     pages: &[Page],
     clean: &CleanText,
     paras: &[Paragraph],
     appendices: &[usize],
+    body_end: usize,
     ctx: &DateContext,
 ) -> Vec<RowTask> {
     let mut out = Vec::new();
+    if appendices.is_empty() {
+        if let Some(first) = paras.get(body_end).and_then(|p| p.lines.first().copied()) {
+            out.extend(task_table_rows(0, clean, first, clean.all_lines.len(), ctx));
+        }
+    }
     for (k, &a) in appendices.iter().enumerate() {
         let Some(first) = paras.get(a).and_then(|p| p.lines.first().copied()) else {
             continue;
@@ -703,6 +711,38 @@ fn raw_target(v: &str, by: Option<i32>) -> Target {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unlabelled_attachment_after_the_signature_gives_its_table_rows() {
+        let text = "ỦY BAN NHÂN DÂN\nXÃ BÌNH MINH\nSố: 12/KH-UBND\nBình Minh, ngày 03 tháng 4 năm 2026\nKẾ HOẠCH\nTổ chức ngày hội đọc sách năm 2026\nI. TỔ CHỨC THỰC HIỆN\nGiao Văn phòng HĐND và UBND xã chuẩn bị hội trường.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn Khánh\nPHÂN CÔNG NHIỆM VỤ CỦA BAN TỔ CHỨC\n(Kèm theo Kế hoạch số 12/KH-UBND ngày 03/4/2026)\nTT\nNhiệm vụ thực hiện\nNgười thực hiện\nGhi chú\n1.\nTrang trí khu trưng bày sách\nPhạm Thu Hà\nĐinh Quang Huy\n2.\nĐón tiếp đại biểu\nLò Văn Sơn\n";
+        let page = nhiemvu_model::Page {
+            number: 1,
+            text: text.to_string(),
+            annotations: Vec::new(),
+            readability: None,
+            lines: Vec::new(),
+        };
+        let a = crate::analyse::analyse(&[page], "00");
+        let leads = |t: &str| {
+            a.tasks.iter().find(|x| x.text.starts_with(t)).map(|x| {
+                x.assignees
+                    .iter()
+                    .map(|u| u.name.clone())
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            leads("Trang trí khu trưng bày sách"),
+            Some(vec![
+                "Phạm Thu Hà".to_string(),
+                "Đinh Quang Huy".to_string()
+            ])
+        );
+        assert_eq!(
+            leads("Đón tiếp đại biểu"),
+            Some(vec!["Lò Văn Sơn".to_string()])
+        );
+    }
 
     fn lines(s: &str) -> Vec<String> {
         s.lines().map(|l| l.to_string()).collect()

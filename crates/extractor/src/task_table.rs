@@ -212,8 +212,26 @@ fn marker_rows(lines: &[String], from: usize, columns: &[Column]) -> Vec<Vec<Cel
         last: i,
     };
     let mut rows: Vec<(Vec<Cell>, usize)> = Vec::new();
-    for (i, l) in lines.iter().enumerate().skip(from) {
-        let t = l.trim();
+    // A line of several cells (a PDF row's runs, rendered `| 3. | Lập hồ sơ | Sở Y tế |`)
+    // gives its cells one by one, as if each were on a line of its own.
+    let split: Vec<(usize, String)> = lines
+        .iter()
+        .enumerate()
+        .skip(from)
+        .flat_map(|(i, l)| {
+            let t = l.trim();
+            let cells: Vec<String> = if t.starts_with('|') && t.matches('|').count() >= 3 {
+                t.trim_matches('|')
+                    .split('|')
+                    .map(|c| c.trim().to_string())
+                    .collect()
+            } else {
+                vec![t.to_string()]
+            };
+            cells.into_iter().map(move |c| (i, c))
+        })
+        .collect();
+    for (i, t) in split.iter().map(|(i, t)| (*i, t.as_str())) {
         if t.is_empty() || t == "|" {
             continue;
         }
@@ -390,6 +408,27 @@ mod tests {
 
     fn lines(s: &str) -> Vec<String> {
         s.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn pdf_rows_whose_first_line_holds_several_cells() {
+        // A PDF table rendered as lines: a row's first line carries its number, content
+        // and first lead as cells; later lines continue the content or add a person.
+        let t = lines(concat!(
+            "BẢNG PHÂN CÔNG\n",
+            "| TT | Nhiệm vụ thực hiện | Người thực hiện |\n",
+            "| 1. | Chuẩn bị tài liệu hội | Trần Minh Tú |\n",
+            "nghị tập huấn\n",
+            "Hà Thị Mai\n",
+            "2.\n",
+            "| Đón tiếp đại biểu | Lò Văn Sơn |\n",
+        ));
+        let r = rows(&t);
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[0].text, "Chuẩn bị tài liệu hội nghị tập huấn");
+        assert_eq!(r[0].leads, vec!["Trần Minh Tú", "Hà Thị Mai"]);
+        assert_eq!(r[1].text, "Đón tiếp đại biểu");
+        assert_eq!(r[1].leads, vec!["Lò Văn Sơn"]);
     }
 
     #[test]

@@ -63,6 +63,11 @@ pub struct Line {
     pub font_size: Option<f32>,
     /// Left edge when known (PDF input).
     pub x0: Option<f32>,
+    /// Right edge of the line's first run when known (PDF input).
+    pub x1: Option<f32>,
+    /// PDF input: the line reaches its page's right margin, so a line break after it may
+    /// be the wrap of a running sentence rather than the end of a paragraph.
+    pub full: bool,
     /// True when the font is bold (name contains "Bold"); for text input, when the line
     /// starts inside a `**bold**` run.
     pub bold: bool,
@@ -197,6 +202,7 @@ pub fn clean_pages(pages: &[PageIn<'_>]) -> CleanText {
         }
     }
     mark_page_numbers(&mut out.all_lines, pages.len());
+    mark_full_lines(&mut out.all_lines);
     mark_running_headers(&mut out.all_lines, pages.len());
     mark_stamps(&mut out);
     mark_footnotes(&mut out);
@@ -225,7 +231,7 @@ fn split_page(page: &PageIn<'_>, lines: &mut Vec<Line>) {
         } else {
             (clean_line(trimmed), LineRole::Body)
         };
-        let (font_size, x0, mut bold) = layout_facts(page.lines, &mut run_cursor, trimmed);
+        let (font_size, (x0, x1), mut bold) = layout_facts(page.lines, &mut run_cursor, trimmed);
         let mut closes_bold = false;
         if page.lines.is_empty() {
             (bold, closes_bold) = bold_run(trimmed, &mut bold_open, cleaned.is_empty());
@@ -242,6 +248,8 @@ fn split_page(page: &PageIn<'_>, lines: &mut Vec<Line>) {
             end: lead + trimmed.len(),
             font_size,
             x0,
+            x1,
+            full: false,
             bold,
             closes_bold,
             page_start: is_first || (page.lines.is_empty() && lead_space && !trimmed.is_empty()),
@@ -306,14 +314,17 @@ fn mark_page_numbers(lines: &mut [Line], pages: usize) {
     }
 }
 
-/// Font size, left edge and boldness of the runs that make up `trimmed`.
+/// Left and right edge of a line's first run.
+type Edges = (Option<f32>, Option<f32>);
+
+/// Font size, edges and boldness of the runs that make up `trimmed`.
 fn layout_facts(
     runs: &[TextLine],
     cursor: &mut usize,
     trimmed: &str,
-) -> (Option<f32>, Option<f32>, bool) {
+) -> (Option<f32>, Edges, bool) {
     if runs.is_empty() || trimmed.is_empty() {
-        return (None, None, false);
+        return (None, (None, None), false);
     }
     let first_cell = trimmed.split('\t').next().unwrap_or("").trim();
     for (k, run) in runs.iter().enumerate().skip(*cursor) {
@@ -321,10 +332,41 @@ fn layout_facts(
         if !rt.is_empty() && (first_cell.starts_with(rt) || rt.starts_with(first_cell)) {
             *cursor = k + 1;
             let bold = run.font.contains("Bold") || run.font.contains("bold");
-            return (Some(run.font_size), Some(run.rect.x0), bold);
+            return (
+                Some(run.font_size),
+                (Some(run.rect.x0), Some(run.rect.x1)),
+                bold,
+            );
         }
     }
-    (None, None, false)
+    (None, (None, None), false)
+}
+
+/// Width, in font sizes, within which a line's end counts as reaching the right margin.
+const MARGIN_SLACK: f32 = 2.0;
+
+/// Mark the PDF lines that reach their page's right margin, less [`MARGIN_SLACK`] font
+/// sizes. The margin is where most long lines end (the upper quartile of line ends), so a
+/// run that overshoots it (a justified line's trailing spaces) does not set it.
+fn mark_full_lines(lines: &mut [Line]) {
+    let mut ends: HashMap<u32, Vec<f32>> = HashMap::new();
+    for l in lines.iter().filter(|l| !l.text.is_empty()) {
+        if let Some(x1) = l.x1 {
+            ends.entry(l.page).or_default().push(x1);
+        }
+    }
+    let right: HashMap<u32, f32> = ends
+        .into_iter()
+        .map(|(page, mut xs)| {
+            xs.sort_by(f32::total_cmp);
+            (page, xs[xs.len() * 3 / 4])
+        })
+        .collect();
+    for l in lines.iter_mut() {
+        if let (Some(x1), Some(size), Some(r)) = (l.x1, l.font_size, right.get(&l.page)) {
+            l.full = x1 >= r - MARGIN_SLACK * size;
+        }
+    }
 }
 
 /// Clean one raw line's text; column runs separated by tabs stay separated, and syllables
@@ -648,21 +690,6 @@ pub fn join_wrapped<'a>(parts: impl Iterator<Item = &'a str>) -> String {
     out
 }
 
-static MARKER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(concat!(
-        r"^(?:",
-        r"(?:[IVXLC]{1,6})[.)]\s",               // I.  II)
-        r"|(?:\d{1,3}(?:\.\d{1,3}){0,4})[.)]\s", // 1.  2.1.  3.4)
-        r"|\d{1,3}(?:\.\d{1,3}){1,4}\s",         // 2.1 without the final dot
-        r"|\(\d{1,3}\)\s?",                      // (1)
-        r"|[a-zđ][).]\s",                        // a)  đ)
-        r"|[-–+•*]\s?",                          // - + •
-        r"|Điều\s+\d{1,3}[.:]?\s",               // Điều 1.
-        r")"
-    ))
-    .unwrap()
-});
-
 /// Words that open a new paragraph after a title or header line.
 static OPENER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?:Căn cứ|Kính gửi|Nơi nhận|Thực hiện|Ngày \d|V/v|Số\s*:|Phụ lục\s*[IVX0-9]*\s*$|PHỤ LỤC|[\p{Lu}][\p{L} ]{1,30}, ngày[\s.…_]*\d{0,2}[\s.…_]*tháng)").unwrap()
@@ -670,7 +697,7 @@ static OPENER: Lazy<Regex> = Lazy::new(|| {
 
 /// True when a line opens a list item or numbered heading.
 pub fn starts_with_marker(line: &str) -> bool {
-    MARKER.is_match(line)
+    crate::lexicon::markers::starts_with_marker(line)
 }
 
 /// True when a line is a heading in capitals ("I. MỤC TIÊU", "KẾ HOẠCH").
@@ -784,7 +811,12 @@ fn breaks_in(flavour: Flavour, blank: bool, cell: bool, prev: &Line, line: &Line
         return true;
     }
     match flavour {
-        Flavour::Wrapped => breaks_between(prev, line, text),
+        // PDF input: a blank line is a vertical gap of two line heights or more on one page
+        // ("Kính gửi: …" above the first paragraph).
+        Flavour::Wrapped => {
+            (blank && prev.x0.is_some() && prev.page == line.page)
+                || breaks_between(prev, line, text)
+        }
         Flavour::Blank => {
             blank
                 || text.contains('\t')
@@ -826,10 +858,15 @@ fn ends_sentence(p: &str) -> bool {
     p.ends_with(['.', ':', ';', '!', '?']) || p.ends_with("./.")
 }
 
+/// Whether wrapped text breaks into a new paragraph between `prev` and `line` (whose
+/// clean text is `text`).
 fn breaks_between(prev: &Line, line: &Line, text: &str) -> bool {
     let p = prev.text.trim_end();
     if text.contains('\t') || p.contains('\t') {
         return true;
+    }
+    if wraps_on(prev, line) {
+        return false;
     }
     if starts_with_marker(text) || OPENER.is_match(text) {
         return true;
@@ -849,12 +886,48 @@ fn breaks_between(prev: &Line, line: &Line, text: &str) -> bool {
     if ends_sentence(p) && starts_upper {
         return true;
     }
+    // PDF input: a first-line indent with a capital after a clause ends ("Căn cứ …," over
+    // an indented "Xét đề nghị …") opens a paragraph.
+    if starts_upper && p.ends_with(',') && indents(prev, line) {
+        return true;
+    }
     // PDF input: a change between bold and regular type (title → body) is a break.
     if prev.bold != line.bold && prev.font_size.is_some() {
         return true;
     }
     false
 }
+
+/// PDF input: `line` carries on the sentence of `prev` whatever its first character (a
+/// dash inside a name range "Tân Lập – Phú Mỹ", a bold date, a number): `prev` fills the
+/// line to the right margin with no sentence or clause punctuation at its end, is not a
+/// capital heading, and `line` starts no further right than `prev` did (an indented line
+/// opens a new item) nor much further left (`prev` is no right-column line).
+fn wraps_on(prev: &Line, line: &Line) -> bool {
+    let p = prev.text.trim_end();
+    let (Some(px), Some(x), Some(size)) = (prev.x0, line.x0, line.font_size) else {
+        return false;
+    };
+    prev.full
+        && prev.page == line.page
+        && !ends_sentence(p)
+        && !is_caps_heading(p)
+        && x <= px + size
+        && px <= x + INDENT_MAX * size
+}
+
+/// PDF input: `line` starts a first-line indent (one to [`INDENT_MAX`] font sizes) right
+/// of `prev`, which reaches the right margin.
+fn indents(prev: &Line, line: &Line) -> bool {
+    let (Some(px), Some(x), Some(size)) = (prev.x0, line.x0, line.font_size) else {
+        return false;
+    };
+    prev.full && prev.page == line.page && x > px + size && x <= px + INDENT_MAX * size
+}
+
+/// The widest first-line indent, in font sizes: a line that starts further right than this
+/// from the next one (a date or a signature in the right column) is no wrapped body line.
+const INDENT_MAX: f32 = 4.0;
 
 fn make_paragraph(lines: &[Line], idx: Vec<usize>) -> Paragraph {
     let text = join_wrapped(idx.iter().map(|&i| lines[i].text.as_str()));
@@ -985,5 +1058,142 @@ mod tests {
         assert_eq!(c.footnotes.len(), 1);
         let ps = paragraphs(&c);
         assert_eq!(ps[0].text, "trên địa bàn xã Đa Huoai.");
+    }
+
+    /// A one-page PDF from rows `(x0, x1, bold, text)`; an empty text is a vertical gap.
+    fn pdf_paragraphs(rows: &[(f32, f32, bool, &str)]) -> Vec<String> {
+        let text = rows.iter().map(|r| r.3).collect::<Vec<_>>().join("\n");
+        let runs: Vec<TextLine> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !r.3.is_empty())
+            .map(|(i, &(x0, x1, bold, t))| TextLine {
+                text: t.to_string(),
+                rect: nhiemvu_model::Rect {
+                    x0,
+                    y0: 800.0 - 16.0 * i as f32,
+                    x1,
+                    y1: 813.0 - 16.0 * i as f32,
+                },
+                font_size: 13.0,
+                font: if bold { "Times-Bold" } else { "Times" }.to_string(),
+            })
+            .collect();
+        let clean = clean_pages(&[PageIn {
+            number: 1,
+            text: &text,
+            lines: &runs,
+        }]);
+        paragraphs(&clean).into_iter().map(|p| p.text).collect()
+    }
+
+    #[test]
+    fn a_pdf_line_opening_with_a_dash_inside_a_name_range_goes_on() {
+        let p = pdf_paragraphs(&[
+            (
+                85.0,
+                540.0,
+                false,
+                "Ngày 02/3/2026, Chủ tịch UBND xã kiểm tra tuyến đường Hòa Lạc",
+            ),
+            (
+                57.0,
+                410.0,
+                false,
+                "– Xuân Mai. Sau khi nghe báo cáo, Chủ tịch kết luận như sau:",
+            ),
+            (85.0, 200.0, false, "1. Phòng Kinh tế xã:"),
+            (
+                85.0,
+                539.0,
+                false,
+                "- Rà soát hồ sơ giải phóng mặt bằng các hộ dân dọc tuyến;",
+            ),
+            (85.0, 300.0, false, "- Báo cáo kết quả."),
+        ]);
+        assert_eq!(p.len(), 4, "{p:?}");
+        assert!(
+            p[0].ends_with("Hòa Lạc – Xuân Mai. Sau khi nghe báo cáo, Chủ tịch kết luận như sau:")
+        );
+        assert_eq!(p[3], "- Báo cáo kết quả.");
+    }
+
+    #[test]
+    fn a_bold_deadline_wrapped_to_the_next_pdf_line_stays_in_its_item() {
+        let p = pdf_paragraphs(&[
+            (
+                85.0,
+                540.0,
+                false,
+                "- Hoàn thiện danh sách hộ dân cần hỗ trợ, gửi Sở Tài chính thẩm định",
+            ),
+            (
+                57.0,
+                330.0,
+                true,
+                "trước ngày 15/8/2026 để kịp bố trí kinh phí.",
+            ),
+            (85.0, 400.0, false, "- Tổ chức đối thoại với người dân."),
+        ]);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(p[0].ends_with("thẩm định trước ngày 15/8/2026 để kịp bố trí kinh phí."));
+    }
+
+    #[test]
+    fn a_pdf_vertical_gap_ends_the_addressee_line() {
+        let p = pdf_paragraphs(&[
+            (200.0, 450.0, false, "Kính gửi: Công ty cổ phần Sông Đà 9"),
+            (0.0, 0.0, false, ""),
+            (
+                85.0,
+                540.0,
+                false,
+                "Sở Nông nghiệp và Môi trường nhận được Văn bản số 15/CV ngày",
+            ),
+            (57.0, 300.0, false, "02/3/2026 của Công ty."),
+        ]);
+        assert_eq!(p[0], "Kính gửi: Công ty cổ phần Sông Đà 9");
+        assert_eq!(p.len(), 2, "{p:?}");
+    }
+
+    #[test]
+    fn a_right_column_line_at_the_margin_is_no_wrapped_body_line() {
+        let p = pdf_paragraphs(&[
+            (300.0, 540.0, false, "Tuyên Quang, ngày 05 tháng 3 năm 2026"),
+            (
+                57.0,
+                260.0,
+                false,
+                "V/v triển khai kế hoạch phòng, chống thiên tai",
+            ),
+        ]);
+        assert_eq!(p.len(), 2, "{p:?}");
+    }
+
+    #[test]
+    fn an_indented_capital_after_a_comma_opens_a_pdf_paragraph() {
+        let p = pdf_paragraphs(&[
+            (
+                85.0,
+                540.0,
+                false,
+                "Căn cứ Quyết định số 11/2025/QĐ-UBND ngày 02/4/2025 của UBND tỉnh Cao",
+            ),
+            (
+                57.0,
+                539.0,
+                false,
+                "Bằng quy định chức năng, nhiệm vụ của Sở Xây dựng tỉnh Cao Bằng,",
+            ),
+            (
+                85.0,
+                540.0,
+                false,
+                "Xét đề nghị của Phòng Quản lý xây dựng, Sở Xây dựng thông báo như",
+            ),
+            (57.0, 200.0, false, "sau:"),
+        ]);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(p[1].starts_with("Xét đề nghị"));
     }
 }
