@@ -538,7 +538,7 @@ fn task_table_rows(
             }
             RowTask {
                 section: format!("PL{}.{}", k + 1, row.number),
-                text: row.text,
+                text: row.row_text,
                 responsible: row.leads,
                 coordinators: row.coordinators,
                 provenance,

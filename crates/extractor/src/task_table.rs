@@ -19,6 +19,9 @@ pub struct TaskRow {
     pub number: String,
     /// The activity (content cell).
     pub text: String,
+    /// The whole row as written: content, lead, coordinator and time cells in order (the
+    /// task's text, as a KPI row's is).
+    pub row_text: String,
     /// Lead units or persons, one per entry.
     pub leads: Vec<String>,
     /// Supporting units, one per entry.
@@ -357,9 +360,16 @@ fn assemble(columns: &[Column], raw: Vec<Vec<Cell>>) -> Vec<TaskRow> {
         };
         let first = cells.first().map_or(content.first, |c| c.first);
         let last = cells.iter().map(|c| c.last).max().unwrap_or(content.last);
+        let row_text = [Some(content), lead, get(coord_at), get(time_at)]
+            .into_iter()
+            .flatten()
+            .map(|c| c.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         out.push(TaskRow {
             number,
             text: content.text.clone(),
+            row_text,
             leads,
             coordinators: get(coord_at)
                 .map(|c| split_cell(&c.text))
