@@ -886,6 +886,7 @@ impl Env<'_> {
             let heading = &heading_of(outline, paras, a);
             let hp = units::parties_in(strip_marker(heading));
             let leads = units::heading_is_unit(heading)
+                .or_else(|| group_heading(heading))
                 .or_else(|| (!hp.leads.is_empty()).then(|| hp.leads.clone()))
                 .or_else(|| units::owner_in_heading(heading))
                 .or_else(|| responsibility_of(heading))
@@ -1069,6 +1070,15 @@ fn heading_of(outline: &Outline, paras: &[String], a: usize) -> String {
         }
         _ => text.clone(),
     }
+}
+
+/// A title heading describing a group of doers, when it gives no order of its own.
+fn group_heading(heading: &str) -> Option<Vec<String>> {
+    let body = strip_marker(heading);
+    if has_order(body) || gives_order(body) || opens_with_verb(body) {
+        return None;
+    }
+    units::group_heading(heading)
 }
 
 /// True when a heading or bullet introduces the items below it ("…, trong đó:").

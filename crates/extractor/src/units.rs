@@ -359,6 +359,32 @@ pub fn heading_is_unit(text: &str) -> Option<Vec<String>> {
     }
 }
 
+/// A title heading that describes a group of doers ("4. Các chủ rừng là tổ chức (…)",
+/// "3. Các doanh nghiệp đang hoạt động trong cụm công nghiệp"): the whole title, its
+/// parenthesis dropped and split into its units, leads the items below (a title, not a
+/// sentence: no ':' or '.').
+pub fn group_heading(text: &str) -> Option<Vec<String>> {
+    let t = strip_marker_and_label(text).trim();
+    let t = match t.find('(') {
+        Some(at) if t.trim_end().ends_with(')') || !t[at..].contains(')') => &t[..at],
+        _ => t,
+    };
+    let t = t.trim().trim_end_matches(['…', ',']).trim();
+    let words = t.split_whitespace().count();
+    if t.ends_with([':', '.', ';']) || t.contains([':', ';', '.']) || !(2..=16).contains(&words) {
+        return None;
+    }
+    if !t.starts_with(|c: char| c.is_uppercase())
+        || t.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+    {
+        return None;
+    }
+    let len = unit_phrase_len(t)?;
+    (len < t.len()).then(|| split_units(t))
+}
+
 static OF_PLACE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
         r"^(?:của|thuộc|trên địa bàn)\s+(?:UBND\s+)?(?:{})(?:\s+\p{{Lu}}\p{{L}}*)*$",

@@ -537,3 +537,36 @@ fn a_label_that_is_itself_an_order_opens_the_item() {
     ));
     assert!(!is_instruction("- Tỷ lệ hộ dân sử dụng nước sạch: 95%."));
 }
+
+#[test]
+fn p6_a_title_heading_describing_a_group_leads_its_bullets() {
+    check(&[Case {
+        name: "group of doers named by a description",
+        kind: DocKind::KeHoach,
+        lines: &[
+            "III. TỔ CHỨC THỰC HIỆN",
+            "4. Các hợp tác xã là chủ vùng nguyên liệu (các hợp tác xã chè, cà phê…)",
+            "- Thực hiện đầy đủ nghĩa vụ bảo vệ vùng nguyên liệu theo quy định.",
+            "- Chủ động phối hợp với chính quyền địa phương kiểm tra ranh giới vùng trồng.",
+            "5. Các doanh nghiệp chế biến đang hoạt động trong cụm công nghiệp Tân Mỹ",
+            "- Bảo vệ an toàn hệ thống xử lý nước thải trong phạm vi quản lý.",
+        ],
+        want: &[
+            (
+                "Thực hiện đầy đủ nghĩa vụ",
+                &["Các hợp tác xã là chủ vùng nguyên liệu"],
+                Some(UnitRule::Heading),
+            ),
+            (
+                "Chủ động phối hợp",
+                &["Các hợp tác xã là chủ vùng nguyên liệu"],
+                Some(UnitRule::Heading),
+            ),
+            (
+                "Bảo vệ an toàn",
+                &["Các doanh nghiệp chế biến đang hoạt động trong cụm công nghiệp Tân Mỹ"],
+                Some(UnitRule::Heading),
+            ),
+        ],
+    }]);
+}

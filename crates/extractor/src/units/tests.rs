@@ -228,3 +228,35 @@ fn owners_of_a_list_in_headings() {
         Some(vec!["Nhà đầu tư dự án khu công nghiệp Hòa Phú".to_string()])
     );
 }
+
+#[test]
+fn title_headings_that_describe_a_group_of_doers() {
+    assert_eq!(
+        group_heading(
+            "4. Các chủ rừng là tổ chức (các Ban quản lý rừng phòng hộ, các Công ty lâm nghiệp…)"
+        ),
+        Some(vec!["Các chủ rừng là tổ chức".to_string()])
+    );
+    assert_eq!(
+        group_heading("3. Các doanh nghiệp thứ cấp đang hoạt động trong cụm công nghiệp"),
+        Some(vec![
+            "Các doanh nghiệp thứ cấp đang hoạt động trong cụm công nghiệp".to_string()
+        ])
+    );
+    // A list of groups is split into its units.
+    assert_eq!(
+        group_heading("2. Các phòng, ban của huyện Sơn Hà, UBND các thị trấn"),
+        Some(vec![
+            "Các phòng, ban của huyện Sơn Hà".to_string(),
+            "UBND các thị trấn".to_string()
+        ])
+    );
+    // A sentence that introduces a list, a topic title and a bare unit are not read so.
+    assert_eq!(
+        group_heading("2. Các hợp tác xã thực hiện các nội dung sau:"),
+        None
+    );
+    assert_eq!(group_heading("2. Phát triển hạ tầng viễn thông"), None);
+    assert_eq!(group_heading("1. Sở Tài chính"), None);
+    assert_eq!(group_heading("III. TỔ CHỨC THỰC HIỆN"), None);
+}
