@@ -94,7 +94,7 @@ fn covered_by_longer(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// The subject after a leading introductory clause ("Trong quý IV/2026, các trường …"):
-/// the text after the clause's first comma, when the clause opens with an INTRO word.
+/// the text after the clause's comma, when the clause opens with an INTRO word.
 fn after_intro(clause: &str) -> Option<&str> {
     let lower = lower_first(clause);
     let intro = verbs::VERBS
@@ -104,11 +104,27 @@ fn after_intro(clause: &str) -> Option<&str> {
     if !intro.has(verbs::INTRO) {
         return None;
     }
-    let comma = clause.find(',')?;
-    if clause[..comma].contains([';', ':']) || comma > 200 {
+    // The intro may hold commas of its own ("Để tháo gỡ khó khăn, giải ngân vốn …, tỉnh X
+    // cần …"): the subject opens the first piece after a comma that starts a unit.
+    let mut end = clause.find([';', ':']).unwrap_or(clause.len()).min(400);
+    while !clause.is_char_boundary(end) {
+        end -= 1;
+    }
+    if clause[..end].find(',').is_none_or(|c| c > 200) {
         return None;
     }
-    Some(clause[comma + 1..].trim_start())
+    let mut rests = clause[..end]
+        .match_indices(',')
+        .map(|(at, _)| clause[at + 1..].trim_start());
+    let first = rests.next()?;
+    Some(
+        std::iter::once(first)
+            .chain(rests)
+            // A unit followed by a comma is one more item of a list ("… của Chính phủ,
+            // Bộ, ngành và tỉnh, …"), not the subject.
+            .find(|r| unit_phrase_len(r).is_some_and(|l| !r[l..].trim_start().starts_with(',')))
+            .unwrap_or(first),
+    )
 }
 
 /// Subjects at clause starts (and after an introductory clause) followed by a lead verb:

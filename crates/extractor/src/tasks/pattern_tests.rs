@@ -570,3 +570,22 @@ fn p6_a_title_heading_describing_a_group_leads_its_bullets() {
         ],
     }]);
 }
+
+#[test]
+fn p6_a_lead_in_whose_subject_is_the_province_leads_the_items() {
+    check(&[Case {
+        name: "conclusion notice: the province named in the lead-in",
+        kind: DocKind::ThongBao,
+        lines: &[
+            "II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP",
+            "TRONG THỜI GIAN TỚI",
+            "Để tháo gỡ khó khăn, vướng mắc trong sản xuất, giải ngân vốn đầu tư công, đạt mục tiêu tăng trưởng 8% trong năm 2027 của Tỉnh, tỉnh Hòa Bình cần tiếp tục thực hiện quyết liệt các chủ trương của Đảng, trong đó tập trung thực hiện một số nội dung trọng tâm sau:",
+            "1. Rà soát các chỉ tiêu phát triển kinh tế - xã hội được giao từ đầu năm.",
+            "2. Đẩy mạnh giải ngân vốn đầu tư công, quyết tâm giải ngân 100% kế hoạch vốn.",
+        ],
+        want: &[
+            ("Rà soát các chỉ tiêu", &["tỉnh Hòa Bình"], Some(UnitRule::LeadIn)),
+            ("Đẩy mạnh giải ngân", &["tỉnh Hòa Bình"], Some(UnitRule::LeadIn)),
+        ],
+    }]);
+}

@@ -260,3 +260,15 @@ fn title_headings_that_describe_a_group_of_doers() {
     assert_eq!(group_heading("1. Sở Tài chính"), None);
     assert_eq!(group_heading("III. TỔ CHỨC THỰC HIỆN"), None);
 }
+
+#[test]
+fn the_subject_after_a_purpose_clause_with_commas_leads() {
+    let p = parties_in("Để tháo gỡ khó khăn, vướng mắc trong sản xuất, giải ngân vốn đầu tư công, đạt mục tiêu tăng trưởng 7% của Tỉnh, tỉnh Hòa Bình cần tập trung thực hiện một số nội dung sau:");
+    assert_eq!(p.leads, vec!["tỉnh Hòa Bình"]);
+    // A unit followed by a comma continues a list of the intro; it is not the subject.
+    let p = parties_in("Căn cứ chức năng, nhiệm vụ và các văn bản chỉ đạo của Chính phủ, Bộ, ngành và tỉnh, phối hợp với các phòng chuyên môn để tham mưu thực hiện.");
+    assert!(p.leads.is_empty(), "{:?}", p.leads);
+    // A province in lower case is a unit only before its name.
+    let p = parties_in("Trên địa bàn tỉnh có nhiều dự án chậm tiến độ.");
+    assert!(p.leads.is_empty(), "{:?}", p.leads);
+}
