@@ -272,3 +272,19 @@ fn the_subject_after_a_purpose_clause_with_commas_leads() {
     let p = parties_in("Trên địa bàn tỉnh có nhiều dự án chậm tiến độ.");
     assert!(p.leads.is_empty(), "{:?}", p.leads);
 }
+
+#[test]
+fn two_heads_joined_by_va_read_as_the_merged_official_unit() {
+    assert_eq!(
+        split_units("Cục Lâm nghiệp và Cục Kiểm lâm, Sở Nông nghiệp và Môi trường các tỉnh"),
+        vec![
+            "Cục Lâm nghiệp và Kiểm lâm",
+            "Sở Nông nghiệp và Môi trường các tỉnh"
+        ]
+    );
+    // Two units with no merged official name stay two.
+    assert_eq!(
+        split_units("Sở Tài chính và Sở Xây dựng"),
+        vec!["Sở Tài chính", "Sở Xây dựng"]
+    );
+}
