@@ -806,6 +806,19 @@ impl Env<'_> {
                 return;
             }
         }
+        // Under a bare "Chủ trì, phối hợp" the units an item names are the supporting ones.
+        let parent = self.outline.nodes[i].parent;
+        if parent != 0
+            && !f.parties.leads.is_empty()
+            && leads_and_coordinates(&heading_of(self.outline, self.paras, parent))
+        {
+            let mut coords = std::mem::take(&mut f.parties.leads);
+            coords.retain(|c| !f.parties.coordinators.contains(c));
+            coords.append(&mut f.parties.coordinators);
+            f.parties.coordinators = coords;
+            f.coordinators_rule = Some(UnitRule::Heading);
+            f.leads_rule = None;
+        }
         if !f.parties.leads.is_empty() {
             if self.second_subject(i) {
                 let mut lent = Found::default();
@@ -1079,6 +1092,22 @@ fn group_heading(heading: &str) -> Option<Vec<String>> {
         return None;
     }
     units::group_heading(heading)
+}
+
+/// A bullet that is only "Chủ trì, phối hợp (với)": the enclosing unit leads, the units
+/// named by the items below support it.
+fn leads_and_coordinates(heading: &str) -> bool {
+    let h = strip_marker(heading)
+        .trim()
+        .trim_end_matches([':', '.'])
+        .trim();
+    let h = nhiemvu_normalizer::lexicon::lower_first(h);
+    let Some((lead, coord)) = h.split_once(", ") else {
+        return false;
+    };
+    let row = |w: &str| verbs::VERBS.iter().find(|v| v.word == w.trim());
+    row(lead).is_some_and(|v| v.has(verbs::LEAD) && !v.has(verbs::COORD))
+        && row(coord).is_some_and(|v| v.has(verbs::COORD))
 }
 
 /// True when a heading or bullet introduces the items below it ("…, trong đó:").

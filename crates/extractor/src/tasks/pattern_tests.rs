@@ -589,3 +589,29 @@ fn p6_a_lead_in_whose_subject_is_the_province_leads_the_items() {
         ],
     }]);
 }
+
+#[test]
+fn p6_items_under_a_bare_lead_and_coordinate_bullet_name_supporting_units() {
+    let lines = [
+        "III. TỔ CHỨC THỰC HIỆN",
+        "2. Sở Y tế",
+        "a) Chủ trì, phối hợp với các đơn vị liên quan tham mưu UBND tỉnh kiện toàn mạng lưới y tế cơ sở.",
+        "b) Chủ trì, phối hợp",
+        "- Sở Tài chính và các đơn vị có liên quan tham mưu UBND tỉnh bố trí kinh phí mua sắm trang thiết bị.",
+        "- Sở Nội vụ tham mưu UBND tỉnh bổ sung biên chế cho các trạm y tế xã.",
+    ];
+    let got = run(DocKind::KeHoach, &lines, &[]);
+    let rows: Vec<_> = got
+        .iter()
+        .map(|d| (short(&d.text), d.leads.clone(), d.coordinators.clone()))
+        .collect();
+    assert_eq!(rows.len(), 3, "{rows:#?}");
+    assert_eq!(rows[1].1, vec!["Sở Y tế"], "{rows:#?}");
+    assert_eq!(
+        rows[1].2,
+        vec!["Sở Tài chính", "các đơn vị có liên quan"],
+        "{rows:#?}"
+    );
+    assert_eq!(rows[2].1, vec!["Sở Y tế"], "{rows:#?}");
+    assert_eq!(rows[2].2, vec!["Sở Nội vụ"], "{rows:#?}");
+}
