@@ -288,3 +288,15 @@ fn two_heads_joined_by_va_read_as_the_merged_official_unit() {
         vec!["Sở Tài chính", "Sở Xây dựng"]
     );
 }
+
+#[test]
+fn chu_tri_cung_names_the_supporting_units() {
+    let p = parties_in(
+        "Sở Tài chính chủ trì cùng Sở Xây dựng và các sở, ngành liên quan rà soát nguồn vốn.",
+    );
+    assert_eq!(p.leads, vec!["Sở Tài chính"]);
+    assert_eq!(
+        p.coordinators,
+        vec!["Sở Xây dựng", "các sở, ngành liên quan"]
+    );
+}
