@@ -300,3 +300,9 @@ fn chu_tri_cung_names_the_supporting_units() {
         vec!["Sở Xây dựng", "các sở, ngành liên quan"]
     );
 }
+
+#[test]
+fn an_adverb_before_the_verb_ends_a_person_name() {
+    let p = parties_in("Giao Phó Chủ tịch UBND tỉnh Nguyễn Văn Bình trực tiếp chỉ đạo công tác giải phóng mặt bằng.");
+    assert_eq!(p.leads, vec!["Phó Chủ tịch UBND tỉnh Nguyễn Văn Bình"]);
+}

@@ -233,6 +233,7 @@ pub const VERBS: &[Verb] = &[
     v("trường hợp", INTRO),
     v("trả", ENDS_UNIT),
     v("trả lời", OPENS),
+    v("trực tiếp", ENDS_UNIT | LEAD),
     v("tuyên dương", OPENS | ENDS_UNIT | LEAD),
     v("tuyên truyền", OPENS | ENDS_UNIT | LEAD),
     v("tuân thủ", OPENS),
