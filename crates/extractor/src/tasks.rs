@@ -302,7 +302,9 @@ pub fn find(
             if is_lead_in(outline, paras, i) {
                 continue;
             }
-            let mode = if under_task {
+            let mode = if under_task && under_topic_bullet(outline, paras, i) {
+                Prose::Topic
+            } else if under_task {
                 Prose::FollowOn
             } else if zone == Zone::NoTasks {
                 // "Trong thời gian tới, …" in an assessment opens its directions.
@@ -406,9 +408,34 @@ fn is_order_prose(outline: &Outline, paras: &[String], i: usize) -> bool {
     let node = &outline.nodes[i];
     node.marker.is_none()
         && node.children.is_empty()
-        && sentences(&own_text(outline, paras, i))
+        && (sentences(&own_text(outline, paras, i))
             .iter()
             .any(|s| begins_order(s))
+            || under_topic_bullet(outline, paras, i))
+}
+
+/// Prose after a topic bullet of the item ("- Về rà soát phân công nhiệm vụ:") whose first
+/// sentence names its own doer ("Bộ X nghiên cứu …"): one task per paragraph (P8(c)).
+fn under_topic_bullet(outline: &Outline, paras: &[String], i: usize) -> bool {
+    let node = &outline.nodes[i];
+    let siblings = &outline.nodes[node.parent].children;
+    let pos = siblings.iter().position(|&s| s == i).unwrap_or(0);
+    let topic = siblings[..pos]
+        .iter()
+        .rev()
+        .find(|&&s| outline.nodes[s].marker.is_some())
+        .copied()
+        .or_else(|| (outline.nodes[node.parent].marker.is_some()).then_some(node.parent));
+    let Some(topic) = topic.filter(|&t| t != 0) else {
+        return false;
+    };
+    let heading = own_text(outline, paras, topic);
+    let own = own_text(outline, paras, i);
+    let first = sentences(&own).into_iter().next().unwrap_or_default();
+    introduces(&heading)
+        && units::parties_in(strip_marker(&heading)).leads.is_empty()
+        && units::unit_phrase_len(&first).is_some()
+        && units::parties_in(&first).leads_rule == Some(UnitRule::XChuTri)
 }
 
 static CROSS_REF: Lazy<Regex> = Lazy::new(|| {
@@ -586,6 +613,8 @@ enum Prose {
     UnderHeading,
     /// Under a task item: only those that begin a new order (P8(b)).
     FollowOn,
+    /// After a topic bullet of a task item: those that name their own doer (P8(c)).
+    Topic,
     /// In an assessment: every sentence from the one that opens the directions on.
     Forward(usize),
 }
@@ -627,6 +656,9 @@ impl Env<'_> {
             let ordered = has_order(&sentence) && !f.parties.leads.is_empty();
             let keep = match mode {
                 Prose::FollowOn => begins_order(&sentence),
+                Prose::Topic => {
+                    !f.parties.leads.is_empty() && units::unit_phrase_len(&sentence).is_some()
+                }
                 Prose::Forward(from) => k >= from,
                 Prose::UnderHeading => {
                     ordered

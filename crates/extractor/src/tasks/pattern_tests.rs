@@ -615,3 +615,22 @@ fn p6_items_under_a_bare_lead_and_coordinate_bullet_name_supporting_units() {
     assert_eq!(rows[2].1, vec!["Sở Y tế"], "{rows:#?}");
     assert_eq!(rows[2].2, vec!["Sở Nội vụ"], "{rows:#?}");
 }
+
+#[test]
+fn p8_prose_after_a_topic_bullet_with_its_own_doer_is_a_task() {
+    let lines = [
+        "2. Sở Kế hoạch và Đầu tư thực hiện nghiêm các ý kiến chỉ đạo của UBND tỉnh về Đề án thu hút đầu tư, cụ thể:",
+        "- Về xây dựng danh mục dự án kêu gọi đầu tư:",
+        "Sở Kế hoạch và Đầu tư rà soát danh mục dự án, thống nhất với Sở Tài chính trước khi trình UBND tỉnh.",
+        "- Về cơ chế hỗ trợ nhà đầu tư:",
+        "Sở Tài chính nghiên cứu, đề xuất cơ chế hỗ trợ lãi suất cho nhà đầu tư vào khu công nghiệp.",
+    ];
+    let got = run(DocKind::ThongBao, &lines, &[]);
+    let rows: Vec<_> = got
+        .iter()
+        .map(|d| (short(&d.text), d.leads.clone()))
+        .collect();
+    assert_eq!(rows.len(), 3, "{rows:#?}");
+    assert_eq!(rows[1].1, vec!["Sở Kế hoạch và Đầu tư"], "{rows:#?}");
+    assert_eq!(rows[2].1, vec!["Sở Tài chính"], "{rows:#?}");
+}
