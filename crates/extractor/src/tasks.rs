@@ -323,7 +323,44 @@ pub fn find(
             out.extend(env.prose(i, mode));
         }
     }
+    resolve_bare_heads(paras, &mut out);
     out
+}
+
+/// A full name that is a proper name: a capital after the head, and a capital or a level
+/// word ("tỉnh") at the end ("Trung tâm Khuyến nông tỉnh", not "Công ty phê duyệt").
+fn proper_name(name: &str) -> bool {
+    let Some(head) = nhiemvu_normalizer::lexicon::heads::unit_head_len(name) else {
+        return false;
+    };
+    let rest = name[head..].trim();
+    let last = rest.split_whitespace().next_back().unwrap_or("");
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    capital(rest)
+        && (capital(last)
+            || nhiemvu_normalizer::lexicon::levels::level_at(last).is_some_and(|_| {
+                nhiemvu_normalizer::lexicon::levels::words_up_to(3).contains(&last)
+            }))
+}
+
+/// A bare head ("giao Trung tâm chủ trì") stands for the full name met last before it in
+/// the document ("Trung tâm Khuyến nông tỉnh").
+fn resolve_bare_heads(paras: &[String], drafts: &mut [Draft]) {
+    let names: Vec<Vec<String>> = paras.iter().map(|p| units::full_names_in(p)).collect();
+    for d in drafts.iter_mut() {
+        let upto = d.paras.iter().max().map_or(0, |&p| p + 1).min(paras.len());
+        let known: Vec<String> = names[..upto]
+            .iter()
+            .flatten()
+            .filter(|n| proper_name(n))
+            .cloned()
+            .collect();
+        for u in d.leads.iter_mut().chain(d.coordinators.iter_mut()) {
+            if let Some(full) = units::resolve_short(u, &known) {
+                *u = full;
+            }
+        }
+    }
 }
 
 /// Pass 1: which nodes are instruction units, bottom-up (children first).

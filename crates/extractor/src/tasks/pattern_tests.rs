@@ -634,3 +634,37 @@ fn p8_prose_after_a_topic_bullet_with_its_own_doer_is_a_task() {
     assert_eq!(rows[1].1, vec!["Sở Kế hoạch và Đầu tư"], "{rows:#?}");
     assert_eq!(rows[2].1, vec!["Sở Tài chính"], "{rows:#?}");
 }
+
+#[test]
+fn a_bare_head_stands_for_the_full_name_met_before() {
+    check(&[Case {
+        name: "short mention of a centre named in the heading",
+        kind: DocKind::ThongBao,
+        lines: &[
+            "5. Giao Trung tâm Dịch vụ nông nghiệp huyện Sơn Hà:",
+            "- Tổ chức tập huấn kỹ thuật trồng lúa cho nông dân.",
+            "- Trên cơ sở kế hoạch năm, giao Trung tâm chủ trì hội chợ nông sản quý III/2027.",
+        ],
+        want: &[
+            (
+                "Tổ chức tập huấn",
+                &["Trung tâm Dịch vụ nông nghiệp huyện Sơn Hà"],
+                Some(UnitRule::Heading),
+            ),
+            (
+                "Trên cơ sở kế hoạch năm",
+                &["Trung tâm Dịch vụ nông nghiệp huyện Sơn Hà"],
+                Some(UnitRule::GiaoX),
+            ),
+        ],
+    }]);
+}
+
+#[test]
+fn only_proper_names_stand_for_a_bare_head() {
+    assert!(proper_name("Trung tâm Khuyến nông tỉnh"));
+    assert!(proper_name("Công ty Điện lực Sơn Hà"));
+    assert!(!proper_name("Công ty phê duyệt"));
+    assert!(!proper_name("Doanh nghiệp số"));
+    assert!(!proper_name("Công ty Cổ phần Sông Đà biết"));
+}
