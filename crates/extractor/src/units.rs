@@ -8,7 +8,7 @@
 //! then enclosing headings, then letter addressees.
 
 use nhiemvu_model::UnitRule;
-use nhiemvu_normalizer::lexicon::{heads, levels, lower_first, verbs};
+use nhiemvu_normalizer::lexicon::{heads, levels, lower_first, markers, verbs};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -428,17 +428,11 @@ pub fn owner_in_heading(text: &str) -> Option<Vec<String>> {
     Some(split_units(phrase))
 }
 
-static LEADING_MARKER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:[IVX]{1,5}[.)]\s*|\d{1,2}(?:\.\d{1,2})*[.)]?\s+|\(\d{1,2}\)\s*|[a-zđ]\)\s*|[-–+•]\s*)").unwrap()
-});
 static LABEL: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[^:;.]{2,60}:\s+").unwrap());
 
 /// Drop a list marker and a short topic label ("Số hóa hồ sơ, tài liệu: ").
 fn strip_marker_and_label(s: &str) -> &str {
-    let s = match LEADING_MARKER.find(s) {
-        Some(m) => &s[m.end()..],
-        None => s,
-    };
+    let s = markers::strip_marker(s);
     match LABEL.find(s) {
         Some(m) if !opens_unit(s) => &s[m.end()..],
         _ => s,
