@@ -119,6 +119,7 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
         }
     }
     // KPI tables in appendices: each row with a responsible unit is a task.
+    let body_tasks = out_tasks.len();
     for row in table::appendix_tasks(
         pages,
         &clean,
@@ -141,6 +142,7 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
         task.targets = row.targets;
         out_tasks.push(task);
     }
+    drop_restated(&mut out_tasks, body_tasks);
     for (i, a) in regions.appendices.iter().enumerate() {
         if let (Some(app), Some(p)) = (metadata.appendices.get_mut(i), paras.get(*a)) {
             app.page = clean.all_lines[p.lines[0]].page;
@@ -152,6 +154,71 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
         footnotes,
         warnings: Vec::new(),
     }
+}
+
+/// A body item restated by a task-table row of the same document is one task, the row's:
+/// the body items after `body_tasks` rows (not KPI rows, which have targets) restate go.
+fn drop_restated(tasks: &mut Vec<Task>, body_tasks: usize) {
+    let texts = |r: std::ops::Range<usize>, kpi_too: bool| -> Vec<&str> {
+        tasks[r]
+            .iter()
+            .map(|t| match kpi_too || t.targets.is_empty() {
+                true => t.text.as_str(),
+                false => "",
+            })
+            .collect()
+    };
+    let gone = restated(
+        &texts(0..body_tasks, true),
+        &texts(body_tasks..tasks.len(), false),
+    );
+    let mut k = 0;
+    tasks.retain(|_| {
+        k += 1;
+        !gone.contains(&(k - 1))
+    });
+}
+
+/// The body items (indexes into `body`) restated by a row of `rows`: each row takes out
+/// the one body item it shares most word pairs with, when they share enough.
+fn restated(body: &[&str], rows: &[&str]) -> Vec<usize> {
+    let items: Vec<_> = body.iter().map(|t| bigrams(t)).collect();
+    let mut gone = Vec::new();
+    for row in rows.iter().filter(|r| !r.is_empty()) {
+        let row = bigrams(row);
+        let best = (0..items.len())
+            .filter(|b| !gone.contains(b))
+            .map(|b| (b, overlap(&row, &items[b])))
+            .max_by(|x, y| x.1.total_cmp(&y.1));
+        if let Some((b, _)) = best.filter(|&(_, s)| s >= RESTATED) {
+            gone.push(b);
+        }
+    }
+    gone
+}
+
+/// Share of word pairs two texts have in common (of the longer one's) above which one
+/// restates the other.
+const RESTATED: f64 = 0.6;
+
+fn bigrams(text: &str) -> std::collections::HashSet<(String, String)> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect();
+    words
+        .windows(2)
+        .map(|w| (w[0].clone(), w[1].clone()))
+        .collect()
+}
+
+fn overlap(
+    a: &std::collections::HashSet<(String, String)>,
+    b: &std::collections::HashSet<(String, String)>,
+) -> f64 {
+    let longer = a.len().max(b.len()).max(1);
+    a.intersection(b).count() as f64 / longer as f64
 }
 
 /// The first stage of [`analyse`]: `pages` cleaned into lines (page numbers, running
@@ -294,5 +361,27 @@ fn provenance_of(clean: &CleanText, paras: &[Paragraph], idx: &[usize]) -> Prove
             end: 0,
             end_page: None,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::restated;
+
+    #[test]
+    fn a_body_item_restated_by_a_table_row_is_one_task() {
+        let body = [
+            "Tổ chức hội nghị phổ biến, quán triệt Luật Thủy lợi đến các tổ chức thủy lợi cơ sở trên địa bàn.",
+            "Xây dựng cơ sở dữ liệu về công trình thủy lợi nhỏ, kết quả kiểm định an toàn đập, hồ chứa nước.",
+            "Kiểm tra việc vận hành các trạm bơm điện trong mùa khô.",
+        ];
+        let rows = [
+            "Xây dựng cơ sở dữ liệu về công trình thủy lợi nhỏ và kết quả kiểm định an toàn đập, hồ chứa.",
+            "Tổ chức tập huấn nghiệp vụ cho cán bộ quản lý thủy lợi cấp xã.",
+        ];
+        assert_eq!(restated(&body, &rows), vec![1]);
+        // A row that shares only a few words with a long item leaves it alone.
+        let rows = ["Tổ chức hội nghị sơ kết."];
+        assert!(restated(&body, &rows).is_empty());
     }
 }

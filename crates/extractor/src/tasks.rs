@@ -302,7 +302,9 @@ pub fn find(
             if is_lead_in(outline, paras, i) {
                 continue;
             }
-            let mode = if under_task {
+            let mode = if under_task && under_topic_bullet(outline, paras, i) {
+                Prose::Topic
+            } else if under_task {
                 Prose::FollowOn
             } else if zone == Zone::NoTasks {
                 // "Trong thời gian tới, …" in an assessment opens its directions.
@@ -321,7 +323,44 @@ pub fn find(
             out.extend(env.prose(i, mode));
         }
     }
+    resolve_bare_heads(paras, &mut out);
     out
+}
+
+/// A full name that is a proper name: a capital after the head, and a capital or a level
+/// word ("tỉnh") at the end ("Trung tâm Khuyến nông tỉnh", not "Công ty phê duyệt").
+fn proper_name(name: &str) -> bool {
+    let Some(head) = nhiemvu_normalizer::lexicon::heads::unit_head_len(name) else {
+        return false;
+    };
+    let rest = name[head..].trim();
+    let last = rest.split_whitespace().next_back().unwrap_or("");
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    capital(rest)
+        && (capital(last)
+            || nhiemvu_normalizer::lexicon::levels::level_at(last).is_some_and(|_| {
+                nhiemvu_normalizer::lexicon::levels::words_up_to(3).contains(&last)
+            }))
+}
+
+/// A bare head ("giao Trung tâm chủ trì") stands for the full name met last before it in
+/// the document ("Trung tâm Khuyến nông tỉnh").
+fn resolve_bare_heads(paras: &[String], drafts: &mut [Draft]) {
+    let names: Vec<Vec<String>> = paras.iter().map(|p| units::full_names_in(p)).collect();
+    for d in drafts.iter_mut() {
+        let upto = d.paras.iter().max().map_or(0, |&p| p + 1).min(paras.len());
+        let known: Vec<String> = names[..upto]
+            .iter()
+            .flatten()
+            .filter(|n| proper_name(n))
+            .cloned()
+            .collect();
+        for u in d.leads.iter_mut().chain(d.coordinators.iter_mut()) {
+            if let Some(full) = units::resolve_short(u, &known) {
+                *u = full;
+            }
+        }
+    }
 }
 
 /// Pass 1: which nodes are instruction units, bottom-up (children first).
@@ -406,9 +445,34 @@ fn is_order_prose(outline: &Outline, paras: &[String], i: usize) -> bool {
     let node = &outline.nodes[i];
     node.marker.is_none()
         && node.children.is_empty()
-        && sentences(&own_text(outline, paras, i))
+        && (sentences(&own_text(outline, paras, i))
             .iter()
             .any(|s| begins_order(s))
+            || under_topic_bullet(outline, paras, i))
+}
+
+/// Prose after a topic bullet of the item ("- Về rà soát phân công nhiệm vụ:") whose first
+/// sentence names its own doer ("Bộ X nghiên cứu …"): one task per paragraph (P8(c)).
+fn under_topic_bullet(outline: &Outline, paras: &[String], i: usize) -> bool {
+    let node = &outline.nodes[i];
+    let siblings = &outline.nodes[node.parent].children;
+    let pos = siblings.iter().position(|&s| s == i).unwrap_or(0);
+    let topic = siblings[..pos]
+        .iter()
+        .rev()
+        .find(|&&s| outline.nodes[s].marker.is_some())
+        .copied()
+        .or_else(|| (outline.nodes[node.parent].marker.is_some()).then_some(node.parent));
+    let Some(topic) = topic.filter(|&t| t != 0) else {
+        return false;
+    };
+    let heading = own_text(outline, paras, topic);
+    let own = own_text(outline, paras, i);
+    let first = sentences(&own).into_iter().next().unwrap_or_default();
+    introduces(&heading)
+        && units::parties_in(strip_marker(&heading)).leads.is_empty()
+        && units::unit_phrase_len(&first).is_some()
+        && units::parties_in(&first).leads_rule == Some(UnitRule::XChuTri)
 }
 
 static CROSS_REF: Lazy<Regex> = Lazy::new(|| {
@@ -586,6 +650,8 @@ enum Prose {
     UnderHeading,
     /// Under a task item: only those that begin a new order (P8(b)).
     FollowOn,
+    /// After a topic bullet of a task item: those that name their own doer (P8(c)).
+    Topic,
     /// In an assessment: every sentence from the one that opens the directions on.
     Forward(usize),
 }
@@ -627,6 +693,9 @@ impl Env<'_> {
             let ordered = has_order(&sentence) && !f.parties.leads.is_empty();
             let keep = match mode {
                 Prose::FollowOn => begins_order(&sentence),
+                Prose::Topic => {
+                    !f.parties.leads.is_empty() && units::unit_phrase_len(&sentence).is_some()
+                }
                 Prose::Forward(from) => k >= from,
                 Prose::UnderHeading => {
                     ordered
@@ -806,6 +875,19 @@ impl Env<'_> {
                 return;
             }
         }
+        // Under a bare "Chủ trì, phối hợp" the units an item names are the supporting ones.
+        let parent = self.outline.nodes[i].parent;
+        if parent != 0
+            && !f.parties.leads.is_empty()
+            && leads_and_coordinates(&heading_of(self.outline, self.paras, parent))
+        {
+            let mut coords = std::mem::take(&mut f.parties.leads);
+            coords.retain(|c| !f.parties.coordinators.contains(c));
+            coords.append(&mut f.parties.coordinators);
+            f.parties.coordinators = coords;
+            f.coordinators_rule = Some(UnitRule::Heading);
+            f.leads_rule = None;
+        }
         if !f.parties.leads.is_empty() {
             if self.second_subject(i) {
                 let mut lent = Found::default();
@@ -886,6 +968,7 @@ impl Env<'_> {
             let heading = &heading_of(outline, paras, a);
             let hp = units::parties_in(strip_marker(heading));
             let leads = units::heading_is_unit(heading)
+                .or_else(|| group_heading(heading))
                 .or_else(|| (!hp.leads.is_empty()).then(|| hp.leads.clone()))
                 .or_else(|| units::owner_in_heading(heading))
                 .or_else(|| responsibility_of(heading))
@@ -1069,6 +1152,31 @@ fn heading_of(outline: &Outline, paras: &[String], a: usize) -> String {
         }
         _ => text.clone(),
     }
+}
+
+/// A title heading describing a group of doers, when it gives no order of its own.
+fn group_heading(heading: &str) -> Option<Vec<String>> {
+    let body = strip_marker(heading);
+    if has_order(body) || gives_order(body) || opens_with_verb(body) {
+        return None;
+    }
+    units::group_heading(heading)
+}
+
+/// A bullet that is only "Chủ trì, phối hợp (với)": the enclosing unit leads, the units
+/// named by the items below support it.
+fn leads_and_coordinates(heading: &str) -> bool {
+    let h = strip_marker(heading)
+        .trim()
+        .trim_end_matches([':', '.'])
+        .trim();
+    let h = nhiemvu_normalizer::lexicon::lower_first(h);
+    let Some((lead, coord)) = h.split_once(", ") else {
+        return false;
+    };
+    let row = |w: &str| verbs::VERBS.iter().find(|v| v.word == w.trim());
+    row(lead).is_some_and(|v| v.has(verbs::LEAD) && !v.has(verbs::COORD))
+        && row(coord).is_some_and(|v| v.has(verbs::COORD))
 }
 
 /// True when a heading or bullet introduces the items below it ("…, trong đó:").

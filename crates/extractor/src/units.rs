@@ -8,7 +8,7 @@
 //! then enclosing headings, then letter addressees.
 
 use nhiemvu_model::UnitRule;
-use nhiemvu_normalizer::lexicon::{heads, levels, lower_first, verbs};
+use nhiemvu_normalizer::lexicon::{heads, levels, lower_first, markers, verbs};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -94,7 +94,7 @@ fn covered_by_longer(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// The subject after a leading introductory clause ("Trong quý IV/2026, các trường …"):
-/// the text after the clause's first comma, when the clause opens with an INTRO word.
+/// the text after the clause's comma, when the clause opens with an INTRO word.
 fn after_intro(clause: &str) -> Option<&str> {
     let lower = lower_first(clause);
     let intro = verbs::VERBS
@@ -104,11 +104,27 @@ fn after_intro(clause: &str) -> Option<&str> {
     if !intro.has(verbs::INTRO) {
         return None;
     }
-    let comma = clause.find(',')?;
-    if clause[..comma].contains([';', ':']) || comma > 200 {
+    // The intro may hold commas of its own ("Để tháo gỡ khó khăn, giải ngân vốn …, tỉnh X
+    // cần …"): the subject opens the first piece after a comma that starts a unit.
+    let mut end = clause.find([';', ':']).unwrap_or(clause.len()).min(400);
+    while !clause.is_char_boundary(end) {
+        end -= 1;
+    }
+    if clause[..end].find(',').is_none_or(|c| c > 200) {
         return None;
     }
-    Some(clause[comma + 1..].trim_start())
+    let mut rests = clause[..end]
+        .match_indices(',')
+        .map(|(at, _)| clause[at + 1..].trim_start());
+    let first = rests.next()?;
+    Some(
+        std::iter::once(first)
+            .chain(rests)
+            // A unit followed by a comma is one more item of a list ("… của Chính phủ,
+            // Bộ, ngành và tỉnh, …"), not the subject.
+            .find(|r| unit_phrase_len(r).is_some_and(|l| !r[l..].trim_start().starts_with(',')))
+            .unwrap_or(first),
+    )
 }
 
 /// Subjects at clause starts (and after an introductory clause) followed by a lead verb:
@@ -359,6 +375,32 @@ pub fn heading_is_unit(text: &str) -> Option<Vec<String>> {
     }
 }
 
+/// A title heading that describes a group of doers ("4. Các chủ rừng là tổ chức (…)",
+/// "3. Các doanh nghiệp đang hoạt động trong cụm công nghiệp"): the whole title, its
+/// parenthesis dropped and split into its units, leads the items below (a title, not a
+/// sentence: no ':' or '.').
+pub fn group_heading(text: &str) -> Option<Vec<String>> {
+    let t = strip_marker_and_label(text).trim();
+    let t = match t.find('(') {
+        Some(at) if t.trim_end().ends_with(')') || !t[at..].contains(')') => &t[..at],
+        _ => t,
+    };
+    let t = t.trim().trim_end_matches(['…', ',']).trim();
+    let words = t.split_whitespace().count();
+    if t.ends_with([':', '.', ';']) || t.contains([':', ';', '.']) || !(2..=16).contains(&words) {
+        return None;
+    }
+    if !t.starts_with(|c: char| c.is_uppercase())
+        || t.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+    {
+        return None;
+    }
+    let len = unit_phrase_len(t)?;
+    (len < t.len()).then(|| split_units(t))
+}
+
 static OF_PLACE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
         r"^(?:của|thuộc|trên địa bàn)\s+(?:UBND\s+)?(?:{})(?:\s+\p{{Lu}}\p{{L}}*)*$",
@@ -386,17 +428,11 @@ pub fn owner_in_heading(text: &str) -> Option<Vec<String>> {
     Some(split_units(phrase))
 }
 
-static LEADING_MARKER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:[IVX]{1,5}[.)]\s*|\d{1,2}(?:\.\d{1,2})*[.)]?\s+|\(\d{1,2}\)\s*|[a-zđ]\)\s*|[-–+•]\s*)").unwrap()
-});
 static LABEL: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[^:;.]{2,60}:\s+").unwrap());
 
 /// Drop a list marker and a short topic label ("Số hóa hồ sơ, tài liệu: ").
 fn strip_marker_and_label(s: &str) -> &str {
-    let s = match LEADING_MARKER.find(s) {
-        Some(m) => &s[m.end()..],
-        None => s,
-    };
+    let s = markers::strip_marker(s);
     match LABEL.find(s) {
         Some(m) if !opens_unit(s) => &s[m.end()..],
         _ => s,

@@ -537,3 +537,134 @@ fn a_label_that_is_itself_an_order_opens_the_item() {
     ));
     assert!(!is_instruction("- Tỷ lệ hộ dân sử dụng nước sạch: 95%."));
 }
+
+#[test]
+fn p6_a_title_heading_describing_a_group_leads_its_bullets() {
+    check(&[Case {
+        name: "group of doers named by a description",
+        kind: DocKind::KeHoach,
+        lines: &[
+            "III. TỔ CHỨC THỰC HIỆN",
+            "4. Các hợp tác xã là chủ vùng nguyên liệu (các hợp tác xã chè, cà phê…)",
+            "- Thực hiện đầy đủ nghĩa vụ bảo vệ vùng nguyên liệu theo quy định.",
+            "- Chủ động phối hợp với chính quyền địa phương kiểm tra ranh giới vùng trồng.",
+            "5. Các doanh nghiệp chế biến đang hoạt động trong cụm công nghiệp Tân Mỹ",
+            "- Bảo vệ an toàn hệ thống xử lý nước thải trong phạm vi quản lý.",
+        ],
+        want: &[
+            (
+                "Thực hiện đầy đủ nghĩa vụ",
+                &["Các hợp tác xã là chủ vùng nguyên liệu"],
+                Some(UnitRule::Heading),
+            ),
+            (
+                "Chủ động phối hợp",
+                &["Các hợp tác xã là chủ vùng nguyên liệu"],
+                Some(UnitRule::Heading),
+            ),
+            (
+                "Bảo vệ an toàn",
+                &["Các doanh nghiệp chế biến đang hoạt động trong cụm công nghiệp Tân Mỹ"],
+                Some(UnitRule::Heading),
+            ),
+        ],
+    }]);
+}
+
+#[test]
+fn p6_a_lead_in_whose_subject_is_the_province_leads_the_items() {
+    check(&[Case {
+        name: "conclusion notice: the province named in the lead-in",
+        kind: DocKind::ThongBao,
+        lines: &[
+            "II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP",
+            "TRONG THỜI GIAN TỚI",
+            "Để tháo gỡ khó khăn, vướng mắc trong sản xuất, giải ngân vốn đầu tư công, đạt mục tiêu tăng trưởng 8% trong năm 2027 của Tỉnh, tỉnh Hòa Bình cần tiếp tục thực hiện quyết liệt các chủ trương của Đảng, trong đó tập trung thực hiện một số nội dung trọng tâm sau:",
+            "1. Rà soát các chỉ tiêu phát triển kinh tế - xã hội được giao từ đầu năm.",
+            "2. Đẩy mạnh giải ngân vốn đầu tư công, quyết tâm giải ngân 100% kế hoạch vốn.",
+        ],
+        want: &[
+            ("Rà soát các chỉ tiêu", &["tỉnh Hòa Bình"], Some(UnitRule::LeadIn)),
+            ("Đẩy mạnh giải ngân", &["tỉnh Hòa Bình"], Some(UnitRule::LeadIn)),
+        ],
+    }]);
+}
+
+#[test]
+fn p6_items_under_a_bare_lead_and_coordinate_bullet_name_supporting_units() {
+    let lines = [
+        "III. TỔ CHỨC THỰC HIỆN",
+        "2. Sở Y tế",
+        "a) Chủ trì, phối hợp với các đơn vị liên quan tham mưu UBND tỉnh kiện toàn mạng lưới y tế cơ sở.",
+        "b) Chủ trì, phối hợp",
+        "- Sở Tài chính và các đơn vị có liên quan tham mưu UBND tỉnh bố trí kinh phí mua sắm trang thiết bị.",
+        "- Sở Nội vụ tham mưu UBND tỉnh bổ sung biên chế cho các trạm y tế xã.",
+    ];
+    let got = run(DocKind::KeHoach, &lines, &[]);
+    let rows: Vec<_> = got
+        .iter()
+        .map(|d| (short(&d.text), d.leads.clone(), d.coordinators.clone()))
+        .collect();
+    assert_eq!(rows.len(), 3, "{rows:#?}");
+    assert_eq!(rows[1].1, vec!["Sở Y tế"], "{rows:#?}");
+    assert_eq!(
+        rows[1].2,
+        vec!["Sở Tài chính", "các đơn vị có liên quan"],
+        "{rows:#?}"
+    );
+    assert_eq!(rows[2].1, vec!["Sở Y tế"], "{rows:#?}");
+    assert_eq!(rows[2].2, vec!["Sở Nội vụ"], "{rows:#?}");
+}
+
+#[test]
+fn p8_prose_after_a_topic_bullet_with_its_own_doer_is_a_task() {
+    let lines = [
+        "2. Sở Kế hoạch và Đầu tư thực hiện nghiêm các ý kiến chỉ đạo của UBND tỉnh về Đề án thu hút đầu tư, cụ thể:",
+        "- Về xây dựng danh mục dự án kêu gọi đầu tư:",
+        "Sở Kế hoạch và Đầu tư rà soát danh mục dự án, thống nhất với Sở Tài chính trước khi trình UBND tỉnh.",
+        "- Về cơ chế hỗ trợ nhà đầu tư:",
+        "Sở Tài chính nghiên cứu, đề xuất cơ chế hỗ trợ lãi suất cho nhà đầu tư vào khu công nghiệp.",
+    ];
+    let got = run(DocKind::ThongBao, &lines, &[]);
+    let rows: Vec<_> = got
+        .iter()
+        .map(|d| (short(&d.text), d.leads.clone()))
+        .collect();
+    assert_eq!(rows.len(), 3, "{rows:#?}");
+    assert_eq!(rows[1].1, vec!["Sở Kế hoạch và Đầu tư"], "{rows:#?}");
+    assert_eq!(rows[2].1, vec!["Sở Tài chính"], "{rows:#?}");
+}
+
+#[test]
+fn a_bare_head_stands_for_the_full_name_met_before() {
+    check(&[Case {
+        name: "short mention of a centre named in the heading",
+        kind: DocKind::ThongBao,
+        lines: &[
+            "5. Giao Trung tâm Dịch vụ nông nghiệp huyện Sơn Hà:",
+            "- Tổ chức tập huấn kỹ thuật trồng lúa cho nông dân.",
+            "- Trên cơ sở kế hoạch năm, giao Trung tâm chủ trì hội chợ nông sản quý III/2027.",
+        ],
+        want: &[
+            (
+                "Tổ chức tập huấn",
+                &["Trung tâm Dịch vụ nông nghiệp huyện Sơn Hà"],
+                Some(UnitRule::Heading),
+            ),
+            (
+                "Trên cơ sở kế hoạch năm",
+                &["Trung tâm Dịch vụ nông nghiệp huyện Sơn Hà"],
+                Some(UnitRule::GiaoX),
+            ),
+        ],
+    }]);
+}
+
+#[test]
+fn only_proper_names_stand_for_a_bare_head() {
+    assert!(proper_name("Trung tâm Khuyến nông tỉnh"));
+    assert!(proper_name("Công ty Điện lực Sơn Hà"));
+    assert!(!proper_name("Công ty phê duyệt"));
+    assert!(!proper_name("Doanh nghiệp số"));
+    assert!(!proper_name("Công ty Cổ phần Sông Đà biết"));
+}

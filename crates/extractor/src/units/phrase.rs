@@ -622,7 +622,29 @@ pub fn split_units(phrase: &str) -> Vec<String> {
             }
         }
     }
-    distribute_level(out)
+    distribute_level(merge_named_pairs(phrase, out))
+}
+
+/// "Cục A và Cục B" where the gazetteer names one merged unit "Cục A và B": that unit
+/// (one form per unit; the merged name is the official one).
+fn merge_named_pairs(phrase: &str, units: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for u in units {
+        let merged = out.last().and_then(|prev| {
+            let (head, name) = u.split_once(' ')?;
+            let joined = format!("{prev} và {u}");
+            let candidate = format!("{prev} và {name}");
+            (prev.starts_with(&format!("{head} "))
+                && phrase.contains(&joined)
+                && gazetteer::name_at(&candidate) == Some(candidate.len()))
+            .then_some(candidate)
+        });
+        match merged {
+            Some(m) => *out.last_mut().unwrap() = m,
+            None => out.push(u),
+        }
+    }
+    out
 }
 
 static LEVEL_TAIL: Lazy<Regex> =

@@ -228,3 +228,81 @@ fn owners_of_a_list_in_headings() {
         Some(vec!["Nhà đầu tư dự án khu công nghiệp Hòa Phú".to_string()])
     );
 }
+
+#[test]
+fn title_headings_that_describe_a_group_of_doers() {
+    assert_eq!(
+        group_heading(
+            "4. Các chủ rừng là tổ chức (các Ban quản lý rừng phòng hộ, các Công ty lâm nghiệp…)"
+        ),
+        Some(vec!["Các chủ rừng là tổ chức".to_string()])
+    );
+    assert_eq!(
+        group_heading("3. Các doanh nghiệp thứ cấp đang hoạt động trong cụm công nghiệp"),
+        Some(vec![
+            "Các doanh nghiệp thứ cấp đang hoạt động trong cụm công nghiệp".to_string()
+        ])
+    );
+    // A list of groups is split into its units.
+    assert_eq!(
+        group_heading("2. Các phòng, ban của huyện Sơn Hà, UBND các thị trấn"),
+        Some(vec![
+            "Các phòng, ban của huyện Sơn Hà".to_string(),
+            "UBND các thị trấn".to_string()
+        ])
+    );
+    // A sentence that introduces a list, a topic title and a bare unit are not read so.
+    assert_eq!(
+        group_heading("2. Các hợp tác xã thực hiện các nội dung sau:"),
+        None
+    );
+    assert_eq!(group_heading("2. Phát triển hạ tầng viễn thông"), None);
+    assert_eq!(group_heading("1. Sở Tài chính"), None);
+    assert_eq!(group_heading("III. TỔ CHỨC THỰC HIỆN"), None);
+}
+
+#[test]
+fn the_subject_after_a_purpose_clause_with_commas_leads() {
+    let p = parties_in("Để tháo gỡ khó khăn, vướng mắc trong sản xuất, giải ngân vốn đầu tư công, đạt mục tiêu tăng trưởng 7% của Tỉnh, tỉnh Hòa Bình cần tập trung thực hiện một số nội dung sau:");
+    assert_eq!(p.leads, vec!["tỉnh Hòa Bình"]);
+    // A unit followed by a comma continues a list of the intro; it is not the subject.
+    let p = parties_in("Căn cứ chức năng, nhiệm vụ và các văn bản chỉ đạo của Chính phủ, Bộ, ngành và tỉnh, phối hợp với các phòng chuyên môn để tham mưu thực hiện.");
+    assert!(p.leads.is_empty(), "{:?}", p.leads);
+    // A province in lower case is a unit only before its name.
+    let p = parties_in("Trên địa bàn tỉnh có nhiều dự án chậm tiến độ.");
+    assert!(p.leads.is_empty(), "{:?}", p.leads);
+}
+
+#[test]
+fn two_heads_joined_by_va_read_as_the_merged_official_unit() {
+    assert_eq!(
+        split_units("Cục Lâm nghiệp và Cục Kiểm lâm, Sở Nông nghiệp và Môi trường các tỉnh"),
+        vec![
+            "Cục Lâm nghiệp và Kiểm lâm",
+            "Sở Nông nghiệp và Môi trường các tỉnh"
+        ]
+    );
+    // Two units with no merged official name stay two.
+    assert_eq!(
+        split_units("Sở Tài chính và Sở Xây dựng"),
+        vec!["Sở Tài chính", "Sở Xây dựng"]
+    );
+}
+
+#[test]
+fn chu_tri_cung_names_the_supporting_units() {
+    let p = parties_in(
+        "Sở Tài chính chủ trì cùng Sở Xây dựng và các sở, ngành liên quan rà soát nguồn vốn.",
+    );
+    assert_eq!(p.leads, vec!["Sở Tài chính"]);
+    assert_eq!(
+        p.coordinators,
+        vec!["Sở Xây dựng", "các sở, ngành liên quan"]
+    );
+}
+
+#[test]
+fn an_adverb_before_the_verb_ends_a_person_name() {
+    let p = parties_in("Giao Phó Chủ tịch UBND tỉnh Nguyễn Văn Bình trực tiếp chỉ đạo công tác giải phóng mặt bằng.");
+    assert_eq!(p.leads, vec!["Phó Chủ tịch UBND tỉnh Nguyễn Văn Bình"]);
+}

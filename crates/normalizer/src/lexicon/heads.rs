@@ -200,6 +200,7 @@ pub const HEADS: &[Head] = &[
     h("nhà đầu tư", ROLE),
     h("sở, ngành", LOOSE),
     h("trường", LOOSE),
+    h("tỉnh", UNIT | CAP_NEXT),
     h("Điện lực", UNIT),
     h("Đoàn", UNIT | NEEDS_NAME),
     h("Đoàn kết", NOT_UNIT),
@@ -590,6 +591,8 @@ impl Table for HeadTable {
             ("36 thôn, buôn", "collective"),
             ("các nội dung", ""),
             ("Ban Quản lý dự án đầu tư xây dựng", "unit name_verbs"),
+            ("tỉnh Hòa Bình cần", "unit"),
+            ("tỉnh có nhiều dự án", ""),
         ]
     }
     fn read(&self, phrase: &str) -> String {

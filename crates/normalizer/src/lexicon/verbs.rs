@@ -79,6 +79,7 @@ pub const VERBS: &[Verb] = &[
     v("chỉ đạo", OPENS | ENDS_UNIT | DIRECTS),
     v("chịu trách nhiệm", ENDS_UNIT | LEAD),
     v("chủ trì", OPENS | ENDS_UNIT | LEAD),
+    v("chủ trì cùng", OPENS | ENDS_UNIT | LEAD | COORD),
     v("chủ động", OPENS | ENDS_UNIT | LEAD),
     v("cung cấp", OPENS | ENDS_UNIT | LEAD),
     v("có", ENDS_UNIT),
@@ -232,6 +233,7 @@ pub const VERBS: &[Verb] = &[
     v("trường hợp", INTRO),
     v("trả", ENDS_UNIT),
     v("trả lời", OPENS),
+    v("trực tiếp", ENDS_UNIT | LEAD),
     v("tuyên dương", OPENS | ENDS_UNIT | LEAD),
     v("tuyên truyền", OPENS | ENDS_UNIT | LEAD),
     v("tuân thủ", OPENS),
@@ -330,6 +332,7 @@ impl Table for VerbTable {
             ("giao ban quý", "opens ends_unit noun addresses"),
             ("Sau khi được phân bổ", "intro"),
             ("phối hợp chặt chẽ với", "opens ends_unit lead coord"),
+            ("chủ trì cùng Sở Tài chính", "opens ends_unit lead coord"),
             ("chỉ đạo các phòng", "opens ends_unit directs"),
             ("Lãnh đạo Sở Y tế", "opens ends_unit lead noun heads_unit"),
             (
