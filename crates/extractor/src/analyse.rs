@@ -120,6 +120,7 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
     }
     // KPI tables in appendices: each row with a responsible unit is a task.
     let body_tasks = out_tasks.len();
+    let mut row_contents = Vec::new();
     for row in table::appendix_tasks(
         pages,
         &clean,
@@ -140,9 +141,10 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
             (!task.coordinators.is_empty()).then_some(nhiemvu_model::UnitRule::TableColumn);
         task.deadline = row.deadline;
         task.targets = row.targets;
+        row_contents.push(row.content);
         out_tasks.push(task);
     }
-    drop_restated(&mut out_tasks, body_tasks);
+    drop_restated(&mut out_tasks, body_tasks, &row_contents);
     for (i, a) in regions.appendices.iter().enumerate() {
         if let (Some(app), Some(p)) = (metadata.appendices.get_mut(i), paras.get(*a)) {
             app.page = clean.all_lines[p.lines[0]].page;
@@ -157,21 +159,15 @@ pub fn analyse(pages: &[Page], sha256: &str) -> Analysis {
 }
 
 /// A body item restated by a task-table row of the same document is one task, the row's:
-/// the body items after `body_tasks` rows (not KPI rows, which have targets) restate go.
-fn drop_restated(tasks: &mut Vec<Task>, body_tasks: usize) {
-    let texts = |r: std::ops::Range<usize>, kpi_too: bool| -> Vec<&str> {
-        tasks[r]
-            .iter()
-            .map(|t| match kpi_too || t.targets.is_empty() {
-                true => t.text.as_str(),
-                false => "",
-            })
-            .collect()
-    };
-    let gone = restated(
-        &texts(0..body_tasks, true),
-        &texts(body_tasks..tasks.len(), false),
-    );
+/// the body items (the first `body_tasks`) that a row's activity cell (`row_contents`, in
+/// the order of the rows after them; empty for KPI rows) restates go.
+fn drop_restated(tasks: &mut Vec<Task>, body_tasks: usize, row_contents: &[String]) {
+    let body: Vec<&str> = tasks[..body_tasks]
+        .iter()
+        .map(|t| t.text.as_str())
+        .collect();
+    let rows: Vec<&str> = row_contents.iter().map(String::as_str).collect();
+    let gone = restated(&body, &rows);
     let mut k = 0;
     tasks.retain(|_| {
         k += 1;
@@ -179,8 +175,6 @@ fn drop_restated(tasks: &mut Vec<Task>, body_tasks: usize) {
     });
 }
 
-/// The body items (indexes into `body`) restated by a row of `rows`: each row takes out
-/// the one body item it shares most word pairs with, when they share enough.
 fn restated(body: &[&str], rows: &[&str]) -> Vec<usize> {
     let items: Vec<_> = body.iter().map(|t| bigrams(t)).collect();
     let mut gone = Vec::new();

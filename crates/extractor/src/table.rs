@@ -415,6 +415,9 @@ pub struct RowTask {
     pub section: String,
     /// Whole row text.
     pub text: String,
+    /// The activity cell alone (a task table's content column; empty for KPI rows), to
+    /// recognise the same activity stated in the body.
+    pub content: String,
     /// Responsible units (raw): the assignees (guide rule 2).
     pub responsible: Vec<String>,
     /// Supporting units (raw), from a coordinator column.
@@ -539,6 +542,7 @@ fn task_table_rows(
             RowTask {
                 section: format!("PL{}.{}", k + 1, row.number),
                 text: row.row_text,
+                content: row.text,
                 responsible: row.leads,
                 coordinators: row.coordinators,
                 provenance,
@@ -669,6 +673,7 @@ fn row_task(k: usize, row: KpiRow, provenance: Provenance, ctx: &DateContext) ->
     RowTask {
         section: format!("PL{}.{}", k + 1, row.number),
         text: row.text,
+        content: String::new(),
         responsible: row.responsible,
         coordinators: Vec::new(),
         provenance,
