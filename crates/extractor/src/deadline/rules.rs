@@ -139,6 +139,12 @@ fn next_period(c: &Captures<'_>, s: &Scan<'_>, first: u32, last: u32) -> Option<
     if last_day_of_month(y, last)? < anchor {
         y += 1;
     }
+    period_hit(y, (first, last), start, c)
+}
+
+/// The hit for months `first..=last` of year `y`: its first day for a start, else the last
+/// day of its last month.
+fn period_hit(y: i32, (first, last): (u32, u32), start: bool, c: &Captures<'_>) -> Option<Hit> {
     let d = if start {
         NaiveDate::from_ymd_opt(y, first, 1)
     } else {
@@ -214,12 +220,7 @@ fn half_year(c: &Captures<'_>, _: &Scan<'_>) -> Option<Hit> {
 fn month(c: &Captures<'_>, _: &Scan<'_>) -> Option<Hit> {
     let (m, y): (u32, i32) = (num(c, "mo")?, num(c, "y")?);
     let (_, start) = strength(cue(c));
-    let d = if start {
-        NaiveDate::from_ymd_opt(y, m, 1)
-    } else {
-        last_day_of_month(y, m)
-    }?;
-    Some(Hit::cued(Moment::Date(d), c))
+    period_hit(y, (m, m), start, c)
 }
 
 fn year(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
