@@ -323,7 +323,7 @@ pub fn find(
             out.extend(env.prose(i, mode));
         }
     }
-    resolve_bare_heads(paras, &mut out);
+    resolve_bare_heads(paras, addressees, &mut out);
     out
 }
 
@@ -343,22 +343,36 @@ fn proper_name(name: &str) -> bool {
             }))
 }
 
-/// A bare head ("giao Trung tâm chủ trì") stands for the full name met last before it in
-/// the document ("Trung tâm Khuyến nông tỉnh").
-fn resolve_bare_heads(paras: &[String], drafts: &mut [Draft]) {
+/// A bare head ("giao Trung tâm chủ trì", "đề nghị Công ty") stands for the full name met
+/// last before it in the document ("Trung tâm Khuyến nông tỉnh"), the letter's addressees
+/// ("Kính gửi: Công ty cổ phần X") first of all.
+fn resolve_bare_heads(paras: &[String], addressees: &[String], drafts: &mut [Draft]) {
     let names: Vec<Vec<String>> = paras.iter().map(|p| units::full_names_in(p)).collect();
     for d in drafts.iter_mut() {
         let upto = d.paras.iter().max().map_or(0, |&p| p + 1).min(paras.len());
-        let known: Vec<String> = names[..upto]
+        let known: Vec<String> = addressees
             .iter()
-            .flatten()
-            .filter(|n| proper_name(n))
             .cloned()
+            .chain(
+                names[..upto]
+                    .iter()
+                    .flatten()
+                    .filter(|n| proper_name(n))
+                    .cloned(),
+            )
             .collect();
-        for u in d.leads.iter_mut().chain(d.coordinators.iter_mut()) {
-            if let Some(full) = units::resolve_short(u, &known) {
-                *u = full;
+        for list in [&mut d.leads, &mut d.coordinators] {
+            for u in list.iter_mut() {
+                if let Some(full) = units::resolve_short(u, &known) {
+                    *u = full;
+                }
             }
+            let mut seen = Vec::new();
+            list.retain(|u| {
+                let new = !seen.contains(u);
+                seen.push(u.clone());
+                new
+            });
         }
     }
 }

@@ -326,6 +326,26 @@ fn rule_14_cross_reference_assigns_a_part() {
 }
 
 #[test]
+fn a_bare_head_stands_for_the_addressee_of_the_letter() {
+    let d = run(
+        DocKind::CongVan,
+        &[
+            "1. Đề nghị Công ty hoàn thiện hồ sơ thiết kế trước ngày 15/9/2027.",
+            "2. Sau khi hoàn thành, đề nghị Công ty gửi báo cáo về Sở Xây dựng.",
+        ],
+        &["Công ty trách nhiệm hữu hạn Hoa Sen".to_string()],
+    );
+    assert_eq!(d.len(), 2, "{d:#?}");
+    for t in &d {
+        assert_eq!(
+            t.leads,
+            vec!["Công ty trách nhiệm hữu hạn Hoa Sen"],
+            "{t:#?}"
+        );
+    }
+}
+
+#[test]
 fn addressees_and_lead_ins_name_their_rule() {
     let d = run(
         DocKind::CongVan,
