@@ -396,6 +396,15 @@ fn mark_tasks(outline: &Outline, paras: &[String], default_zone: Zone) -> Vec<bo
         if article && zones::is_closing(strip_marker(&own)) {
             continue;
         }
+        if lists_noun_phrases(outline, paras, i, &own) {
+            // An order whose bullets only name what it covers ("… trình HĐND quyết định:"
+            // / "- Phương án phân bổ vốn …"): one task, its bullets are content.
+            for &c in &node.children {
+                is_task[c] = false;
+            }
+            is_task[i] = true;
+            continue;
+        }
         if node.children.iter().any(|&c| {
             subtree_has_task(outline, &is_task, c) || subtree_has_task(outline, &holds, c)
         }) {
@@ -427,6 +436,29 @@ fn mark_tasks(outline: &Outline, paras: &[String], default_zone: Zone) -> Vec<bo
                 && !names_a_record(body));
     }
     is_task
+}
+
+/// True when node `i` is an order ending in a colon whose children are two or more bullets
+/// that are noun phrases: none opens with a verb, names a doer or gives an order.
+fn lists_noun_phrases(outline: &Outline, paras: &[String], i: usize, own: &str) -> bool {
+    let node = &outline.nodes[i];
+    if node.children.len() < 2 || !own.trim_end().ends_with(':') || !is_instruction(own) {
+        return false;
+    }
+    node.children.iter().all(|&c| {
+        let child = &outline.nodes[c];
+        let bullet = matches!(
+            child.marker.as_ref().map(|m| m.kind),
+            Some(MarkerKind::Dash | MarkerKind::Plus)
+        );
+        let text = own_text(outline, paras, c);
+        let body = strip_label(strip_marker(&text));
+        bullet
+            && child.children.is_empty()
+            && !opens_with_verb(body)
+            && !is_instruction(&text)
+            && units::parties_in(body).leads.is_empty()
+    })
 }
 
 /// An item that opens with a record noun ("Hồ sơ đề nghị … nộp 03 bản", "Kinh phí: …")

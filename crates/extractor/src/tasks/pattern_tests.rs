@@ -326,6 +326,28 @@ fn rule_14_cross_reference_assigns_a_part() {
 }
 
 #[test]
+fn an_order_whose_bullets_are_noun_phrases_is_one_task() {
+    let d = run(
+        DocKind::KeHoach,
+        &[
+            "III. TỔ CHỨC THỰC HIỆN",
+            "1. Sở Tài chính tham mưu UBND tỉnh trình HĐND tỉnh quyết định:",
+            "- Phương án phân bổ vốn sự nghiệp cho các xã vùng cao;",
+            "- Mức hỗ trợ từ ngân sách tỉnh cho từng dự án.",
+            "2. Sở Y tế:",
+            "- Rà soát danh mục thuốc thiết yếu.",
+            "- Kiểm tra các cơ sở bán lẻ thuốc.",
+        ],
+        &[],
+    );
+    let texts: Vec<&str> = d.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(d.len(), 3, "{texts:#?}");
+    assert!(texts[0].starts_with("Sở Tài chính tham mưu"), "{texts:#?}");
+    assert_eq!(d[0].leads, vec!["Sở Tài chính"]);
+    assert!(texts[1].starts_with("Rà soát danh mục"), "{texts:#?}");
+}
+
+#[test]
 fn a_bare_head_stands_for_the_addressee_of_the_letter() {
     let d = run(
         DocKind::CongVan,
