@@ -18,9 +18,9 @@ const READABLE_PDFS: &[&str] = &[
 ];
 
 /// Task floors: (field of the total's metrics, floor). Reached when set (509 gold tasks):
-/// F1 0.92, assignee 0.92, coordinator 0.97, due 0.95, target recall 0.96.
+/// F1 0.94, assignee 0.92, coordinator 0.97, due 0.95, target recall 0.96.
 const TASK_FLOORS: &[(&str, f64)] = &[
-    ("f1", 0.90),
+    ("f1", 0.92),
     ("assignee", 0.90),
     ("coordinator", 0.95),
     ("due", 0.93),
