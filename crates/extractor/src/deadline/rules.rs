@@ -117,6 +117,12 @@ fn date_time(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
     let mut hit = Hit::cued(Moment::DateTime(dt), c);
     hit.yearless = no_year(c);
     // The character that closed the time ("16h" before a space) is not part of the phrase.
+    Some(without_tail(hit, c))
+}
+
+/// `hit` with its raw phrase ending before the pattern's `tail` group (the character that
+/// closed the match), when the pattern has one.
+fn without_tail(mut hit: Hit, c: &Captures<'_>) -> Hit {
     if let (Some(all), Some(tail)) = (c.get(0), c.name("tail")) {
         hit.raw = Some(
             all.as_str()[..tail.start() - all.start()]
@@ -124,7 +130,7 @@ fn date_time(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
                 .to_string(),
         );
     }
-    Some(hit)
+    hit
 }
 
 /// A month or quarter whose year is left out: the document's year, or the next one when
@@ -155,16 +161,9 @@ fn period_hit(y: i32, (first, last): (u32, u32), start: bool, c: &Captures<'_>) 
 
 fn month_no_year(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
     let m: u32 = num(c, "mo").filter(|m| (1..=12).contains(m))?;
-    let mut hit = next_period(c, s, m, m)?;
+    let hit = next_period(c, s, m, m)?;
     // The character that closed the month is not part of the phrase.
-    if let (Some(all), Some(tail)) = (c.get(0), c.name("tail")) {
-        hit.raw = Some(
-            all.as_str()[..tail.start() - all.start()]
-                .trim()
-                .to_string(),
-        );
-    }
-    Some(hit)
+    Some(without_tail(hit, c))
 }
 
 fn quarter_no_year(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
