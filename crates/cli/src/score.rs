@@ -10,8 +10,8 @@
 //!   pairs with a predicted unit when the unit's `name` (never its `raw`) is the same name
 //!   after abbreviations, case, tone style and white space are folded, or differs only by the
 //!   document's locality added ("Sở Nội vụ" = "Sở Nội vụ tỉnh An Hòa"). A name cut short
-//!   ("Trung tâm Khuyến công" for "Trung tâm Khuyến công, Tư vấn …") or run on into the verb
-//!   ("Sở Tài chính chủ trì") is wrong.
+//!   ("Trung tâm Khuyến công" for "Trung tâm Khuyến công, Tư vấn …") or run on into the verb that
+//!   follows it ("Sở Tài chính triển khai") is wrong.
 //! - Due and start: gold `null` = predicted none; a gold date equals a predicted date (not a
 //!   date-time); a gold local date-time ("2025-10-28T17:00") equals a predicted date-time
 //!   with the same local date, hour and minute ("2025-10-28T17:00:00+07:00"); a gold

@@ -4,7 +4,7 @@ use crate::deadline::{self, DateContext};
 use crate::{header, outline, table, target, tasks};
 use nhiemvu_model::{Footnote, Metadata, Page, Provenance, Task, Unit, Warning};
 use nhiemvu_normalizer::layout::{self, CleanText, PageIn, Paragraph};
-use nhiemvu_normalizer::lexicon::markers;
+use nhiemvu_normalizer::lexicon::{markers, verbs};
 use nhiemvu_normalizer::units;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -253,12 +253,13 @@ fn plain(texts: &[String]) -> Vec<String> {
 }
 
 /// An unmarked paragraph continues the list item before it when it starts in lower case
-/// (a page break mid-sentence) or opens with a verb and no subject.
+/// (a page break mid-sentence) or opens with a coordination verb and no subject.
 pub fn continues_item(text: &str) -> bool {
     text.starts_with(|c: char| c.is_lowercase())
         || (tasks::is_instruction(text)
             && crate::units::unit_phrase_len(text).is_none()
-            && text.starts_with("Phối hợp"))
+            && verbs::begins_with(text, verbs::COORD)
+            && !verbs::begins_with(text, verbs::ANSWERS_FOR))
 }
 
 /// What every task of one document shares: the document hash (for ids), its date (for
@@ -278,7 +279,7 @@ impl TaskEnv<'_> {
             .coordinators_rule
             .filter(|_| !task.coordinators.is_empty());
         // An item block's "Thời gian thực hiện: …" field dates tasks that give no date.
-        // Only a date: "Thường xuyên", "hằng năm" in a time field state no duty cycle.
+        // Only a date: "Thường xuyên" or a period word in a time field state no duty cycle.
         if task.deadline.is_none() {
             let field = d.due_text.as_deref();
             task.deadline = field

@@ -1,8 +1,8 @@
 //! Deadlines: due dates, starts and recurrences from Vietnamese phrases.
 //!
-//! The phrases are catalogued in docs/domain.md ("trước 17h00 ngày 28/10/2025", "trong quý
-//! I/2026", "đến hết năm 2030", "từ quý II/2026", "Định kỳ hàng Quý (trước ngày 10 của tháng
-//! cuối Quý)", "trước ngày 10"). Dates that belong to cited documents, plan titles or periods
+//! The phrases are catalogued in docs/domain.md ("trước 17h00 ngày 28/10/2025", "trong tháng
+//! 6/2026", "đến hết năm 2030", "từ tháng 9/2026", a quarterly report due on a day of the
+//! quarter's last month, "trước ngày 10"). Dates that belong to cited documents, plan titles or periods
 //! ("Kế hoạch số 01-KH/BCĐ ngày 11/7/2025", "giai đoạn 2022-2025, tầm nhìn đến năm 2030")
 //! are blanked first so they are never taken for deadlines, and so are periods that only
 //! describe the objects ("các gói thầu khởi công trong tháng 8/2026").
@@ -127,8 +127,19 @@ static TITLED: Lazy<Regex> = Lazy::new(|| {
 
 /// Words after which a cited document's title has ended and the task's own words resume.
 static TITLE_END: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\s(?:trước|chậm nhất|hoàn thành|để|nhằm|trong quý|trong tháng|trong năm|bảo đảm|đảm bảo)\s").unwrap()
+    Regex::new(&format!(
+        r"(?i)\s(?:{}|{}|trong\s+(?:{}))\s",
+        time::pattern_where(|t| t.kind == Kind::Due && t.value == 1),
+        time::pattern(Kind::Purpose),
+        one_word_periods()
+    ))
+    .unwrap()
 });
+
+/// The one-word period nouns ("ngày", "tháng", …) as a regex alternation.
+fn one_word_periods() -> String {
+    time::pattern_where(|t| t.kind == Kind::Period && !t.word.contains(' '))
+}
 
 /// The text with non-deadline spans blanked (same byte length, so offsets hold).
 fn blank_non_deadlines(text: &str) -> String {
@@ -163,8 +174,9 @@ fn blank_non_deadlines(text: &str) -> String {
 /// period that says which objects are meant, not when the task is due (guide rule 10).
 static DESCRIBED: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:^|\s)(?:{})(?:\s+[^\s,;.:()]+){{0,3}}?\s+(?:trong|vào|từ)\s+(?:tháng|quý|năm)\s+[^\s,;.()]+(?:\s*/\s*\d{{4}}|\s+năm\s+\d{{4}})?",
-        time::pattern(Kind::Describes)
+        r"(?i)(?:^|\s)(?:{})(?:\s+[^\s,;.:()]+){{0,3}}?\s+(?:trong|vào|từ)\s+(?:{})\s+[^\s,;.()]+(?:\s*/\s*\d{{4}}|\s+năm\s+\d{{4}})?",
+        time::pattern(Kind::Describes),
+        one_word_periods()
     ))
     .unwrap()
 });
@@ -198,12 +210,13 @@ static PERIODIC: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
         concat!(
             r"(?i)(?:(định kỳ)\s*)?(?:(?:{every})\s+({period})|(6 tháng)(?:\s+một lần)?",
-            r"|theo\s+(ngày), tháng, quý(?:,)? và năm",
+            r"|theo\s+(ngày), tháng, {quarter}(?:,)? và năm",
             // "02 tuần/lần", "3 tháng một lần".
             r"|(?P<n>\d{{1,2}})\s+(?P<per>{period})\s*(?:/\s*lần|một lần|1 lần)",
             r")"
         ),
         every = time::pattern(Kind::Every),
+        quarter = time::period_word(Frequency::Quarterly),
         // One-word periods ("6 tháng" has its own branch above).
         period = time::pattern_where(|t| t.kind == Kind::Period && !t.word.contains(' ')),
     ))
@@ -218,12 +231,13 @@ static MONTHDAY: Lazy<Regex> = Lazy::new(|| {
 });
 static QUARTER_DAY: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:{})\s+quý\s*\(?\s*(?:trước|chậm nhất)?\s*(?:ngày\s+)?(\d{{1,2}})\s+(?:của\s+)?tháng\s+cuối\s+quý",
-        time::pattern(Kind::Every)
+        r"(?i)(?:{every})\s+{quarter}\s*\(?\s*(?:trước|chậm nhất)?\s*(?:ngày\s+)?(\d{{1,2}})\s+(?:của\s+)?tháng\s+cuối\s+{quarter}",
+        every = time::pattern(Kind::Every),
+        quarter = time::period_word(Frequency::Quarterly)
     ))
     .unwrap()
 });
-/// A weekday, with the hour before it ("trước 16 giờ thứ Sáu hằng tuần").
+/// A weekday, with the hour before it ("trước 16 giờ thứ Sáu mỗi tuần").
 static WEEKDAY_AT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
         r"(?i)(?:(?P<h>\d{{1,2}})\s*(?:h|giờ)\s*(?P<mi>\d{{2}})?(?:\s*phút)?\s*,?\s*(?:ngày\s+)?)?(?P<wd>{})(?:[\s,.;)]|$)",
@@ -317,7 +331,7 @@ fn recurrence(t: &str) -> Option<Recurrence> {
     let mut raws = Vec::new();
     for c in PERIODIC.captures_iter(t) {
         let m = c.get(0).unwrap();
-        // "kế hoạch công tác hằng năm" describes a plan, not a periodic duty.
+        // "kế hoạch công tác mỗi năm" describes a plan, not a periodic duty.
         if c.get(1).is_none() && PLAN_NOUN.is_match(&t[..m.start()]) {
             continue;
         }
@@ -326,7 +340,7 @@ fn recurrence(t: &str) -> Option<Recurrence> {
             raws.push(m.as_str().trim().to_string());
         }
     }
-    // The most frequent period wins ("hằng tháng … và hằng năm" → monthly).
+    // The most frequent period wins ("mỗi tháng … và mỗi năm" → monthly).
     let Some((freq, interval)) = time::FREQUENCIES
         .into_iter()
         .find_map(|f| periods.iter().find(|p| p.0 == f).copied())
@@ -362,7 +376,8 @@ fn unsaid_period(t: &str) -> Option<Recurrence> {
 static PERIODIC_WORD: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!(r"(?i)(?:{})", time::pattern(Kind::Periodic))).unwrap());
 
-/// The first quarterly occurrence ("ngày 10 của tháng cuối quý") on or after the anchor.
+/// The first quarterly occurrence ([`QUARTER_DAY`]: day 10 of a quarter's last month) on
+/// or after the anchor.
 fn first_quarterly(t: &str, ctx: &DateContext) -> Option<NaiveDate> {
     let d: u32 = QUARTER_DAY.captures(t)?[1].parse().ok()?;
     let anchor = ctx.anchor()?;
@@ -391,7 +406,7 @@ fn on_or_after(m: Moment, from: NaiveDate) -> Moment {
     m
 }
 
-/// A hard deadline word just before a weekday ("trước 16h00 thứ Năm hằng tuần").
+/// A hard deadline word just before a weekday ("trước 16h00 thứ Năm mỗi tuần").
 static DUE_BEFORE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
         r"(?i)(?:{})\s*$",
@@ -401,7 +416,7 @@ static DUE_BEFORE: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// The first weekly occurrence on or after the anchor of a deadline set by weekday and
-/// hour ("trước 16 giờ thứ Sáu hằng tuần"); a weekday without a deadline word gives none.
+/// hour ("trước 16 giờ thứ Sáu mỗi tuần"); a weekday without a deadline word gives none.
 fn first_weekly(t: &str, ctx: &DateContext) -> Option<Moment> {
     let c = WEEKDAY_AT.captures(t)?;
     if !DUE_BEFORE.is_match(&t[..c.get(0)?.start()]) {
@@ -463,7 +478,7 @@ pub fn find_deadline(text: &str, ctx: &DateContext) -> Option<Deadline> {
         due = first_occurrence(&t, ctx, r, due);
     }
     let start = found.iter().find(|f| f.start).cloned();
-    // "hằng năm trước ngày 30 tháng 6, kể từ năm 2027": a date without a year falls on or
+    // "mỗi năm trước ngày 30 tháng 6, kể từ năm 2027": a date without a year falls on or
     // after the start.
     if let (Some(d), Some(st)) = (due.as_mut(), start.as_ref()) {
         if d.yearless {
@@ -502,7 +517,7 @@ pub fn find_deadline(text: &str, ctx: &DateContext) -> Option<Deadline> {
 /// The due date among the candidates. Several dates: the last one, by which the whole item
 /// is done (guide rule 9), dates under a hard word ("trước", "chậm nhất") outranking a
 /// horizon ("đến năm 2030"). A periodic report's own dates ("6 tháng (trước ngày 15/6)",
-/// "ngày 05 hằng tháng") are its occurrences: with no other date, the first one is due.
+/// "ngày 05 mỗi tháng") are its occurrences: with no other date, the first one is due.
 fn choose_due(t: &str, found: &[Found], periodic_text: bool) -> Option<Found> {
     let dues: Vec<&Found> = found.iter().filter(|f| !f.start).collect();
     let periods: Vec<(usize, usize)> = PERIODIC

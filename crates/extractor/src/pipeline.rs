@@ -237,7 +237,7 @@ fn warm_up() {
 /// A made-up two-page directive with the usual parts: heading, number and date, numbered
 /// tasks with units, deadlines and targets, a footnote, recipients and signer (a data file,
 /// pages split by a form feed).
-const WARM_UP: &str = include_str!("warm_up.txt");
+const WARM_UP: &str = include_str!("../data/warm_up.txt");
 
 /// PDF when the bytes start like one or the name says so; text otherwise.
 fn guess_format(path: &Path, bytes: &[u8]) -> SourceFormat {

@@ -7,7 +7,8 @@
 //! are not targets.
 
 use nhiemvu_model::{Comparator, Target};
-use nhiemvu_normalizer::lexicon::{alternation, verbs};
+use nhiemvu_normalizer::lexicon::measures::{self as mw, pattern as words};
+use nhiemvu_normalizer::lexicon::verbs;
 use nhiemvu_normalizer::numbers::parse_vn_number;
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -16,79 +17,56 @@ const NUM: &str = r"\d+(?:[.,]\d+)*";
 
 static PERCENT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:(ít nhất|tối thiểu|tối đa|không quá|không dưới|không thấp hơn|trên|dưới|≥|≤|>=|<=|>|<)\s*)?({NUM})(?:\s*[-–]\s*({NUM}))?\s*%(?:\s+(GRDP|GDP))?(\s+trở lên)?"
+        r"(?i)(?:({})\s*)?({NUM})(?:\s*[-–]\s*({NUM}))?\s*%(?:\s+({}))?(\s+(?:{}))?",
+        words(mw::AT_LEAST | mw::AT_MOST),
+        words(mw::ECONOMY),
+        words(mw::OR_MORE)
     ))
     .unwrap()
 });
 static RANK: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)(?:top|xếp thứ|thứ hạng|vị trí)\s+(\d+)\s*/\s*(\d+)").unwrap());
+    Lazy::new(|| Regex::new(&format!(r"(?i)(?:{})\s+(\d+)\s*/\s*(\d+)", words(mw::RANK))).unwrap());
 static LEVEL: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(đô thị|trường|xã|phường|đơn vị|bệnh viện)\s+(?:đạt\s+)?(loại|hạng|chuẩn)\s+(\d+|[IVX]+|quốc gia)\b").unwrap()
+    Regex::new(&format!(
+        r"(?i)\b({})\s+(?:đạt\s+)?({})\s+(\d+|[IVX]+|quốc gia)\b",
+        words(mw::GRADED),
+        words(mw::GRADE)
+    ))
+    .unwrap()
 });
 static COUNT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?i)(?:(ít nhất|tối thiểu|tối đa|không quá)\s+)?\b(\d{1,3}(?:\.\d{3})*|một|hai|ba|bốn|sáu|bảy|tám|chín|mười)\s+(\p{L}+(?:\s+\p{L}+){0,3})",
-    )
+    Regex::new(&format!(
+        r"(?i)(?:({})\s+)?\b(\d{{1,3}}(?:\.\d{{3}})*|{})\s+(\p{{L}}+(?:\s+\p{{L}}+){{0,3}})",
+        words(mw::BEFORE_COUNT),
+        words(mw::NUMERAL)
+    ))
     .unwrap()
 });
 
-/// Nouns that count time, documents or dates, not things to deliver.
-const NOT_COUNTED: &[&str] = &[
-    "ngày", "tháng", "năm", "giờ", "tuần", "quý", "phút", "lần", "số", "khâu", "điểm", "tổ", "cấp",
-    "giai", "người", "đồng", "triệu", "tỷ", "nghìn", "trăm",
-];
-/// Money words: a sum is a target only with a comparator ("ít nhất 1.500 tỷ đồng").
-const MONEY: &[&str] = &["nghìn", "triệu", "trăm", "tỷ", "đồng"];
-/// Words after which a number is a label ("ngày 03", "thứ 7", "khoản 2"), not a count.
-const LABELS: &[&str] = &[
-    "thứ", "ngày", "tháng", "năm", "quý", "số", "lần", "khoản", "điều", "mục", "tổ", "phố", "khu",
-    "giờ",
-];
 /// Verbs that make the count something to deliver ("triển khai 03 nhiệm vụ").
-static DELIVER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:thực hiện|ban hành|triển khai|hoàn thành|xây dựng|tổ chức|đăng ký|thành lập|đào tạo|bồi dưỡng|lắp đặt|hỗ trợ|phát triển|có|đạt|mở|cấp|thu hút|ứng dụng)\s*$").unwrap()
-});
+static DELIVER: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"(?i)(?:{})\s*$", words(mw::DELIVERS))).unwrap());
 /// Words that end a counted noun phrase.
-static NOUN_STOP: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:ra|khỏi|để|theo|của|trên|tại|cho|với|được|đang|đã|quá|cụ|và|trong|về|nhằm|gồm|thuộc|mới|hiện|còn|này|đó|lắp|sử|tham|thực|triển|hoàn|đưa|phục|tiếp|nâng|bảo|đảm|có|là|ở|từ|đến|phải|cần)$").unwrap()
-});
-static PAST: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:\bđã\b|\bđạt được\b|\bhiện (?:nay|có|còn)\b|\bchiếm\b|\bcòn\b|\bđang\b)")
-        .unwrap()
-});
+static NOUN_STOP: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"(?i)^(?:{})$", words(mw::ENDS_NOUN))).unwrap());
+static PAST: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"(?i)\b(?:{})\b", words(mw::PAST))).unwrap());
 
 /// A fraction of counted things ("4.796/5.050 hồ sơ") marks a clause of statistics.
 static STAT: Lazy<Regex> = Lazy::new(|| {
     // Not a date: "ngày 22/8/2025 của" holds no fraction.
-    Regex::new(r"(?:^|[^/\d.,])\d+(?:[.,]\d+)*\s*/\s*\d+(?:[.,]\d+)*\s+\p{L}|\bNQ giao\b|\bchỉ tiêu giao\b")
-        .unwrap()
+    Regex::new(&format!(
+        r"(?:^|[^/\d.,])\d+(?:[.,]\d+)*\s*/\s*\d+(?:[.,]\d+)*\s+\p{{L}}|\b(?:{})\b",
+        words(mw::QUOTA)
+    ))
+    .unwrap()
 });
 
 fn comparator_of(word: Option<&str>, trailing_more: bool) -> Comparator {
-    match word.map(|w| w.to_lowercase()) {
-        Some(w)
-            if matches!(
-                w.as_str(),
-                "ít nhất"
-                    | "tối thiểu"
-                    | "không dưới"
-                    | "không thấp hơn"
-                    | "trên"
-                    | "≥"
-                    | ">="
-                    | ">"
-            ) =>
-        {
-            Comparator::Ge
-        }
-        Some(w)
-            if matches!(
-                w.as_str(),
-                "tối đa" | "không quá" | "dưới" | "≤" | "<=" | "<"
-            ) =>
-        {
-            Comparator::Le
-        }
+    let word = word.map(|w| w.split_whitespace().collect::<Vec<_>>().join(" "));
+    match word.as_deref() {
+        Some(w) if mw::is(w, mw::AT_LEAST) => Comparator::Ge,
+        Some(w) if mw::is(w, mw::AT_MOST) => Comparator::Le,
         _ if trailing_more => Comparator::Ge,
         _ => Comparator::Eq,
     }
@@ -146,7 +124,11 @@ fn sentence_before(text: &str, at: usize) -> &str {
 /// A count is status, not a commitment, when the clause after it says the objects are done
 /// ("23 nhiệm vụ đã được đánh giá hoàn thành"), not just described ("42 hộ đã được xét duyệt").
 static DONE_AFTER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^[^,;.()]*?\bđã\b[^,;.()]*?\b(?:hoàn thành|xong|kết thúc)\b").unwrap()
+    Regex::new(&format!(
+        r"(?i)^[^,;.()]*?\bđã\b[^,;.()]*?\b(?:{})\b",
+        words(mw::DONE)
+    ))
+    .unwrap()
 });
 
 /// True when the clause after a count says what state its objects are in ("02 nhiệm vụ đang
@@ -160,28 +142,29 @@ fn status_after(after: &str) -> bool {
 
 /// Past or present markers after a count ("còn" there is a backlog to clear, not the past).
 static STATE_AFTER: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)\b(?:đã|đang|đạt được|chiếm)\b").unwrap());
+    Lazy::new(|| Regex::new(&format!(r"(?i)\b(?:{})\b", words(mw::STATE))).unwrap());
 
 /// "… đã được xét duyệt": a passive relative clause naming which objects are meant.
-static DESCRIBED: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bđã được\b").unwrap());
+static DESCRIBED: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"(?i)\b(?:{})\b", words(mw::PASSIVE))).unwrap());
 
 /// An instruction verb taking the count as its object somewhere earlier in the sentence.
 static OBJECT_VERB: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
         r"(?i)(?:^|[\s,(*])(?:{}|{})(?:\s|,|$)",
         verbs::pattern(verbs::OPENS, false),
-        alternation(OBJECT_VERBS.iter().copied(), false)
+        words(mw::ACTS_ON)
     ))
     .unwrap()
 });
 
-/// Verbs that act on counted objects but do not open instructions in the verb table.
-/// (To move into a lexicon table of target words with `NOT_COUNTED`, `LABELS`, `DELIVER`.)
-const OBJECT_VERBS: &[&str] = &["cấp", "di dời", "lấy mẫu", "lắp đặt", "quan trắc"];
-
 /// A backlog to clear: "8/120 đơn thư còn tồn đọng", "6/20 kiến nghị còn lại".
 static BACKLOG: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:^|[\s(])(\d{1,3}(?:\.\d{3})*)\s*/\s*\d{1,3}(?:\.\d{3})*\s+(\p{L}+(?:\s+\p{L}+){0,3}?)\s+(?:còn|chưa|tồn đọng)").unwrap()
+    Regex::new(&format!(
+        r"(?i)(?:^|[\s(])(\d{{1,3}}(?:\.\d{{3}})*)\s*/\s*\d{{1,3}}(?:\.\d{{3}})*\s+(\p{{L}}+(?:\s+\p{{L}}+){{0,3}}?)\s+(?:{})",
+        words(mw::BACKLOG)
+    ))
+    .unwrap()
 });
 
 /// What follows a value, as the thing measured ("số trường hợp chưa được định danh").
@@ -326,8 +309,8 @@ pub fn find_targets(text: &str) -> Vec<Target> {
         let Some(first) = words.first() else { continue };
         // Money counts only with a comparator ("giải ngân ít nhất 1.500 tỷ đồng").
         let first_lower = first.to_lowercase();
-        let money = MONEY.contains(&first_lower.as_str()) && c.get(1).is_some();
-        if (NOT_COUNTED.contains(&first_lower.as_str()) && !money)
+        let money = mw::is(&first_lower, mw::MONEY) && c.get(1).is_some();
+        if (mw::is(&first_lower, mw::NOT_COUNTED) && !money)
             || first.starts_with(|ch: char| ch.is_ascii_digit())
         {
             continue;
@@ -340,11 +323,11 @@ pub fn find_targets(text: &str) -> Vec<Target> {
             .unwrap_or("")
             .to_lowercase();
         let quoted = before.matches('“').count() > before.matches('”').count();
-        if LABELS.contains(&prev.as_str()) || before.trim().is_empty() || quoted {
+        if mw::is(&prev, mw::LABEL) || before.trim().is_empty() || quoted {
             continue;
         }
         let words: Vec<&str> = if money {
-            let unit = |w: &&str| MONEY.contains(&w.to_lowercase().as_str());
+            let unit = |w: &&str| mw::is(w, mw::MONEY);
             words.iter().copied().take_while(unit).collect()
         } else {
             words
@@ -394,19 +377,7 @@ pub fn find_targets(text: &str) -> Vec<Target> {
 }
 
 fn spelled_number(w: &str) -> Option<f64> {
-    let n = match w.to_lowercase().as_str() {
-        "một" => 1,
-        "hai" => 2,
-        "ba" => 3,
-        "bốn" => 4,
-        "sáu" => 6,
-        "bảy" => 7,
-        "tám" => 8,
-        "chín" => 9,
-        "mười" => 10,
-        _ => return None,
-    };
-    Some(n as f64)
+    mw::numeral(w).map(f64::from)
 }
 
 static CELL: Lazy<Regex> = Lazy::new(|| {

@@ -8,7 +8,7 @@
 use crate::outline::{MarkerKind, Outline};
 use crate::units::{self, Parties};
 use nhiemvu_model::{DocKind, UnitRule};
-use nhiemvu_normalizer::lexicon::{verbs, zones};
+use nhiemvu_normalizer::lexicon::{alternation, verbs, zones};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -231,7 +231,7 @@ fn opens_adverbial(text: &str) -> bool {
 /// True when `text` (marker removed) reads as an instruction rather than a record.
 pub fn is_instruction(text: &str) -> bool {
     let t = strip_label(strip_marker(text));
-    // A later sentence that gives an order ("… Giao Sở X chủ trì …") makes it one.
+    // A later sentence that gives an order ("… Giao Sở X …") makes it one.
     if sentences(t).iter().skip(1).any(|s| gives_order(s)) {
         return true;
     }
@@ -343,7 +343,7 @@ fn proper_name(name: &str) -> bool {
             }))
 }
 
-/// A bare head ("giao Trung tâm chủ trì", "đề nghị Công ty") stands for the full name met
+/// A bare head ("giao Trung tâm", "đề nghị Công ty") stands for the full name met
 /// last before it in the document ("Trung tâm Khuyến nông tỉnh"), the letter's addressees
 /// ("Kính gửi: Công ty cổ phần X") first of all.
 fn resolve_bare_heads(paras: &[String], addressees: &[String], drafts: &mut [Draft]) {
@@ -427,7 +427,7 @@ fn mark_tasks(outline: &Outline, paras: &[String], default_zone: Zone) -> Vec<bo
             continue;
         }
         if zones::field_of(body).is_some_and(|(f, _)| f & zones::FIELD_CONTENT == 0) {
-            continue; // "Đơn vị chủ trì: …" describes its block's task
+            continue; // a lead or time field label describes its block's task
         }
         is_task[i] = is_instruction(&own)
             || (zone == Zone::Tasks
@@ -535,8 +535,14 @@ static REF_TOKEN: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
-static POINTER_VERB: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i:chủ trì|phụ trách|chịu trách nhiệm)").unwrap());
+/// Verbs after which a cross-reference assigns a part (lexicon flag ANSWERS_FOR).
+static POINTER_VERB: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        "(?i:{})",
+        verbs::pattern(verbs::ANSWERS_FOR, false)
+    ))
+    .unwrap()
+});
 
 /// The parts a cross-reference names, each as its label chain: "mục IV.1" → [IV, 1];
 /// "mục (IV) (4.1) (4.2)" → [IV, 4, 1] and [IV, 4, 2]; "mục (IV)(3.4)(a)" → [IV, 3, 4, a].
@@ -544,7 +550,7 @@ fn referenced_parts(text: &str) -> Vec<Vec<String>> {
     let Some(c) = CROSS_REF.captures(text) else {
         return Vec::new();
     };
-    // Only as what the item gives to lead ("chủ trì (triển khai) các nhiệm vụ tại …"), not
+    // Only as what the item gives to lead (a POINTER_VERB then "các nhiệm vụ tại …"), not
     // a remark in parentheses ("(trọng tâm các nhiệm vụ tại mục III)").
     let before = &text[..c.get(0).map(|m| m.start()).unwrap_or(0)];
     let tail: String = before
@@ -618,7 +624,7 @@ fn label_chain(outline: &Outline, k: usize) -> Vec<String> {
     chain.into_iter().map(|(_, l)| l).collect()
 }
 
-/// Rule 14: an item or sentence "X chủ trì triển khai các nhiệm vụ tại mục IV.1" gives X
+/// Rule 14: an item or sentence "X phụ trách các nhiệm vụ tại mục IV.1" gives X
 /// every task of part IV.1 that names no unit; the pointer is not a task itself. Returns
 /// the parts with their leads, and the prose nodes that hold pointers.
 fn cross_references(
@@ -664,8 +670,8 @@ fn cross_references(
 }
 
 /// Who a pointer item `i` (own text `own`) gives the part to: its own unit, the unit label
-/// before its colon ("3. Sở X: Chủ trì …"), or for prose its unit heading ("3. Sở X" /
-/// "Chủ trì …").
+/// before its colon ("3. Sở X: Phụ trách …"), or for prose its unit heading ("3. Sở X" /
+/// "Phụ trách …").
 fn pointer_leads(outline: &Outline, paras: &[String], i: usize, own: &str) -> Vec<String> {
     let leads = Found::own(own).parties.leads;
     if !leads.is_empty() {
@@ -807,16 +813,27 @@ fn is_lead_in(outline: &Outline, paras: &[String], i: usize) -> bool {
         .unwrap_or(false)
 }
 
+/// Order words (lexicon flag ORDERS); those that address match in either case.
 static ORDER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?:^|\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị|chủ trì|có trách nhiệm|chịu trách nhiệm)(?:\s|[,:;]|$)",
-    )
+    let addressing = verbs::VERBS
+        .iter()
+        .filter(|v| v.has(verbs::ORDERS) && v.has(verbs::ADDRESSES))
+        .map(|v| v.word);
+    let others = verbs::VERBS
+        .iter()
+        .filter(|v| v.has(verbs::ORDERS) && !v.has(verbs::ADDRESSES))
+        .map(|v| v.word);
+    Regex::new(&format!(
+        r"(?:^|\s)(?:{}|{})(?:\s|[,:;]|$)",
+        alternation(addressing, true),
+        alternation(others, false)
+    ))
     .unwrap()
 });
 static NOT_ORDER: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!("(?i:{})", zones::pattern(zones::NOT_ORDER))).unwrap());
 
-/// True when `text` has an order word ("Giao", "đề nghị", "chủ trì", may be followed by
+/// True when `text` has an order word ([`ORDER`]: "Giao", "đề nghị", may be followed by
 /// a comma) that is not a noun inside "giao ban", "giao thông", "hồ sơ đề nghị" ….
 fn has_order(text: &str) -> bool {
     let nouns: Vec<(usize, usize)> = NOT_ORDER
@@ -844,7 +861,7 @@ fn zone_for(outline: &Outline, paras: &[String], i: usize, default: Zone) -> Zon
     for (a, heading) in &headings {
         let (a, heading) = (*a, heading.as_str());
         match zone_of(heading).0 {
-            // A heading that names the units it assigns ("1. Sở Y tế:", "2. Giao Sở … chủ trì:")
+            // A heading that names the units it assigns ("1. Sở Y tế:", "2. Giao Sở …:")
             // makes its items instructions.
             Zone::Neutral if a != i && heading_assigns(heading) => return Zone::Tasks,
             Zone::Neutral => continue,
@@ -921,7 +938,8 @@ impl Env<'_> {
                 return;
             }
         }
-        // Under a bare "Chủ trì, phối hợp" the units an item names are the supporting ones.
+        // Under a bare lead-and-coordinate pair (see [`leads_and_coordinates`]) the units an
+        // item names are the supporting ones.
         let parent = self.outline.nodes[i].parent;
         if parent != 0
             && !f.parties.leads.is_empty()
@@ -967,7 +985,7 @@ impl Env<'_> {
     }
 
     /// An item that opens with a verb and no doer, then names a doer in a later clause
-    /// ("Tổ chức tập huấn …; các phòng … chủ động phối hợp …").
+    /// ("Tổ chức tập huấn …; các phòng … chủ động triển khai …").
     fn second_subject(&self, i: usize) -> bool {
         let own = text_for_parties(self.outline, self.paras, i);
         let first = own.split([';']).next().unwrap_or("");
@@ -1006,7 +1024,8 @@ impl Env<'_> {
     }
 
     /// The nearest enclosing heading that names a unit; a bullet that names only
-    /// supporting units ("- Chủ trì, phối hợp với A, B, trong đó:") lends those.
+    /// supporting units (a lead verb, then a coordination verb with A, B, "trong đó:")
+    /// lends those.
     fn headings_lend(&self, i: usize, f: &mut Found) -> bool {
         let (outline, paras) = (self.outline, self.paras);
         for a in outline.ancestors(i) {
@@ -1034,8 +1053,8 @@ impl Env<'_> {
         false
     }
 
-    /// Supporting units of the parent bullet when it names only those ("- Chủ trì, phối
-    /// hợp chặt chẽ với A, B, trong đó:") and the item names none.
+    /// Supporting units of the parent bullet when it names only those (a lead verb, then a
+    /// coordination verb with A, B, "trong đó:") and the item names none.
     fn lend_coordinators(&self, i: usize, f: &mut Found) {
         let parent = self.outline.nodes[i].parent;
         if !f.parties.coordinators.is_empty() || parent == 0 {
@@ -1050,8 +1069,9 @@ impl Env<'_> {
     }
 }
 
-/// The fields of an item block: "a) Nhiệm vụ: …", "b) Cơ quan thực hiện:" with "- Đơn vị
-/// chủ trì: X", "- Đơn vị phối hợp: Y", "c) Thời gian thực hiện: …".
+/// The fields of an item block: "a) Nhiệm vụ: …", "b) Cơ quan thực hiện:" with lead and
+/// coordinator field labels ([`zones::FIELD_LEAD`], [`zones::FIELD_COORD`]), "c) Thời gian
+/// thực hiện: …".
 #[derive(Debug, Default)]
 struct Block {
     leads: Vec<String>,
@@ -1209,7 +1229,8 @@ fn group_heading(heading: &str) -> Option<Vec<String>> {
     units::group_heading(heading)
 }
 
-/// A bullet that is only "Chủ trì, phối hợp (với)": the enclosing unit leads, the units
+/// A bullet that is only a lead verb and a coordination verb of the lexicon, comma
+/// separated (optionally with "với"): the enclosing unit leads, the units
 /// named by the items below support it.
 fn leads_and_coordinates(heading: &str) -> bool {
     let h = strip_marker(heading)

@@ -1,10 +1,12 @@
-//! Organisational units in running text: who leads (chủ trì) and who supports (phối hợp).
+//! Organisational units in running text: who leads (the lead unit) and who supports
+//! (the coordinators).
 //!
 //! A unit phrase starts at a unit head of the lexicon ("UBND", "Sở", "Trung tâm", "chủ đầu
 //! tư", "các cơ quan") and runs until a verb, a clause boundary or the end of a parenthesis.
 //! An official name of the gazetteer is taken whole ("Sở Lao động, Thương binh và Xã hội");
 //! an unknown name is read by its shape. The lead is looked for in the order of the
-//! annotation guide: the unit itself ("Giao X", "X chủ trì", "Đề nghị X", "(X)" at the end),
+//! annotation guide: the unit itself ("Giao X", "X" before a lead verb, "Đề nghị X", "(X)" at
+//! the end),
 //! then enclosing headings, then letter addressees.
 
 use nhiemvu_model::UnitRule;
@@ -93,7 +95,7 @@ fn covered_by_longer(text: &str, start: usize, end: usize) -> bool {
     })
 }
 
-/// The subject after a leading introductory clause ("Trong quý IV/2026, các trường …"):
+/// The subject after a leading introductory clause ("Trong năm 2026, các trường …"):
 /// the text after the clause's comma, when the clause opens with an INTRO word.
 fn after_intro(clause: &str) -> Option<&str> {
     let lower = lower_first(clause);
@@ -128,7 +130,7 @@ fn after_intro(clause: &str) -> Option<&str> {
 }
 
 /// Subjects at clause starts (and after an introductory clause) followed by a lead verb:
-/// "UBND phường chủ trì …". Subjects of "chỉ đạo" are returned apart (rule 7).
+/// "UBND phường triển khai …". Subjects of "chỉ đạo" are returned apart (rule 7).
 fn subjects(text: &str) -> (Vec<String>, Vec<String>) {
     let (mut doers, mut directors) = (Vec::new(), Vec::new());
     for m in CLAUSE_START.find_iter(text) {
@@ -148,8 +150,8 @@ fn subjects(text: &str) -> (Vec<String>, Vec<String>) {
                     after = after[close + 1..].trim_start_matches([' ', ',']);
                 }
             }
-            // "X chủ trì …", or a unit label before the instruction ("Tổ giúp việc 125: …").
-            // A heading run into its body ("Sở Nội vụ** Chủ trì, …") keeps the capital.
+            // "X" then a lead verb, or a unit label before the instruction ("Tổ giúp việc 125: …").
+            // A heading run into its body ("Sở Nội vụ** Triển khai …") keeps the capital.
             let label = after.starts_with(':')
                 && !after[1..]
                     .trim_start()
@@ -194,8 +196,9 @@ fn addressees(text: &str) -> Vec<String> {
     out
 }
 
-/// "phối hợp (chặt chẽ) (với/cùng) Y", "phối với Y": the supporting units in `text`.
-/// "… để phối hợp" (a copy sent for information) names no coordinator.
+/// A coordination verb of the lexicon (COORD), an optional adverb and "với/cùng", then Y:
+/// the supporting units in `text`. The verb after "để" (a copy sent for information) names
+/// no coordinator.
 fn coordinators_in(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for c in COORD.captures_iter(text) {

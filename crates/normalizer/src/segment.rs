@@ -57,7 +57,7 @@ fn tokens(s: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// The split form of one letter run ("chủtrì" → "chủ trì"), or `None` to keep it.
+/// The split form of one letter run ("vụtừngày" → "vụ từ ngày"), or `None` to keep it.
 fn split_word(word: &str) -> Option<String> {
     let has_cue = case_pieces(word).len() > 1;
     if !has_cue && word.is_ascii() {

@@ -109,7 +109,7 @@ pub fn fold_tones(s: &str) -> String {
         if i + 1 < chars.len() {
             let pair: String = chars[i..i + 2].iter().collect();
             let open = chars.get(i + 2).map(|c| !c.is_alphabetic()).unwrap_or(true);
-            // "qu" + "ý" keeps its tone on the y ("quý"): u is part of the onset there.
+            // "qu" + "ý" keeps its tone on the y: u is part of the onset there.
             let after_q = i > 0 && matches!(chars[i - 1], 'q' | 'Q');
             if open && !after_q {
                 if let Some((_, new)) = PAIRS.iter().find(|(old, _)| *old == pair) {

@@ -68,7 +68,7 @@ pub fn field_deadline(texts: &[String], ctx: &DateContext) -> Option<Deadline> {
     })
 }
 
-/// A paragraph that opens with a label ("b) Cơ quan thực hiện:", "- Đơn vị chủ trì: …").
+/// A paragraph that opens with a label ("b) Cơ quan thực hiện:", "- Cơ quan thực hiện: …").
 static LABEL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^\s*(?:\*+\s*)?(?:[a-zđ0-9]{1,3}[.)]\s*|[-+•]\s*)?[\p{L} ,]{2,40}:").unwrap()
 });
@@ -76,7 +76,7 @@ static LABEL: Lazy<Regex> = Lazy::new(|| {
 static BULLET: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\s*(?:\*+\s*)?[-+•]").unwrap());
 
 /// The time field that follows an item in the text: past the other bullets and the labelled
-/// fields of its block ("- Đơn vị chủ trì: …"), up to anything else (a numbered item, a
+/// fields of its block ("- Cơ quan thực hiện: …"), up to anything else (a numbered item, a
 /// heading, prose). For blocks the outline does not nest.
 fn field_after(body: &[String], last: usize, ctx: &DateContext) -> Option<Deadline> {
     for p in body.iter().skip(last + 1).take(15) {

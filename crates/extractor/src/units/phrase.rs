@@ -320,7 +320,7 @@ impl Scan {
             return false;
         }
         if std::mem::take(&mut self.needs_name) {
-            // "Ban chỉ đạo", "Hội đồng thẩm định", but not "Trung tâm chủ trì".
+            // "Ban chỉ đạo", "Hội đồng thẩm định", but not a head followed by a lead verb.
             if LEAD.is_match(rest) {
                 return false;
             }
@@ -491,7 +491,7 @@ pub fn unit_phrase_len(s: &str) -> Option<usize> {
 }
 
 /// Like [`unit_phrase_len`], also accepting lower-case heads where a verb has just
-/// announced a unit ("Giao phòng Văn hóa - Xã hội", "phối hợp với doanh nghiệp, hợp tác xã").
+/// announced a unit ("Giao phòng Văn hóa - Xã hội", a coordination verb before "doanh nghiệp, hợp tác xã").
 pub(super) fn unit_phrase_len_loose(s: &str) -> Option<usize> {
     if let Some(n) = unit_phrase_len(s) {
         return Some(n);

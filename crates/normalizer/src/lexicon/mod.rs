@@ -21,6 +21,8 @@
 //! - [`time`]: time words (periods, quarter numerals, weekdays) and the words that say what
 //!   a date is (due, start, event, a cited document's date, an object's period).
 //! - [`markers`]: the list-marker grammar (`I.`, `1.`, `2.1`, `a)`, `(1)`, `-`, `+`, `Điều N.`).
+//! - [`measures`]: target words (comparators, counted and uncounted nouns, money, labels,
+//!   delivery verbs, markers of past results).
 //! - [`zones`]: heading words that open a task zone or a no-task zone.
 
 pub mod columns;
@@ -29,6 +31,7 @@ pub mod heads;
 pub mod kinds;
 pub mod levels;
 pub mod markers;
+pub mod measures;
 pub mod offices;
 pub mod syllables;
 pub mod time;
@@ -80,6 +83,7 @@ pub fn tables() -> Vec<&'static dyn Table> {
         &time::TimeTable,
         &time::PeriodNounTable,
         &markers::MarkerTable,
+        &measures::MeasureTable,
         &zones::ZoneTable,
     ]
 }

@@ -40,6 +40,8 @@ pub enum Kind {
     /// A word that is itself a period ("thường niên" → yearly); value = index into
     /// [`FREQUENCIES`].
     Periodic,
+    /// Says what a task is for ("để", "nhằm", "bảo đảm"): a cited title has ended before it.
+    Purpose,
     /// Names a block's time field ("c) Thời gian thực hiện: Hoàn thành trong năm 2025").
     Field,
 }
@@ -89,6 +91,7 @@ pub const WORDS: &[TimeWord] = &[
     w("III", Numeral, 3),
     w("IV", Numeral, 4),
     w("báo cáo", Cited, 0),
+    w("bảo đảm", Purpose, 0),
     w("bắt đầu", Start, 0),
     w("bắt đầu từ", Start, 0),
     w("chương trình", Cited, 0),
@@ -131,6 +134,7 @@ pub const WORDS: &[TimeWord] = &[
     w("nghị quyết", Cited, 0),
     w("nghị định", Cited, 0),
     w("ngày", Period, 0),
+    w("nhằm", Purpose, 0),
     w("năm", Period, 5),
     w("quy chế", Cited, 0),
     w("quyết định", Cited, 0),
@@ -172,9 +176,11 @@ pub const WORDS: &[TimeWord] = &[
     w("xong", Due, 1),
     w("xong trước", Due, 1),
     w("đã", Describes, 0),
+    w("đảm bảo", Purpose, 0),
     w("đến", Due, 0),
     w("đến hết", Due, 0),
     w("đề án", Cited, 0),
+    w("để", Purpose, 0),
     w("định kỳ", Periodic, 6),
 ];
 
@@ -194,6 +200,18 @@ pub fn pattern(kind: Kind) -> String {
 /// inner spaces matching any white space or none.
 pub fn pattern_where(keep: impl Fn(&TimeWord) -> bool) -> String {
     alternation(WORDS.iter().filter(|t| keep(t)).map(|t| t.word), false).replace(' ', r"\s*")
+}
+
+/// The one-word period noun of `freq` ("quý" for quarterly), for patterns that name it.
+pub fn period_word(freq: Frequency) -> &'static str {
+    WORDS
+        .iter()
+        .find(|t| {
+            t.kind == Kind::Period
+                && !t.word.contains(' ')
+                && FREQUENCIES.get(t.value as usize) == Some(&freq)
+        })
+        .map_or("", |t| t.word)
 }
 
 /// The row for `word` (any case; Roman numerals in capitals).
@@ -261,6 +279,7 @@ impl Table for TimeTable {
             ("Thời gian thực hiện: Quý III/2026", "field"),
             ("thường niên", "periodic yearly"),
             ("định kỳ báo cáo", "periodic irregular"),
+            ("nhằm nâng cao", "purpose"),
         ]
     }
     fn read(&self, phrase: &str) -> String {
@@ -300,6 +319,7 @@ impl Table for TimeTable {
             Hour => "hour".into(),
             DayPrefix => "day_prefix".into(),
             Field => "field".into(),
+            Purpose => "purpose".into(),
             Periodic => match FREQUENCIES.get(t.value as usize) {
                 Some(f) => format!("periodic {}", f.as_str()),
                 None => "periodic irregular".into(),

@@ -32,6 +32,12 @@ pub const HEADS_UNIT: u16 = 256;
 /// Opens an adverbial phrase, not an action ("Căn cứ …,", "Trong quá trình …,"): the
 /// doer comes after its comma.
 pub const ADVERBIAL: u16 = 512;
+/// Gives an order wherever it stands: a later sentence holding it makes its item an
+/// instruction ("… Giao Sở X …"). Words that also address ([`ADDRESSES`]) match in either case.
+pub const ORDERS: u16 = 1024;
+/// Names what the unit before it answers for: a cross-reference right after it gives the
+/// referenced part's tasks to that unit (annotation guide rule 14).
+pub const ANSWERS_FOR: u16 = 2048;
 
 /// One verb or predicate word and what it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +45,7 @@ pub struct Verb {
     /// The word, lower case, NFC.
     pub word: &'static str,
     /// [`OPENS`], [`ENDS_UNIT`], [`LEAD`], [`NOUN`], [`ADDRESSES`], [`INTRO`], [`COORD`],
-    /// [`DIRECTS`], [`HEADS_UNIT`], [`ADVERBIAL`] or'ed together.
+    /// [`DIRECTS`], [`HEADS_UNIT`], [`ADVERBIAL`], [`ORDERS`], [`ANSWERS_FOR`] or'ed together.
     pub flags: u16,
 }
 
@@ -77,13 +83,13 @@ pub const VERBS: &[Verb] = &[
     v("chậm nhất", INTRO),
     v("chỉ", ENDS_UNIT),
     v("chỉ đạo", OPENS | ENDS_UNIT | DIRECTS),
-    v("chịu trách nhiệm", ENDS_UNIT | LEAD),
-    v("chủ trì", OPENS | ENDS_UNIT | LEAD),
+    v("chịu trách nhiệm", ENDS_UNIT | LEAD | ORDERS | ANSWERS_FOR),
+    v("chủ trì", OPENS | ENDS_UNIT | LEAD | ORDERS | ANSWERS_FOR),
     v("chủ trì cùng", OPENS | ENDS_UNIT | LEAD | COORD),
     v("chủ động", OPENS | ENDS_UNIT | LEAD),
     v("cung cấp", OPENS | ENDS_UNIT | LEAD),
     v("có", ENDS_UNIT),
-    v("có trách nhiệm", ENDS_UNIT | LEAD),
+    v("có trách nhiệm", ENDS_UNIT | LEAD | ORDERS),
     v("công văn đề nghị", NOUN),
     v("cùng", ENDS_UNIT),
     v("căn cứ", OPENS | ENDS_UNIT | LEAD | INTRO | ADVERBIAL),
@@ -100,7 +106,7 @@ pub const VERBS: &[Verb] = &[
     v("duy trì", OPENS | ENDS_UNIT | LEAD),
     v("dành", ENDS_UNIT),
     v("ghi nhận", ENDS_UNIT),
-    v("giao", OPENS | ENDS_UNIT | ADDRESSES),
+    v("giao", OPENS | ENDS_UNIT | ADDRESSES | ORDERS),
     v("giao ban", NOUN),
     v("giao cho", OPENS | ENDS_UNIT | ADDRESSES),
     v("giao dịch", NOUN),
@@ -181,7 +187,7 @@ pub const VERBS: &[Verb] = &[
     v("phối hợp với", COORD),
     v("phối với", COORD),
     v("phổ biến", OPENS | ENDS_UNIT | LEAD),
-    v("phụ trách", OPENS),
+    v("phụ trách", OPENS | ANSWERS_FOR),
     v("quan tâm", OPENS | ENDS_UNIT | LEAD),
     v("quyết liệt", OPENS | ENDS_UNIT | LEAD),
     v("quán triệt", OPENS | ENDS_UNIT | LEAD),
@@ -263,7 +269,7 @@ pub const VERBS: &[Verb] = &[
     v("xác định", OPENS | ENDS_UNIT | LEAD),
     v("xây dựng", OPENS | ENDS_UNIT | LEAD | NOUN),
     v("xử lý", OPENS | ENDS_UNIT | LEAD),
-    v("yêu cầu", OPENS | ENDS_UNIT | ADDRESSES),
+    v("yêu cầu", OPENS | ENDS_UNIT | ADDRESSES | ORDERS),
     v("đang", ENDS_UNIT),
     v("điều chỉnh", OPENS | ENDS_UNIT),
     v("đào tạo", OPENS | ENDS_UNIT | LEAD),
@@ -280,7 +286,7 @@ pub const VERBS: &[Verb] = &[
     v("đầu tư", OPENS | ENDS_UNIT | LEAD),
     v("đẩy mạnh", OPENS | ENDS_UNIT | LEAD),
     v("đến", INTRO),
-    v("đề nghị", OPENS | ENDS_UNIT | NOUN | ADDRESSES),
+    v("đề nghị", OPENS | ENDS_UNIT | NOUN | ADDRESSES | ORDERS),
     v("đề xuất", OPENS | ENDS_UNIT | LEAD),
     v("để", ENDS_UNIT | INTRO),
     v("định kỳ", OPENS | ENDS_UNIT | LEAD | INTRO),
@@ -294,6 +300,20 @@ pub const VERBS: &[Verb] = &[
 /// The words of every row carrying `flag`.
 pub fn with(flag: u16) -> impl Iterator<Item = &'static str> {
     VERBS.iter().filter(move |v| v.has(flag)).map(|v| v.word)
+}
+
+/// True when `text` (first letter in either case) begins with a whole word of a row
+/// carrying `flag` ("Phối hợp với …" begins with a [`COORD`] row).
+pub fn begins_with(text: &str, flag: u16) -> bool {
+    let lower = super::lower_first(text);
+    VERBS.iter().any(|v| {
+        v.has(flag)
+            && lower.starts_with(v.word)
+            && lower[v.word.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// Regex fragment: an alternation of the words carrying `flag`, longest first; with
@@ -325,14 +345,21 @@ impl Table for VerbTable {
     fn examples(&self) -> &'static [(&'static str, &'static str)] {
         &[
             ("Triển khai thực hiện", "opens ends_unit lead"),
-            ("chủ trì, phối hợp", "opens ends_unit lead"),
+            (
+                "chủ trì, phối hợp",
+                "opens ends_unit lead orders answers_for",
+            ),
+            ("phụ trách lĩnh vực", "opens answers_for"),
             ("báo cáo kết quả", "opens ends_unit lead noun"),
             ("biểu quyết", "ends_unit"),
-            ("Giao Sở Y tế", "opens ends_unit addresses"),
-            ("giao ban quý", "opens ends_unit noun addresses"),
+            ("Giao Sở Y tế", "opens ends_unit addresses orders"),
+            ("giao ban quý", "opens ends_unit noun addresses orders"),
             ("Sau khi được phân bổ", "intro"),
             ("phối hợp chặt chẽ với", "opens ends_unit lead coord"),
-            ("chủ trì cùng Sở Tài chính", "opens ends_unit lead coord"),
+            (
+                "chủ trì cùng Sở Tài chính",
+                "opens ends_unit lead coord orders answers_for",
+            ),
             ("chỉ đạo các phòng", "opens ends_unit directs"),
             ("Lãnh đạo Sở Y tế", "opens ends_unit lead noun heads_unit"),
             (
@@ -368,6 +395,8 @@ impl Table for VerbTable {
             (DIRECTS, "directs"),
             (HEADS_UNIT, "heads_unit"),
             (ADVERBIAL, "adverbial"),
+            (ORDERS, "orders"),
+            (ANSWERS_FOR, "answers_for"),
         ];
         names
             .iter()
