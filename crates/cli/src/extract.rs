@@ -57,6 +57,46 @@ pub struct ExtractArgs {
     /// Also write the summary as JSON to FILE.
     #[arg(long, value_name = "FILE")]
     pub summary_json: Option<PathBuf>,
+    /// Where documents are parsed: in worker processes that a crash cannot take down
+    /// (default), or in threads of this process (faster start, no isolation).
+    #[arg(long, value_enum, default_value = "process")]
+    pub isolation: Isolation,
+    /// Memory cap of each worker process, e.g. 1G, 512M (0: none).
+    #[arg(long, value_name = "BYTES", default_value = "1G", value_parser = parse_bytes)]
+    pub max_memory: u64,
+    /// Redo inputs whose existing output records a failure (crash, time or memory limit).
+    #[arg(long)]
+    pub retry_failed: bool,
+}
+
+/// Where documents are parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Isolation {
+    /// Long-lived worker processes, one per job slot, replaced when they die.
+    Process,
+    /// Threads of this process, panics contained (a crash ends the batch).
+    Thread,
+}
+
+/// "1G", "512M", "64K" or plain bytes.
+fn parse_bytes(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (num, mul) = match t.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => {
+            let mul = match c.to_ascii_uppercase() {
+                'K' => 1u64 << 10,
+                'M' => 1 << 20,
+                'G' => 1 << 30,
+                _ => return Err(format!("unknown size suffix in {s:?} (use K, M or G)")),
+            };
+            (&t[..i], mul)
+        }
+        _ => (t, 1),
+    };
+    num.trim()
+        .parse::<u64>()
+        .map(|n| n.saturating_mul(mul))
+        .map_err(|_| format!("not a size: {s:?}"))
 }
 
 /// What happened to one input, sent from a worker to the writer.
@@ -75,7 +115,10 @@ struct Work {
     opts: nhiemvu_extractor::Options,
     out_dir: Option<PathBuf>,
     force: bool,
+    retry_failed: bool,
     version: String,
+    /// Worker processes, unless documents are parsed in threads.
+    pool: Option<crate::worker::Pool>,
 }
 
 /// Where records go.
@@ -102,6 +145,15 @@ pub fn run(args: ExtractArgs) -> ExitCode {
     for e in &collected.walk_errors {
         eprintln!("nhiemvu: warning: {e}");
     }
+    if collected.inputs.is_empty() {
+        // An empty folder or manifest is almost always a wrong path: say so, exit 1.
+        eprintln!(
+            "nhiemvu: no documents (.pdf, .txt, .md) found in {}",
+            args.inputs.join(", ")
+        );
+        return ExitCode::from(1);
+    }
+    let walk_failed = !collected.walk_errors.is_empty();
     let list: Vec<Input> = match args.shard {
         Some(s) => collected
             .inputs
@@ -147,11 +199,30 @@ pub fn run(args: ExtractArgs) -> ExitCode {
     let mut opts = nhiemvu_extractor::Options::default();
     opts.limits.time_limit =
         (args.time_limit > 0).then(|| std::time::Duration::from_secs(args.time_limit));
+    let workers = pool.current_num_threads().min(list.len()).max(1);
+    let processes = match args.isolation {
+        Isolation::Thread => None,
+        Isolation::Process => match std::env::current_exe() {
+            Ok(exe) => Some(crate::worker::Pool::new(
+                exe,
+                opts.limits.time_limit,
+                args.max_memory,
+                // Cores left to each worker's own threads (page-parallel work).
+                (std::thread::available_parallelism().map_or(1, |n| n.get()) / workers).max(1),
+            )),
+            Err(e) => {
+                eprintln!("nhiemvu: warning: no worker processes ({e}); parsing in threads");
+                None
+            }
+        },
+    };
     let work = Arc::new(Work {
         opts,
         out_dir,
         force: args.force,
+        retry_failed: args.retry_failed,
         version: ToolInfo::default().version,
+        pool: processes,
     });
     let stream = !matches!(sink, Sink::Dir);
     let names: Vec<String> = list.iter().map(Input::display).collect();
@@ -220,7 +291,7 @@ pub fn run(args: ExtractArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     }
-    if summary.failed > 0 || broken {
+    if summary.failed > 0 || broken || walk_failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -235,7 +306,8 @@ fn handle(input: &Input, work: &Work, stream: bool) -> Outcome {
     if let (Some(target), false) = (&target, work.force) {
         if let Some(old) = Existing::read(target) {
             bytes = read_within_limit(&input.path, &work.opts);
-            if let Some(b) = &bytes {
+            let retry = work.retry_failed && old.error_kind().is_some();
+            if let (Some(b), false) = (&bytes, retry) {
                 let sha = hex::encode(Sha256::digest(b));
                 if old.is_current(&sha, &work.version) {
                     return Outcome {
@@ -250,20 +322,72 @@ fn handle(input: &Input, work: &Work, stream: bool) -> Outcome {
             }
         }
     }
-    let rec = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match &bytes {
-        Some(b) => nhiemvu_extractor::process_bytes(b, &display, &work.opts),
-        None => nhiemvu_extractor::process_file(&input.path, &work.opts),
-    }))
-    .unwrap_or_else(|payload| {
-        let msg = nhiemvu_extractor::pipeline::panic_message(&payload);
-        panic_record(&display, &msg)
-    });
+    let rec = match (not_regular(&input.path), &work.pool, &bytes) {
+        (Some(why), _, _) => DocumentRecord::failed(
+            Source::new(&display, "", 0, crate::worker::format_of(&display)),
+            ErrorInfo {
+                kind: nhiemvu_model::ErrorKind::Io,
+                message: format!("{display}: {why}"),
+            },
+        ),
+        (None, Some(pool), _) => pool.process(&input.path, &display).unwrap_or_else(|f| {
+            // The record of a crash carries the input's hash, so a rerun skips it (unless
+            // --retry-failed) instead of dying at the same file again.
+            let sha = bytes
+                .or_else(|| read_within_limit(&input.path, &work.opts))
+                .map(|b| hex::encode(Sha256::digest(&b)))
+                .unwrap_or_default();
+            f.record(&display, &sha)
+        }),
+        (None, None, Some(b)) => fenced(
+            || nhiemvu_extractor::process_bytes(b, &display, &work.opts),
+            &display,
+        ),
+        (None, None, None) => process_in_process(&input.path, &display, &work.opts),
+    };
     let dir = if stream {
         None
     } else {
         work.out_dir.as_deref()
     };
     finish_record(rec, dir, &input.output_name, stream)
+}
+
+/// Extract one file in this process, a panic contained as a `panic` record.
+pub fn process_in_process(
+    path: &Path,
+    display: &str,
+    opts: &nhiemvu_extractor::Options,
+) -> DocumentRecord {
+    fenced(|| nhiemvu_extractor::process_file(path, opts), display)
+}
+
+/// Run `job`, turning a panic into a `panic` record for `display`.
+fn fenced(job: impl FnOnce() -> DocumentRecord, display: &str) -> DocumentRecord {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(job)).unwrap_or_else(|payload| {
+        let msg = nhiemvu_extractor::pipeline::panic_message(&payload);
+        panic_record(display, &msg)
+    })
+}
+
+/// Why `path` is not a regular file (a FIFO, a device, a folder), following links; `None`
+/// for a regular file or one that cannot be looked at (the extractor reports that).
+fn not_regular(path: &Path) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    let t = std::fs::metadata(path).ok()?.file_type();
+    if t.is_file() {
+        None
+    } else if t.is_fifo() {
+        Some("a FIFO (named pipe), not a file")
+    } else if t.is_char_device() || t.is_block_device() {
+        Some("a device, not a file")
+    } else if t.is_socket() {
+        Some("a socket, not a file")
+    } else if t.is_dir() {
+        Some("a folder, not a file")
+    } else {
+        Some("not a regular file")
+    }
 }
 
 /// Write a record to its JSON file (when `dir` is given) and describe it.
@@ -291,13 +415,21 @@ fn finish_record(rec: DocumentRecord, dir: Option<&Path>, name: &str, stream: bo
     outcome
 }
 
-/// The input's bytes, unless unreadable or over the size limit (then the extractor decides).
+/// The input's bytes, unless unreadable, not a regular file or over the size limit (then
+/// the extractor decides). Reads at most the limit, whatever the metadata says.
 fn read_within_limit(path: &Path, opts: &nhiemvu_extractor::Options) -> Option<Vec<u8>> {
-    let len = std::fs::metadata(path).ok()?.len();
-    if len > opts.limits.max_file_bytes {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > opts.limits.max_file_bytes {
         return None;
     }
-    std::fs::read(path).ok()
+    let mut out = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .ok()?
+        .take(opts.limits.max_file_bytes + 1)
+        .read_to_end(&mut out)
+        .ok()?;
+    (out.len() as u64 <= opts.limits.max_file_bytes).then_some(out)
 }
 
 /// The record for an input whose processing panicked past the extractor.

@@ -111,19 +111,30 @@ fn walk(root: &Path, found: &mut Vec<(PathBuf, String)>, errors: &mut Vec<String
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
         match entry {
-            Ok(e) if e.file_type().is_file() && is_document(e.path()) => {
-                let rel = e.path().strip_prefix(root).unwrap_or(e.path());
-                let rel = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                found.push((e.path().to_path_buf(), format!("{rel}.json")));
+            // Not only regular files: a FIFO or device named like a document gets its own
+            // error record rather than vanishing from the batch.
+            Ok(e) if !e.file_type().is_dir() && is_document(e.path()) => {
+                found.push(walked_entry(root, e.path()));
             }
             Ok(_) => {}
+            // A dangling link named like a document is an input too (its record says why).
+            Err(e) if e.path().is_some_and(is_document) => {
+                found.push(walked_entry(root, e.path().unwrap_or(root)));
+            }
             Err(e) => errors.push(e.to_string()),
         }
     }
+}
+
+/// A path found under `root`, named by its path relative to it.
+fn walked_entry(root: &Path, path: &Path) -> (PathBuf, String) {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let rel = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/");
+    (path.to_path_buf(), format!("{rel}.json"))
 }
 
 fn unique_names(found: Vec<(PathBuf, String)>) -> Vec<Input> {

@@ -9,6 +9,7 @@ mod resume;
 mod score;
 mod shard;
 mod summary;
+mod worker;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -30,11 +31,15 @@ enum Cmd {
     Extract(extract::ExtractArgs),
     /// Score extracted outputs against gold files.
     Eval(eval::EvalArgs),
+    /// Parse documents named on stdin, one record a line on stdout (started by `extract`).
+    #[command(hide = true)]
+    Worker(worker::WorkerArgs),
 }
 
 fn main() -> ExitCode {
     match Cli::parse().cmd {
         Cmd::Extract(args) => extract::run(args),
         Cmd::Eval(args) => eval::run(&args),
+        Cmd::Worker(args) => worker::serve(&args),
     }
 }

@@ -770,6 +770,10 @@ pub enum ErrorKind {
     TimeLimit,
     /// A contained panic.
     Panic,
+    /// The worker process parsing the document died (abort, signal, stack overflow).
+    Crashed,
+    /// The worker process passed its memory limit.
+    MemoryLimit,
 }
 
 impl ErrorKind {
@@ -785,6 +789,8 @@ impl ErrorKind {
             ErrorKind::LimitExceeded => "limit_exceeded",
             ErrorKind::TimeLimit => "time_limit",
             ErrorKind::Panic => "panic",
+            ErrorKind::Crashed => "crashed",
+            ErrorKind::MemoryLimit => "memory_limit",
         }
     }
 }
