@@ -187,7 +187,7 @@ fn fifos_and_devices_are_refused_without_reading() {
         let recs = records(&out);
         assert_eq!(recs.len(), 2, "{recs:?}");
         for (name, r) in &recs {
-            assert_eq!(r["error"]["kind"], "io", "{name}");
+            assert_eq!(r["error"]["kind"], "not_a_file", "{name}");
             let msg = r["error"]["message"].as_str().unwrap();
             assert!(
                 msg.contains("FIFO") || msg.contains("device"),
@@ -206,4 +206,52 @@ fn process_and_thread_isolation_give_the_same_records() {
     let o = extract(&input, &b, None, &["--isolation", "thread"]);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(records(&a), records(&b));
+}
+
+#[test]
+fn a_second_batch_into_the_same_folder_is_refused_while_the_first_runs() {
+    let (dir, input) = batch();
+    let out = dir.path().join("out");
+    // The first batch hangs on its victim for a while, holding the folder.
+    let first = Command::new(env!("CARGO_BIN_EXE_nhiemvu"))
+        .args(["extract", "-q", "--time-limit", "1", "--out"])
+        .arg(&out)
+        .arg(&input)
+        .env("NHIEMVU_WORKER_FAULT", "victim-:hang")
+        .spawn()
+        .unwrap();
+    let mut waited = 0;
+    while !out.exists() && waited < 100 {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        waited += 1;
+    }
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let second = extract(&input, &out, None, &[]);
+    let mut first = first;
+    let status = first.wait().unwrap();
+    assert_eq!(
+        status.code(),
+        Some(1),
+        "the first batch recorded its time limit"
+    );
+    assert_eq!(second.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&second.stderr);
+    assert!(err.contains("another nhiemvu extract"), "{err}");
+    // Once the first is done the folder is free again.
+    assert_eq!(
+        extract(&input, &out, None, &["--retry-failed"])
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn an_empty_folder_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let o = extract(&empty, &dir.path().join("out"), None, &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no documents"));
 }

@@ -4,7 +4,7 @@
 use crate::inputs::{self, Input};
 use crate::ordered::{run_ordered, Flow};
 use crate::resume::Existing;
-use crate::shard::Shard;
+use crate::shard::{Shard, ShardSpec};
 use crate::summary::Summary;
 use clap::{Args, ValueEnum};
 use nhiemvu_exporter::{CsvWriter, ExportError, NdjsonWriter};
@@ -45,9 +45,13 @@ pub struct ExtractArgs {
     /// Redo inputs whose output is already current (json only).
     #[arg(long)]
     pub force: bool,
-    /// Process only slice K of N, chosen by a stable hash of each input path.
-    #[arg(long, value_name = "K/N")]
-    pub shard: Option<Shard>,
+    /// Process only slice K of N, chosen by a stable hash of each input path; `auto` reads
+    /// K and N from a Kubernetes Indexed Job, a Slurm array or an AWS Batch array job.
+    #[arg(long, value_name = "K/N|auto")]
+    pub shard: Option<ShardSpec>,
+    /// Number of shards for `--shard auto` when the engine does not say (Kubernetes, AWS).
+    #[arg(long, value_name = "N")]
+    pub shard_count: Option<u64>,
     /// No progress bar and no summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
@@ -146,15 +150,23 @@ pub fn run(args: ExtractArgs) -> ExitCode {
         eprintln!("nhiemvu: warning: {e}");
     }
     if collected.inputs.is_empty() {
-        // An empty folder or manifest is almost always a wrong path: say so, exit 1.
-        eprintln!(
-            "nhiemvu: no documents (.pdf, .txt, .md) found in {}",
+        // An empty folder or manifest is almost always a wrong path.
+        return usage(format_args!(
+            "no documents (.pdf, .txt, .md) found in {}",
             args.inputs.join(", ")
-        );
-        return ExitCode::from(1);
+        ));
     }
     let walk_failed = !collected.walk_errors.is_empty();
-    let list: Vec<Input> = match args.shard {
+    let shard = match args.shard {
+        None => None,
+        Some(ShardSpec::Fixed(s)) => Some(s),
+        Some(ShardSpec::Auto) => match Shard::from_env(|k| std::env::var(k).ok(), args.shard_count)
+        {
+            Ok(s) => Some(s),
+            Err(e) => return usage(e),
+        },
+    };
+    let list: Vec<Input> = match shard {
         Some(s) => collected
             .inputs
             .into_iter()
@@ -162,11 +174,17 @@ pub fn run(args: ExtractArgs) -> ExitCode {
             .collect(),
         None => collected.inputs,
     };
+    // Held to the end of the run: a second batch into the same folder is refused.
+    let mut out_lock = None;
     let out_dir = match (args.format, &args.out) {
         (Format::Json, None) => return usage("--format json needs --out DIR"),
         (Format::Json, Some(dir)) => {
             if let Err(e) = std::fs::create_dir_all(dir) {
                 return usage(format_args!("cannot create {}: {e}", dir.display()));
+            }
+            match crate::lock::OutLock::take(dir) {
+                Ok(l) => out_lock = Some(l),
+                Err(e) => return usage(e),
             }
             let swept = crate::resume::sweep_stale_temps(dir, crate::resume::STALE_TEMP_AGE);
             if swept > 0 && !args.quiet {
@@ -291,6 +309,7 @@ pub fn run(args: ExtractArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     }
+    drop(out_lock);
     if summary.failed > 0 || broken || walk_failed {
         ExitCode::from(1)
     } else {
@@ -326,7 +345,7 @@ fn handle(input: &Input, work: &Work, stream: bool) -> Outcome {
         (Some(why), _, _) => DocumentRecord::failed(
             Source::new(&display, "", 0, crate::worker::format_of(&display)),
             ErrorInfo {
-                kind: nhiemvu_model::ErrorKind::Io,
+                kind: nhiemvu_model::ErrorKind::NotAFile,
                 message: format!("{display}: {why}"),
             },
         ),

@@ -4,6 +4,7 @@
 mod eval;
 mod extract;
 mod inputs;
+mod lock;
 mod ordered;
 mod resume;
 mod score;

@@ -774,6 +774,8 @@ pub enum ErrorKind {
     Crashed,
     /// The worker process passed its memory limit.
     MemoryLimit,
+    /// The input is a FIFO, a device or a socket, not a file; it was not read.
+    NotAFile,
 }
 
 impl ErrorKind {
@@ -791,6 +793,7 @@ impl ErrorKind {
             ErrorKind::Panic => "panic",
             ErrorKind::Crashed => "crashed",
             ErrorKind::MemoryLimit => "memory_limit",
+            ErrorKind::NotAFile => "not_a_file",
         }
     }
 }
