@@ -23,6 +23,9 @@ pub enum ExportError {
         #[source]
         source: std::io::Error,
     },
+    /// The workbook writer failed.
+    #[error("cannot write the workbook: {0}")]
+    Xlsx(String),
     /// An output name that would escape the output folder or is empty.
     #[error("bad output name {0:?}: must be a non-empty relative path without '..'")]
     BadName(String),

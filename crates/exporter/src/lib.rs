@@ -5,6 +5,9 @@
 //!   a file.
 //! - [`NdjsonWriter`]: one compact document per line for streams.
 //! - [`CsvWriter`]: the task table for spreadsheets (UTF-8 with BOM, one row per task).
+//! - [`tracking`]: where each task stands on a day (done on time or late, open, overdue, no
+//!   deadline), per lead unit, for the workbook and the report.
+//! - [`xlsx::workbook`]: the Excel workbook (overview, by status, by unit, tasks, documents).
 //!
 //! ```
 //! use nhiemvu_exporter::{to_json, CsvWriter, NdjsonWriter};
@@ -27,6 +30,8 @@ mod error;
 mod json;
 mod ndjson;
 mod table;
+pub mod tracking;
+pub mod xlsx;
 
 pub use error::ExportError;
 pub use json::{is_temporary_name, to_json, to_ndjson_line, write_atomic, write_json_atomic};
