@@ -58,7 +58,7 @@ fn the_workbook_reads_back_with_its_sheets_dates_and_every_document() {
         recs.len() + 1,
         "every document, the failed one too"
     );
-    let last = docs.rows().last().unwrap();
+    let last = docs.rows().next_back().unwrap();
     assert_eq!(last[0], Data::String("scan.pdf".into()));
     assert!(
         last[9].to_string().contains("malformed_pdf"),
@@ -67,7 +67,7 @@ fn the_workbook_reads_back_with_its_sheets_dates_and_every_document() {
     );
 
     let units = wb.worksheet_range("Theo đơn vị").unwrap();
-    let total_row = units.rows().last().unwrap();
+    let total_row = units.rows().next_back().unwrap();
     assert_eq!(total_row[0], Data::String("Tổng cộng".into()));
     assert_eq!(total_row[1].to_string(), tasks.to_string());
     let overview = wb.worksheet_range("Tổng quan").unwrap();
