@@ -73,7 +73,7 @@ fn the_workbook_reads_back_with_its_sheets_dates_and_every_document() {
     let overview = wb.worksheet_range("Tổng quan").unwrap();
     let n_docs = overview
         .rows()
-        .find(|r| r[0].to_string() == "Tổng số văn bản")
+        .find(|r| r[0] == "Tổng số văn bản")
         .unwrap();
     assert_eq!(n_docs[1].to_string(), recs.len().to_string());
 }
