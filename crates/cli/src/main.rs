@@ -10,6 +10,7 @@ mod resume;
 mod score;
 mod shard;
 mod summary;
+mod track;
 mod worker;
 
 use clap::{Parser, Subcommand};
@@ -32,6 +33,10 @@ enum Cmd {
     Extract(extract::ExtractArgs),
     /// Score extracted outputs against gold files.
     Eval(eval::EvalArgs),
+    /// Write the tracking report (one HTML file) and/or the Excel workbook of a batch.
+    Report(track::ReportArgs),
+    /// List tasks one a line: due within N days, overdue, one unit's.
+    Tasks(track::TasksArgs),
     /// Parse documents named on stdin, one record a line on stdout (started by `extract`).
     #[command(hide = true)]
     Worker(worker::WorkerArgs),
@@ -42,5 +47,7 @@ fn main() -> ExitCode {
         Cmd::Extract(args) => extract::run(args),
         Cmd::Eval(args) => eval::run(&args),
         Cmd::Worker(args) => worker::serve(&args),
+        Cmd::Report(args) => track::report(&args),
+        Cmd::Tasks(args) => track::tasks(&args),
     }
 }

@@ -7,6 +7,7 @@
 //! - [`CsvWriter`]: the task table for spreadsheets (UTF-8 with BOM, one row per task).
 //! - [`tracking`]: where each task stands on a day (done on time or late, open, overdue, no
 //!   deadline), per lead unit, for the workbook and the report.
+//! - [`report::html`]: the self-contained HTML tracking report.
 //! - [`xlsx::workbook`]: the Excel workbook (overview, by status, by unit, tasks, documents).
 //!
 //! ```
@@ -29,6 +30,7 @@
 mod error;
 mod json;
 mod ndjson;
+pub mod report;
 mod table;
 pub mod tracking;
 pub mod xlsx;

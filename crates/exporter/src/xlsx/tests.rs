@@ -71,9 +71,6 @@ fn the_workbook_reads_back_with_its_sheets_dates_and_every_document() {
     assert_eq!(total_row[0], Data::String("Tổng cộng".into()));
     assert_eq!(total_row[1].to_string(), tasks.to_string());
     let overview = wb.worksheet_range("Tổng quan").unwrap();
-    let n_docs = overview
-        .rows()
-        .find(|r| r[0] == "Tổng số văn bản")
-        .unwrap();
+    let n_docs = overview.rows().find(|r| r[0] == "Tổng số văn bản").unwrap();
     assert_eq!(n_docs[1].to_string(), recs.len().to_string());
 }
