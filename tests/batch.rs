@@ -364,7 +364,7 @@ fn csv_table_has_a_bom_a_header_and_one_row_per_task() {
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
     assert!(text.starts_with(
-        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Thời hạn,Văn bản giao,Trang,task_id,source_path\r\n"
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Hạn,Thời hạn,Văn bản giao,Trang,Chữ ký số,Ghi chú,task_id,source_path\r\n"
     ));
     // Count records the way a spreadsheet would: quoted cells may hold line breaks.
     let mut rows = 0;

@@ -22,7 +22,7 @@
 //! assert_eq!(lines.into_inner()?.iter().filter(|&&b| b == b'\n').count(), 1);
 //!
 //! let mut table = CsvWriter::new(Vec::new())?;
-//! table.write(&rec)?; // no tasks: header row only
+//! table.write(&rec)?; // no tasks: one row that says why, no task row
 //! assert_eq!(table.rows(), 0);
 //! # Ok::<(), nhiemvu_exporter::ExportError>(())
 //! ```

@@ -1,22 +1,28 @@
 //! The task table as CSV for spreadsheets: one row per task, UTF-8 with a byte-order mark so
 //! Excel reads Vietnamese letters correctly, quoting by the `csv` crate.
 
+use crate::tracking::{no_task_reason, signature_label, signature_state};
 use crate::ExportError;
 use nhiemvu_model::{DocKind, DocumentRecord, Task, Unit};
 use std::io::Write;
 
 /// Number of columns in the task table.
-pub const COLUMN_COUNT: usize = 9;
+pub const COLUMN_COUNT: usize = 12;
 
-/// Default column headers: the seven columns officials read, then two machine columns.
+/// Default column headers: the columns officials read (the due date as a sortable ISO date,
+/// the deadline phrase as written, the signature status, a note for documents that gave no
+/// task), then two machine columns.
 pub const TASK_COLUMNS: [&str; COLUMN_COUNT] = [
     "STT",
     "Nội dung nhiệm vụ",
     "Đơn vị chủ trì",
     "Đơn vị phối hợp",
+    "Hạn",
     "Thời hạn",
     "Văn bản giao",
     "Trang",
+    "Chữ ký số",
+    "Ghi chú",
     "task_id",
     "source_path",
 ];
@@ -31,12 +37,14 @@ const PART_SEPARATOR: &str = " · ";
 
 /// Writes the task table: a BOM and the header row first, then the tasks of each record.
 ///
-/// `STT` counts rows across the whole table (1, 2, …). A record without tasks (including a
-/// failed one) adds no row. Cells starting with `=`, `+`, `-` or `@` get a leading `'` so a
+/// `STT` counts task rows across the whole table (1, 2, …). A record without tasks (failed,
+/// scanned, none found) adds one row with no `STT` and the reason in `Ghi chú`, so no
+/// document vanishes from the table. Cells starting with `=`, `+`, `-` or `@` get a leading `'` so a
 /// spreadsheet shows them as text instead of running them as formulas.
 pub struct CsvWriter<W: Write> {
     inner: csv::Writer<W>,
     rows: usize,
+    empty_documents: usize,
 }
 
 impl<W: Write> CsvWriter<W> {
@@ -52,15 +60,29 @@ impl<W: Write> CsvWriter<W> {
             .terminator(csv::Terminator::CRLF)
             .from_writer(inner);
         w.write_record(headers)?;
-        Ok(CsvWriter { inner: w, rows: 0 })
+        Ok(CsvWriter {
+            inner: w,
+            rows: 0,
+            empty_documents: 0,
+        })
     }
 
     /// Append one row per task of `rec`, and flush.
     pub fn write(&mut self, rec: &DocumentRecord) -> Result<(), ExportError> {
         let source_doc = source_document_cell(rec);
+        let signature = signature_label(signature_state(rec));
         for task in &rec.tasks {
             self.rows += 1;
-            let row = task_row(self.rows, task, &source_doc, &rec.source.path);
+            let row = task_row(self.rows, task, &source_doc, signature, &rec.source.path);
+            self.inner.write_record(row.iter().map(|c| guard(c)))?;
+        }
+        if let Some(why) = no_task_reason(rec) {
+            self.empty_documents += 1;
+            let mut row: [String; COLUMN_COUNT] = Default::default();
+            row[6] = source_doc;
+            row[8] = signature.to_string();
+            row[9] = why;
+            row[11] = rec.source.path.clone();
             self.inner.write_record(row.iter().map(|c| guard(c)))?;
         }
         self.inner.flush().map_err(ExportError::Stream)?;
@@ -72,6 +94,11 @@ impl<W: Write> CsvWriter<W> {
         self.rows
     }
 
+    /// Rows written for documents that gave no task.
+    pub fn empty_documents(&self) -> usize {
+        self.empty_documents
+    }
+
     /// Flush and give back the underlying writer.
     pub fn into_inner(self) -> Result<W, ExportError> {
         self.inner
@@ -80,15 +107,27 @@ impl<W: Write> CsvWriter<W> {
     }
 }
 
-fn task_row(n: usize, task: &Task, source_doc: &str, path: &str) -> [String; COLUMN_COUNT] {
+fn task_row(
+    n: usize,
+    task: &Task,
+    source_doc: &str,
+    signature: &str,
+    path: &str,
+) -> [String; COLUMN_COUNT] {
     [
         n.to_string(),
         task.text.clone(),
         units_cell(&task.assignees),
         units_cell(&task.coordinators),
-        deadline_cell(task),
+        due_cell(task),
+        task.deadline
+            .as_ref()
+            .map(|d| d.raw.trim().to_string())
+            .unwrap_or_default(),
         source_doc.to_string(),
         page_cell(task),
+        signature.to_string(),
+        String::new(),
         task.id.clone(),
         path.to_string(),
     ]
@@ -103,16 +142,13 @@ fn units_cell(units: &[Unit]) -> String {
         .join(UNIT_SEPARATOR)
 }
 
-/// The ISO due moment, then the phrase it came from in parentheses; the phrase alone for
-/// open-ended or periodic duties.
-fn deadline_cell(task: &Task) -> String {
-    let Some(d) = &task.deadline else {
-        return String::new();
-    };
-    match (&d.due, d.raw.trim()) {
-        (Some(due), "") => due.to_string(),
-        (Some(due), raw) => format!("{due} ({raw})"),
-        (None, raw) => raw.to_string(),
+/// The due date as spreadsheets sort it: "2026-06-30", or "2025-10-28 17:00" for a time
+/// (Vietnam time, as written); empty when none.
+fn due_cell(task: &Task) -> String {
+    match task.deadline.as_ref().and_then(|d| d.due.as_ref()) {
+        Some(nhiemvu_model::Moment::Date(d)) => d.format("%Y-%m-%d").to_string(),
+        Some(nhiemvu_model::Moment::DateTime(t)) => t.format("%Y-%m-%d %H:%M").to_string(),
+        None => String::new(),
     }
 }
 

@@ -92,25 +92,29 @@ fn header_then_one_row_per_task_round_trips_through_a_csv_reader() {
     assert_eq!(rows[1][0], "1");
     assert_eq!(rows[1][1], record().tasks[0].text);
     assert_eq!(
-        rows[1][2..7],
+        rows[1][2..10],
         [
             "Trung tâm Phục vụ hành chính công phường",
             "Sở Khoa học và Công nghệ; các đơn vị liên quan",
-            "2026-06-30 (trong quý II/2026)",
+            "2026-06-30",
+            "trong quý II/2026",
             "Kế hoạch 146/KH-UBND · 2025-10-21 · Ủy ban nhân dân tỉnh Đắk Lắk",
             "3-4",
+            "Không có chữ ký số",
+            "",
         ]
     );
-    assert_eq!(rows[1][7..], ["t-1", "corpus/a/146-KH.pdf"]);
+    assert_eq!(rows[1][10..], ["t-1", "corpus/a/146-KH.pdf"]);
     // A newline and a leading dash survive, the dash guarded against formulas.
     assert_eq!(rows[2][0], "2");
     assert_eq!(rows[2][1], "'- Thường xuyên cập nhật; báo cáo\nkết quả");
-    assert_eq!(rows[2][4], "thường xuyên");
-    assert_eq!(rows[2][6], "3");
+    assert_eq!(rows[2][4], "", "no due date");
+    assert_eq!(rows[2][5], "thường xuyên");
+    assert_eq!(rows[2][7], "3");
 }
 
 #[test]
-fn numbering_runs_across_documents_and_failed_ones_add_no_rows() {
+fn numbering_runs_across_documents_and_a_failed_one_gets_a_row_with_its_reason() {
     let failed = DocumentRecord::failed(
         Source::new("x.pdf", "", 0, SourceFormat::Pdf),
         nhiemvu_model::ErrorInfo {
@@ -123,20 +127,27 @@ fn numbering_runs_across_documents_and_failed_ones_add_no_rows() {
     w.write(&failed).unwrap();
     w.write(&record()).unwrap();
     assert_eq!(w.rows(), 4);
+    assert_eq!(w.empty_documents(), 1);
     let rows = read(&w.into_inner().unwrap());
     let stt: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
-    assert_eq!(stt, ["1", "2", "3", "4"]);
+    assert_eq!(stt, ["1", "2", "", "3", "4"]);
+    assert!(
+        rows[3][9].contains("empty") && rows[3][11] == "x.pdf",
+        "{:?}",
+        rows[3]
+    );
 }
 
 #[test]
 fn caller_headers_and_crlf_rows() {
     let headers = [
-        "No", "Task", "Lead", "Support", "Due", "Doc", "Page", "id", "path",
+        "No", "Task", "Lead", "Support", "Due", "Phrase", "Doc", "Page", "Sig", "Note", "id",
+        "path",
     ];
     let w = CsvWriter::with_headers(Vec::new(), headers).unwrap();
     let bytes = w.into_inner().unwrap();
     assert_eq!(
         &bytes[UTF8_BOM.len()..],
-        b"No,Task,Lead,Support,Due,Doc,Page,id,path\r\n"
+        b"No,Task,Lead,Support,Due,Phrase,Doc,Page,Sig,Note,id,path\r\n"
     );
 }
