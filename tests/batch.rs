@@ -404,3 +404,41 @@ fn usage_errors_exit_2() {
     );
     assert_eq!(nhiemvu(&["extract"]).status.code(), Some(2));
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_run_quietly_and_dash_is_stdout() {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nhiemvu"))
+        .current_dir(root())
+        .args([
+            "extract", "--format", "ndjson", "--out", "-", "-q", "-j", "1",
+        ])
+        .args(seeds())
+        .arg("corpus")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(first.starts_with(b"{"));
+    assert!(!root().join("-").exists(), "`-` is stdout, not a file");
+}

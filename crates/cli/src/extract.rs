@@ -25,6 +25,8 @@ pub enum Format {
     Ndjson,
     /// The task table (UTF-8 with BOM, one row per task) to stdout or --out FILE.
     Csv,
+    /// The Excel workbook (overview, by status, by unit, tasks, documents) to --out FILE.
+    Xlsx,
 }
 
 /// Arguments of `nhiemvu extract`.
@@ -130,6 +132,8 @@ enum Sink {
     Dir,
     Ndjson(NdjsonWriter<Box<dyn Write>>),
     Csv(Box<CsvWriter<Box<dyn Write>>>),
+    /// Records kept (without page texts) for the workbook written at the end.
+    Xlsx(Box<dyn Write>, Vec<DocumentRecord>),
 }
 
 /// A usage problem: message for stderr, exit status 2.
@@ -248,6 +252,8 @@ pub fn run(args: ExtractArgs) -> ExitCode {
     let window = pool.current_num_threads() * 4;
     let mut summary = Summary::default();
     let mut broken = false;
+    // The reader went away (`| head`): stop quietly, as other tools do.
+    let mut pipe_closed = false;
     let job_work = Arc::clone(&work);
     run_ordered(
         &pool,
@@ -271,7 +277,11 @@ pub fn run(args: ExtractArgs) -> ExitCode {
             if let (Some(rec), false) = (&outcome.record, broken) {
                 if let Err(e) = write_stream(&mut sink, rec) {
                     // The stream is gone (closed pipe, full disk): say so once and stop.
-                    write_error = Some(e.to_string());
+                    if is_broken_pipe(&e) {
+                        pipe_closed = true;
+                    } else {
+                        write_error = Some(e.to_string());
+                    }
                     broken = true;
                 }
             }
@@ -288,6 +298,9 @@ pub fn run(args: ExtractArgs) -> ExitCode {
         },
     );
     progress.finish_and_clear();
+    if pipe_closed {
+        return ExitCode::SUCCESS;
+    }
     match close_sink(sink, file_out) {
         Err(e) if !broken => {
             eprintln!("nhiemvu: {e}");
@@ -480,6 +493,11 @@ fn open_sink(
     if format == Format::Json {
         return Ok(Sink::Dir);
     }
+    // "-" is stdout, as for other tools.
+    let out = out.filter(|p| *p != Path::new("-"));
+    if format == Format::Xlsx && out.is_none() && std::io::stdout().is_terminal() {
+        return Err("--format xlsx writes a binary workbook: give --out FILE.xlsx".into());
+    }
     let writer: Box<dyn Write> = match out {
         None => Box::new(std::io::BufWriter::new(std::io::stdout())),
         Some(target) => {
@@ -500,8 +518,21 @@ fn open_sink(
     };
     Ok(match format {
         Format::Ndjson => Sink::Ndjson(NdjsonWriter::new(writer)),
+        Format::Xlsx => Sink::Xlsx(writer, Vec::new()),
         _ => Sink::Csv(Box::new(CsvWriter::new(writer).map_err(|e| e.to_string())?)),
     })
+}
+
+/// True when a write failed because the reader closed the pipe.
+fn is_broken_pipe(e: &ExportError) -> bool {
+    match e {
+        ExportError::Stream(io) => io.kind() == std::io::ErrorKind::BrokenPipe,
+        ExportError::Csv(c) => match c.kind() {
+            csv::ErrorKind::Io(io) => io.kind() == std::io::ErrorKind::BrokenPipe,
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 fn write_stream(sink: &mut Sink, rec: &DocumentRecord) -> Result<(), ExportError> {
@@ -509,6 +540,12 @@ fn write_stream(sink: &mut Sink, rec: &DocumentRecord) -> Result<(), ExportError
         Sink::Dir => Ok(()),
         Sink::Ndjson(w) => w.write(rec),
         Sink::Csv(w) => w.write(rec),
+        Sink::Xlsx(_, kept) => {
+            let mut r = rec.clone();
+            r.pages.clear();
+            kept.push(r);
+            Ok(())
+        }
     }
 }
 
@@ -518,6 +555,15 @@ fn close_sink(sink: Sink, file_out: Option<(PathBuf, PathBuf)>) -> Result<(), St
         Sink::Dir => return Ok(()),
         Sink::Ndjson(w) => w.into_inner().map(drop),
         Sink::Csv(w) => w.into_inner().map(drop),
+        Sink::Xlsx(mut w, kept) => {
+            let as_of = nhiemvu_exporter::tracking::today_in_vietnam();
+            let empty = nhiemvu_exporter::tracking::Completions::new();
+            nhiemvu_exporter::xlsx::workbook(&kept, as_of, &empty).and_then(|bytes| {
+                w.write_all(&bytes)
+                    .and_then(|_| w.flush())
+                    .map_err(ExportError::Stream)
+            })
+        }
     };
     if let Some((tmp, target)) = file_out {
         let done = flushed.map_err(|e| e.to_string()).and_then(|_| {
