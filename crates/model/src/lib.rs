@@ -29,7 +29,32 @@ pub const SCHEMA_VERSION: &str = "1";
 /// `schema/document.schema.json` is this, committed; a test fails when they drift.
 pub fn json_schema() -> serde_json::Value {
     let schema = schemars::schema_for!(DocumentRecord);
-    serde_json::to_value(&schema).expect("a schema serialises")
+    let mut v = serde_json::to_value(&schema).expect("a schema serialises");
+    // A contract, not a hint: its address, its version as a constant, and no field it does
+    // not name (a misspelled field is an error for consumers that validate).
+    v["$id"] = serde_json::Value::String(SCHEMA_ID.to_string());
+    v["properties"]["schema_version"]["const"] = serde_json::Value::String(SCHEMA_VERSION.into());
+    close_objects(&mut v);
+    v
+}
+
+/// The schema's `$id`.
+pub const SCHEMA_ID: &str = "https://nhiemvu.invalid/schema/document.schema.json";
+
+/// `additionalProperties: false` on every object schema that lists its properties.
+fn close_objects(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(map) => {
+            if map.contains_key("properties") && !map.contains_key("additionalProperties") {
+                map.insert("additionalProperties".into(), serde_json::Value::Bool(false));
+            }
+            for (_, child) in map.iter_mut() {
+                close_objects(child);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(close_objects),
+        _ => {}
+    }
 }
 
 /// Everything the pipeline says about one input document.
@@ -616,8 +641,12 @@ pub struct Signature {
     pub sub_filter: Option<String>,
     /// `/ByteRange`.
     pub byte_range: Vec<u64>,
-    /// `/M` signing time as written.
+    /// `/M` signing time as written (`D:20250328091500+07'00'`).
     pub signing_time: Option<String>,
+    /// The same time in RFC 3339 with its offset (`2025-03-28T09:15:00+07:00`), for tools
+    /// that read dates; `None` when `/M` is missing or unreadable.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub signed_at: Option<String>,
     /// `/Reason`.
     pub reason: Option<String>,
     /// `/Location`.

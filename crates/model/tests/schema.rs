@@ -58,6 +58,22 @@ fn every_fixture_validates() {
     // A broken document is rejected, so the check can fail.
     let bad = serde_json::json!({"schema_version": 1, "tasks": "none"});
     assert!(!validator.is_valid(&bad));
+    // So is a good one with a misspelled field, an unknown version or an unknown error kind.
+    let good: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("corpus__003_40982fe340064d63.pdf.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(validator.is_valid(&good));
+    let mut typo = good.clone();
+    typo["tasks"][0]["asignees"] = serde_json::json!([]);
+    assert!(!validator.is_valid(&typo), "a misspelled task field");
+    let mut version = good.clone();
+    version["schema_version"] = serde_json::json!("99");
+    assert!(!validator.is_valid(&version), "an unknown schema version");
+    let mut kind = good;
+    kind["error"] = serde_json::json!({"kind": "exploded", "message": "x"});
+    assert!(!validator.is_valid(&kind), "an unknown error kind");
+    assert!(schema["$id"].as_str().is_some_and(|id| id.ends_with("document.schema.json")));
 }
 
 /// The closed kinds write the same strings through serde as through `as_str`, so the
@@ -87,6 +103,9 @@ fn closed_kinds_serialise_as_their_names() {
         ErrorKind::LimitExceeded,
         ErrorKind::TimeLimit,
         ErrorKind::Panic,
+        ErrorKind::Crashed,
+        ErrorKind::MemoryLimit,
+        ErrorKind::NotAFile,
     ];
     for k in errors {
         assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());

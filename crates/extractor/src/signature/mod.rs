@@ -162,6 +162,47 @@ fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, SignatureError> {
     })
 }
 
+/// A PDF date (`D:YYYYMMDDHHmmSSOHH'mm'`, trailing parts optional, `Z` or no offset read as
+/// UTC) in RFC 3339 with its offset; `None` when it is not one.
+pub fn pdf_date_rfc3339(raw: &str) -> Option<String> {
+    let s = raw.trim().trim_start_matches("D:");
+    let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.len() < 4 || digits.len() % 2 != 0 {
+        return None;
+    }
+    let part = |i: usize, default: u32| -> u32 {
+        digits.get(i..i + 2).and_then(|p| p.parse().ok()).unwrap_or(default)
+    };
+    let year: i32 = digits[..4].parse().ok()?;
+    let rest = &s[digits.len()..];
+    let offset_secs = match rest.chars().next() {
+        Some(sign @ ('+' | '-')) => {
+            let nums: String = rest[1..].chars().filter(|c| c.is_ascii_digit()).collect();
+            let h: i32 = nums.get(..2)?.parse().ok()?;
+            let m: i32 = nums.get(2..4).and_then(|p| p.parse().ok()).unwrap_or(0);
+            let secs = h * 3600 + m * 60;
+            if sign == '-' {
+                -secs
+            } else {
+                secs
+            }
+        }
+        _ => 0,
+    };
+    let offset = chrono::FixedOffset::east_opt(offset_secs)?;
+    let t = chrono::TimeZone::with_ymd_and_hms(
+        &offset,
+        year,
+        part(4, 1),
+        part(6, 1),
+        part(8, 0),
+        part(10, 0),
+        part(12, 0),
+    )
+    .single()?;
+    Some(t.to_rfc3339())
+}
+
 /// The parts of a signature known from its dictionary alone.
 fn skeleton(sig: &fields::SigField) -> SignatureDetails {
     SignatureDetails {
@@ -170,6 +211,7 @@ fn skeleton(sig: &fields::SigField) -> SignatureDetails {
             sub_filter: sig.sub_filter.clone(),
             byte_range: sig.byte_range.clone(),
             signing_time: sig.signing_time.clone(),
+            signed_at: sig.signing_time.as_deref().and_then(pdf_date_rfc3339),
             reason: sig.reason.clone(),
             location: sig.location.clone(),
             signer_name: sig.name.clone(),
@@ -357,3 +399,6 @@ fn into_model(d: SignatureDetails) -> Signature {
         });
     s
 }
+
+#[cfg(test)]
+mod tests;
