@@ -111,6 +111,8 @@ fn a_mixed_batch_yields_one_record_per_input_with_error_kinds_and_exit_1() {
         s(&summary),
         "-j",
         "2",
+        "--lang",
+        "vi",
     ];
     args.extend(inputs.iter().map(String::as_str));
     let run = nhiemvu(&args);
@@ -161,11 +163,16 @@ fn a_mixed_batch_yields_one_record_per_input_with_error_kinds_and_exit_1() {
     assert!(empties >= 1);
     assert_eq!(sum["failures"]["empty"], empties);
     assert_eq!(sum["failures"]["not_utf8"], 1);
+    // Vietnamese by default; every failed file is named with its reason.
     assert!(
-        stderr.contains(&format!("{} documents", inputs.len())),
+        stderr.contains(&format!("{} văn bản", inputs.len())),
         "{stderr}"
     );
     assert!(stderr.contains("io: 1"), "{stderr}");
+    let named = stderr.lines().filter(|l| l.starts_with("  lỗi: ")).count();
+    assert_eq!(named as u64, sum["failed"].as_u64().unwrap(), "{stderr}");
+    assert!(stderr.contains("khong-co.pdf (io)"), "{stderr}");
+    assert_eq!(sum["failed_files"].as_array().unwrap().len(), named);
 
     // The same batch as NDJSON: one line per input, in input order.
     let mut args = vec!["extract", "--format", "ndjson", "-q"];

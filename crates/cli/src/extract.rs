@@ -73,6 +73,10 @@ pub struct ExtractArgs {
     /// Redo inputs whose existing output records a failure (crash, time or memory limit).
     #[arg(long)]
     pub retry_failed: bool,
+    /// Language of the summary and messages (default: Vietnamese, English for an English
+    /// locale).
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::summary::Lang>,
 }
 
 /// Where documents are parsed.
@@ -111,6 +115,8 @@ struct Outcome {
     pages: u32,
     tasks: usize,
     error_kind: Option<String>,
+    /// The error message of a failed input.
+    error_message: Option<String>,
     write_error: Option<String>,
     /// The record, for stream outputs written in input order.
     record: Option<DocumentRecord>,
@@ -273,6 +279,10 @@ pub fn run(args: ExtractArgs) -> ExitCode {
                 outcome.error_kind.as_deref(),
                 outcome.skipped,
             );
+            if let Some(kind) = &outcome.error_kind {
+                let msg = outcome.error_message.as_deref().unwrap_or("");
+                summary.name_failure(&names[i], kind, msg);
+            }
             let mut write_error = outcome.write_error;
             if let (Some(rec), false) = (&outcome.record, broken) {
                 if let Err(e) = write_stream(&mut sink, rec) {
@@ -288,6 +298,7 @@ pub fn run(args: ExtractArgs) -> ExitCode {
             if let Some(e) = write_error {
                 eprintln!("nhiemvu: {}: {e}", names[i]);
                 summary.fail("write");
+                summary.name_failure(&names[i], "write", &e);
             }
             progress.inc(1);
             if broken {
@@ -313,7 +324,7 @@ pub fn run(args: ExtractArgs) -> ExitCode {
     }
     summary.finish(started.elapsed());
     if !args.quiet {
-        eprintln!("{}", summary.render());
+        eprintln!("{}", summary.render_in(crate::summary::Lang::resolve(args.lang)));
     }
     if let Some(path) = &args.summary_json {
         let text = serde_json::to_string_pretty(&summary).unwrap_or_default() + "\n";
@@ -347,6 +358,7 @@ fn handle(input: &Input, work: &Work, stream: bool) -> Outcome {
                         pages: old.pages(),
                         tasks: old.task_count(),
                         error_kind: old.error_kind().map(str::to_string),
+                        error_message: old.error_message().map(str::to_string),
                         write_error: None,
                         record: None,
                     };
@@ -434,6 +446,7 @@ fn finish_record(rec: DocumentRecord, dir: Option<&Path>, name: &str, stream: bo
         pages: rec.source.pages,
         tasks: rec.tasks.len(),
         error_kind: rec.error.as_ref().map(|e| e.kind.to_string()),
+        error_message: rec.error.as_ref().map(|e| e.message.clone()),
         write_error,
         record: None,
     };

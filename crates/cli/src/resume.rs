@@ -52,6 +52,11 @@ impl Existing {
         self.tasks.len()
     }
 
+    /// The error message the old output recorded, if it was a failure.
+    pub fn error_message(&self) -> Option<&str> {
+        self.error.as_ref().map(|e| e.message.as_str())
+    }
+
     /// The error kind the old output recorded, if it was a failure.
     pub fn error_kind(&self) -> Option<&str> {
         self.error.as_ref().map(|e| e.kind.as_str())

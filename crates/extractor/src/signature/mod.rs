@@ -167,7 +167,7 @@ fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, SignatureError> {
 pub fn pdf_date_rfc3339(raw: &str) -> Option<String> {
     let s = raw.trim().trim_start_matches("D:");
     let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
-    if digits.len() < 4 || digits.len() % 2 != 0 {
+    if digits.len() < 4 || !digits.len().is_multiple_of(2) {
         return None;
     }
     let part = |i: usize, default: u32| -> u32 {
