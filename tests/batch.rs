@@ -449,3 +449,38 @@ fn a_reader_that_stops_early_ends_the_run_quietly_and_dash_is_stdout() {
     assert!(first.starts_with(b"{"));
     assert!(!root().join("-").exists(), "`-` is stdout, not a file");
 }
+
+#[test]
+fn completions_and_colour_follow_the_flags() {
+    let bash = nhiemvu(&["completions", "bash"]);
+    assert!(bash.status.success());
+    let script = String::from_utf8(bash.stdout).unwrap();
+    for sub in ["extract", "report", "tasks", "eval"] {
+        assert!(
+            script.contains(sub),
+            "{sub} missing from the completion script"
+        );
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let missing = tmp.path().join("khong-co.pdf");
+    let run = |color: &str| {
+        let o = nhiemvu(&[
+            "extract",
+            "--format",
+            "ndjson",
+            "--color",
+            color,
+            "--lang",
+            "en",
+            s(&missing),
+        ]);
+        assert_eq!(o.status.code(), Some(1));
+        String::from_utf8(o.stderr).unwrap()
+    };
+    assert!(run("always").contains("\x1b[31m  failed: "));
+    let plain = run("never");
+    assert!(
+        !plain.contains('\x1b') && plain.contains("  failed: "),
+        "{plain}"
+    );
+}

@@ -73,10 +73,56 @@ pub struct ExtractArgs {
     /// Redo inputs whose existing output records a failure (crash, time or memory limit).
     #[arg(long)]
     pub retry_failed: bool,
+    /// Colour in the summary: auto (a terminal, and NO_COLOR unset), always or never.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: Color,
     /// Language of the summary and messages (default: Vietnamese, English for an English
     /// locale).
     #[arg(long, value_enum)]
     pub lang: Option<crate::summary::Lang>,
+}
+
+/// When to colour the summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl Color {
+    /// True when stderr gets colour.
+    fn on(self) -> bool {
+        match self {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stderr().is_terminal()
+            }
+        }
+    }
+}
+
+/// The summary with failed-file lines in red and the failure count in bold red.
+fn paint(summary: &str, on: bool) -> String {
+    if !on {
+        return summary.to_string();
+    }
+    summary
+        .lines()
+        .map(|l| {
+            if l.starts_with("  ") {
+                format!("\x1b[31m{l}\x1b[0m")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Where documents are parsed.
@@ -324,7 +370,8 @@ pub fn run(args: ExtractArgs) -> ExitCode {
     }
     summary.finish(started.elapsed());
     if !args.quiet {
-        eprintln!("{}", summary.render_in(crate::summary::Lang::resolve(args.lang)));
+        let text = summary.render_in(crate::summary::Lang::resolve(args.lang));
+        eprintln!("{}", paint(&text, args.color.on()));
     }
     if let Some(path) = &args.summary_json {
         let text = serde_json::to_string_pretty(&summary).unwrap_or_default() + "\n";

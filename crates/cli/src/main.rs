@@ -37,6 +37,11 @@ enum Cmd {
     Report(track::ReportArgs),
     /// List tasks one a line: due within N days, overdue, one unit's.
     Tasks(track::TasksArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to stdout.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
     /// Parse documents named on stdin, one record a line on stdout (started by `extract`).
     #[command(hide = true)]
     Worker(worker::WorkerArgs),
@@ -48,6 +53,11 @@ fn main() -> ExitCode {
         Cmd::Eval(args) => eval::run(&args),
         Cmd::Worker(args) => worker::serve(&args),
         Cmd::Report(args) => track::report(&args),
+        Cmd::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "nhiemvu", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
         Cmd::Tasks(args) => track::tasks(&args),
     }
 }

@@ -192,7 +192,12 @@ mod tests {
         s.name_failure("a/x.pdf", "not_pdf", "not a PDF");
         let vi = s.render_in(Lang::Vi);
         assert!(vi.starts_with("nhiemvu: 5 văn bản (3 đã xử lý"), "{vi}");
-        assert!(vi.ends_with("\n  lỗi: a/x.pdf (not_pdf): not a PDF"), "{vi}");
-        assert!(s.render_in(Lang::En).contains("\n  failed: a/x.pdf (not_pdf)"));
+        assert!(
+            vi.ends_with("\n  lỗi: a/x.pdf (not_pdf): not a PDF"),
+            "{vi}"
+        );
+        assert!(s
+            .render_in(Lang::En)
+            .contains("\n  failed: a/x.pdf (not_pdf)"));
     }
 }

@@ -46,7 +46,10 @@ fn close_objects(v: &mut serde_json::Value) {
     match v {
         serde_json::Value::Object(map) => {
             if map.contains_key("properties") && !map.contains_key("additionalProperties") {
-                map.insert("additionalProperties".into(), serde_json::Value::Bool(false));
+                map.insert(
+                    "additionalProperties".into(),
+                    serde_json::Value::Bool(false),
+                );
             }
             for (_, child) in map.iter_mut() {
                 close_objects(child);

@@ -73,7 +73,9 @@ fn every_fixture_validates() {
     let mut kind = good;
     kind["error"] = serde_json::json!({"kind": "exploded", "message": "x"});
     assert!(!validator.is_valid(&kind), "an unknown error kind");
-    assert!(schema["$id"].as_str().is_some_and(|id| id.ends_with("document.schema.json")));
+    assert!(schema["$id"]
+        .as_str()
+        .is_some_and(|id| id.ends_with("document.schema.json")));
 }
 
 /// The closed kinds write the same strings through serde as through `as_str`, so the

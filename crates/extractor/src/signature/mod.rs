@@ -171,7 +171,10 @@ pub fn pdf_date_rfc3339(raw: &str) -> Option<String> {
         return None;
     }
     let part = |i: usize, default: u32| -> u32 {
-        digits.get(i..i + 2).and_then(|p| p.parse().ok()).unwrap_or(default)
+        digits
+            .get(i..i + 2)
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(default)
     };
     let year: i32 = digits[..4].parse().ok()?;
     let rest = &s[digits.len()..];
