@@ -54,6 +54,10 @@ pub struct ExtractArgs {
     /// Seconds one document may take before it is recorded as a `time_limit` error (0: none).
     #[arg(long, value_name = "SECS", default_value_t = 120)]
     pub time_limit: u64,
+    /// OCR for PDF pages: `auto` (pages without a usable text layer, when tesseract with
+    /// the Vietnamese model is installed), `never`, or `force` (every page).
+    #[arg(long, value_name = "MODE", default_value = "auto")]
+    pub ocr: nhiemvu_extractor::ocr::OcrMode,
     /// Also write the summary as JSON to FILE.
     #[arg(long, value_name = "FILE")]
     pub summary_json: Option<PathBuf>,
@@ -147,6 +151,7 @@ pub fn run(args: ExtractArgs) -> ExitCode {
     let mut opts = nhiemvu_extractor::Options::default();
     opts.limits.time_limit =
         (args.time_limit > 0).then(|| std::time::Duration::from_secs(args.time_limit));
+    opts.ocr = args.ocr;
     let work = Arc::new(Work {
         opts,
         out_dir,

@@ -14,6 +14,8 @@ use std::path::Path;
 pub struct Options {
     /// Per-document limits for PDFs.
     pub limits: Limits,
+    /// When PDF pages are OCR'd.
+    pub ocr: crate::ocr::OcrMode,
 }
 
 /// Read and process the file at `path`. Never panics; failures become `error` records.
@@ -59,7 +61,11 @@ pub fn process_bytes(bytes: &[u8], display_path: &str, opts: &Options) -> Docume
             rec.source.pages = pages.len() as u32;
             let analyse = || {
                 // Unreadable pages are kept in the record but not analysed.
-                let usable = crate::textlayer::prepare(&mut pages, &mut warnings);
+                let mut usable = crate::textlayer::prepare(&mut pages, &mut warnings);
+                if format == SourceFormat::Pdf {
+                    let mode = opts.ocr;
+                    crate::ocr::apply(bytes, mode, &mut pages, &mut usable, &mut warnings, &budget);
+                }
                 budget.check(|| "before text analysis".into())?;
                 // Copies only when a page has to be blanked; usually every page is usable.
                 let blanked: Vec<Page>;

@@ -150,6 +150,8 @@ mod tests {
             text: text.to_string(),
             annotations: Vec::new(),
             readability: None,
+            text_source: Default::default(),
+            ocr: None,
             lines,
         }
     }
