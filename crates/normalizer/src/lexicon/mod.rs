@@ -21,6 +21,8 @@
 //! - [`time`]: time words (periods, quarter numerals, weekdays) and the words that say what
 //!   a date is (due, start, event, a cited document's date, an object's period).
 //! - [`markers`]: the list-marker grammar (`I.`, `1.`, `2.1`, `a)`, `(1)`, `-`, `+`, `Điều N.`).
+//! - [`ocr_pairs`]: word pairs OCR misreads by one tone mark, and words before a Roman
+//!   quarter numeral.
 //! - [`zones`]: heading words that open a task zone or a no-task zone.
 
 pub mod columns;
@@ -29,6 +31,7 @@ pub mod heads;
 pub mod kinds;
 pub mod levels;
 pub mod markers;
+pub mod ocr_pairs;
 pub mod offices;
 pub mod syllables;
 pub mod time;
@@ -76,6 +79,7 @@ pub fn tables() -> Vec<&'static dyn Table> {
         &columns::TimeCellTable,
         &syllables::SyllableTable,
         &kinds::KindTable,
+        &ocr_pairs::OcrPairTable,
         &offices::OfficeTable,
         &time::TimeTable,
         &time::PeriodNounTable,
