@@ -380,7 +380,8 @@ pub struct Metadata {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub date_raw: Option<String>,
     /// Header fields filled from text the signing service stamped into blanks
-    /// ("number", "day"), read from annotation appearances.
+    /// ("number", "day"), read from annotation appearances; "date_signing_time" when the
+    /// date is the signing time of the issuer's signature (its day blank or unreadable).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub stamped: Vec<String>,
     /// Year from the date line even when day or month are blank.
