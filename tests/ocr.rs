@@ -189,3 +189,132 @@ fn a_scanned_corpus_document_is_read_by_ocr_and_scores_against_its_gold() {
     assert_eq!(page["ocr"]["dpi"], 300, "{page}");
     assert!(page["ocr"]["confidence"].as_f64().unwrap() > 0.8, "{page}");
 }
+
+/// Character error rate of `got` against `truth`, whitespace runs counted as one space.
+fn cer(got: &str, truth: &str) -> f64 {
+    let squash = |s: &str| -> Vec<char> {
+        let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        unicode_normalization::UnicodeNormalization::nfc(s.as_str()).collect()
+    };
+    let (a, b) = (squash(got), squash(truth));
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j + 1] + 1)
+                .min(cur[j] + 1)
+                .min(prev[j] + (ca != cb) as usize);
+        }
+        prev = cur;
+    }
+    prev[b.len()] as f64 / b.len().max(1) as f64
+}
+
+/// The realdev documents OCR'd here: one broken-font PDF, one scan (eight pages).
+const REALDEV_OCR: &[&str] = &[
+    "D19_laocai-doankt-1105-KH-DKT-2026",
+    "D24_bct-cuchoachat-813-scan-2026",
+];
+
+#[test]
+fn realdev_pdfs_that_need_ocr_meet_the_floors() {
+    let realdev = root().join("../shared/realdev");
+    if !realdev.is_dir() {
+        eprintln!(
+            "\n*** SKIPPED: {} is absent; OCR floors NOT checked ***\n",
+            realdev.display()
+        );
+        return;
+    }
+    if !have_ocr("realdev OCR") {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let (input, gold) = (tmp.path().join("in"), tmp.path().join("gold"));
+    for d in [&input, &gold] {
+        std::fs::create_dir_all(d).unwrap();
+    }
+    for stem in REALDEV_OCR {
+        let pdf = realdev.join(format!("pdf/{stem}.pdf"));
+        std::fs::copy(&pdf, input.join(format!("{stem}.pdf"))).unwrap();
+        let g = format!("{stem}.gold.json");
+        std::fs::copy(realdev.join("gold").join(&g), gold.join(&g)).unwrap();
+    }
+    let (m, table) = extract_and_score(&input, &gold, tmp.path());
+    // Reached when set: F1 0.80, assignee 0.14 (the task rules miss the people named as
+    // leads in D19 and a stamp covers the unit in D24; the truth text scores no better).
+    // The targets are 0.85 for both.
+    for (field, floor) in [("f1", 0.75), ("assignee", 0.1)] {
+        let v = m[field].as_f64().unwrap_or(0.0);
+        assert!(v + 1e-9 >= floor, "{field} {v:.3} < {floor}\n{table}");
+    }
+    for stem in REALDEV_OCR {
+        let out = tmp.path().join(format!("out/{stem}.pdf.json"));
+        let rec: Value = serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
+        let pages = rec["pages"].as_array().unwrap();
+        assert!(pages.iter().all(|p| p["text_source"] == "ocr"), "{stem}");
+        let text: Vec<&str> = pages.iter().map(|p| p["text"].as_str().unwrap()).collect();
+        let truth = std::fs::read_to_string(realdev.join(format!("truth/{stem}.txt"))).unwrap();
+        let e = cer(&text.join("\n"), &truth);
+        eprintln!("{stem}: character error rate {e:.4}");
+        // Reached when set: 7.1% (D19: stamp and signature marks) and 3.3% (D24, an 87 dpi
+        // scan); the target is 2%.
+        assert!(e < 0.08, "{stem}: CER {e:.4}");
+    }
+}
+
+#[test]
+fn the_correction_lowers_the_character_error_rate_of_a_scan() {
+    let realdev = root().join("../shared/realdev");
+    if !realdev.is_dir() || !have_ocr("OCR correction") {
+        return;
+    }
+    let stem = "D24_bct-cuchoachat-813-scan-2026";
+    let bytes = std::fs::read(realdev.join(format!("pdf/{stem}.pdf"))).unwrap();
+    let wanted: Vec<_> = (1..=2)
+        .map(|number| nhiemvu_extractor::ocr::Wanted {
+            number,
+            has_text: false,
+        })
+        .collect();
+    let budget = nhiemvu_extractor::budget::Budget::unlimited();
+    let raw: Vec<String> = nhiemvu_extractor::ocr::read_pages(&bytes, &wanted, &budget)
+        .into_iter()
+        .map(|r| r.unwrap().text)
+        .collect();
+    let raw = raw.join("\n");
+    let fixed = nhiemvu_normalizer::ocr::correct(&raw);
+    let truth = std::fs::read_to_string(realdev.join(format!("truth/{stem}.txt"))).unwrap();
+    let (before, after) = (cer(&raw, &truth), cer(&fixed, &truth));
+    eprintln!("{stem}: character error rate {before:.4} before correction, {after:.4} after");
+    assert!(after < before - 0.002, "{before:.4} → {after:.4}");
+}
+
+#[test]
+fn without_tesseract_the_record_says_ocr_is_unavailable_and_names_the_packages() {
+    let tmp = tempfile::tempdir().unwrap();
+    let empty = tmp.path().join("bin");
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = tmp.path().join("out");
+    let run = Command::new(env!("CARGO_BIN_EXE_nhiemvu"))
+        .env("PATH", &empty)
+        .args(["extract", "-q", "--out"])
+        .arg(&out)
+        .arg(root().join("tests/data/robustness/scanned_image_only.pdf"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{run:?}");
+    let rec: Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join("scanned_image_only.pdf.json")).unwrap(),
+    )
+    .unwrap();
+    let w = rec["warnings"].as_array().unwrap();
+    let unavailable = w
+        .iter()
+        .find(|w| w["kind"] == "ocr_unavailable")
+        .expect("warning");
+    let msg = unavailable["message"].as_str().unwrap();
+    assert!(msg.contains("tesseract-ocr tesseract-ocr-vie"), "{msg}");
+    assert!(msg.contains("poppler-utils"), "{msg}");
+    assert!(w.iter().any(|w| w["kind"] == "ocr_needed"), "{w:?}");
+}
