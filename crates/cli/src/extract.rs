@@ -60,6 +60,10 @@ pub struct ExtractArgs {
     /// Seconds one document may take before it is recorded as a `time_limit` error (0: none).
     #[arg(long, value_name = "SECS", default_value_t = 120)]
     pub time_limit: u64,
+    /// OCR for PDF pages: `auto` (pages without a usable text layer, when tesseract with
+    /// the Vietnamese model is installed), `never`, or `force` (every page).
+    #[arg(long, value_name = "MODE", default_value = "auto")]
+    pub ocr: nhiemvu_extractor::ocr::OcrMode,
     /// Also write the summary as JSON to FILE.
     #[arg(long, value_name = "FILE")]
     pub summary_json: Option<PathBuf>,
@@ -281,6 +285,7 @@ pub fn run(args: ExtractArgs) -> ExitCode {
                 exe,
                 opts.limits.time_limit,
                 args.max_memory,
+                args.ocr,
                 // Cores left to each worker's own threads (page-parallel work).
                 (std::thread::available_parallelism().map_or(1, |n| n.get()) / workers).max(1),
             )),
@@ -290,6 +295,7 @@ pub fn run(args: ExtractArgs) -> ExitCode {
             }
         },
     };
+    opts.ocr = args.ocr;
     let work = Arc::new(Work {
         opts,
         out_dir,

@@ -35,6 +35,9 @@ pub struct WorkerArgs {
     /// Address-space cap of this process in bytes (0: none).
     #[arg(long, default_value_t = 0)]
     pub max_memory: u64,
+    /// OCR mode (auto, never, force), as given to `extract`.
+    #[arg(long, default_value = "auto")]
+    pub ocr: nhiemvu_extractor::ocr::OcrMode,
 }
 
 /// One request to a worker.
@@ -97,6 +100,7 @@ pub fn serve(args: &WorkerArgs) -> ExitCode {
     }
     let mut opts = nhiemvu_extractor::Options::default();
     opts.limits.time_limit = (args.time_limit > 0).then(|| Duration::from_secs(args.time_limit));
+    opts.ocr = args.ocr;
     let fault = std::env::var(FAULT_ENV).ok();
     let stdin = std::io::stdin();
     let mut out = std::io::stdout().lock();
@@ -335,6 +339,16 @@ fn describe_status(s: std::process::ExitStatus) -> String {
     }
 }
 
+/// The command-line word of an OCR mode.
+fn ocr_word(mode: nhiemvu_extractor::ocr::OcrMode) -> &'static str {
+    use nhiemvu_extractor::ocr::OcrMode;
+    match mode {
+        OcrMode::Auto => "auto",
+        OcrMode::Never => "never",
+        OcrMode::Force => "force",
+    }
+}
+
 /// A pool of worker processes, one per job slot, started lazily and replaced when they die.
 pub struct Pool {
     exe: PathBuf,
@@ -351,12 +365,14 @@ impl Pool {
         exe: PathBuf,
         time_limit: Option<Duration>,
         max_memory: u64,
+        ocr: nhiemvu_extractor::ocr::OcrMode,
         threads: usize,
     ) -> Pool {
         let secs = time_limit.map_or(0, |d| d.as_secs());
         let args = vec![
             format!("--time-limit={secs}"),
             format!("--max-memory={max_memory}"),
+            format!("--ocr={}", ocr_word(ocr)),
         ];
         // The child's own check fires between steps; the parent's is the backstop.
         let hard_limit = time_limit.map(|d| d + d / 10 + Duration::from_secs(5));

@@ -27,6 +27,11 @@ impl Budget {
         Budget::start(None)
     }
 
+    /// Time left before the limit; `None` when there is no limit.
+    pub fn remaining(&self) -> Option<Duration> {
+        self.limit.map(|l| l.saturating_sub(self.started.elapsed()))
+    }
+
     /// True once the limit has passed.
     pub fn expired(&self) -> bool {
         self.limit

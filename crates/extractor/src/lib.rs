@@ -20,6 +20,7 @@ pub mod deadline;
 pub mod error;
 pub mod header;
 pub mod limits;
+pub mod ocr;
 pub mod outline;
 pub mod pdf;
 pub mod pipeline;

@@ -14,6 +14,8 @@ use std::path::Path;
 pub struct Options {
     /// Per-document limits for PDFs.
     pub limits: Limits,
+    /// When PDF pages are OCR'd.
+    pub ocr: crate::ocr::OcrMode,
 }
 
 /// Read and process the file at `path`. Never panics; failures become `error` records.
@@ -59,7 +61,11 @@ pub fn process_bytes(bytes: &[u8], display_path: &str, opts: &Options) -> Docume
             rec.source.pages = pages.len() as u32;
             let analyse = || {
                 // Unreadable pages are kept in the record but not analysed.
-                let usable = crate::textlayer::prepare(&mut pages, &mut warnings);
+                let mut usable = crate::textlayer::prepare(&mut pages, &mut warnings);
+                if format == SourceFormat::Pdf {
+                    let mode = opts.ocr;
+                    crate::ocr::apply(bytes, mode, &mut pages, &mut usable, &mut warnings, &budget);
+                }
                 budget.check(|| "before text analysis".into())?;
                 // Copies only when a page has to be blanked; usually every page is usable.
                 let blanked: Vec<Page>;
@@ -109,7 +115,9 @@ pub fn process_bytes(bytes: &[u8], display_path: &str, opts: &Options) -> Docume
                             return rec;
                         }
                     }
-                    rec.document = Some(a.metadata);
+                    let mut metadata = a.metadata;
+                    date_from_signature(&mut metadata, &rec.signatures);
+                    rec.document = Some(metadata);
                     rec.tasks = a.tasks;
                     rec.footnotes = a.footnotes;
                     rec.warnings.extend(a.warnings);
@@ -136,6 +144,64 @@ type Read = Result<(Vec<Page>, Vec<Warning>), ExtractError>;
 /// Signatures and their warning, `None` when there are none to check; `Err` only when time
 /// ran out.
 type Signed = Result<Option<(Vec<nhiemvu_model::Signature>, Option<Warning>)>, ExtractError>;
+
+/// When the day of the date line is blank or unreadable (a scan whose number and day the
+/// signing service stamped, or OCR that could not read them), the date is the signing time
+/// of the issuer's signature, marked `date_signing_time` in `stamped`; only when it agrees
+/// with the month and year the date line does give.
+fn date_from_signature(meta: &mut nhiemvu_model::Metadata, sigs: &[nhiemvu_model::Signature]) {
+    if meta.date.is_some() {
+        return;
+    }
+    let signer_names: Vec<String> = meta
+        .signers
+        .iter()
+        .filter_map(|s| s.name.as_deref())
+        .map(str::to_lowercase)
+        .collect();
+    let issuer = meta.issuer.as_deref().unwrap_or_default().to_lowercase();
+    let of_issuer = |s: &&nhiemvu_model::Signature| {
+        let name = s.signer_name.as_deref().unwrap_or_default().to_lowercase();
+        let org = s.signer_org.as_deref().unwrap_or_default().to_lowercase();
+        signer_names
+            .iter()
+            .any(|n| !n.is_empty() && name.contains(n.as_str()))
+            || (!issuer.is_empty() && org.contains(issuer.as_str()))
+    };
+    let sig = sigs.iter().find(of_issuer).or(match sigs {
+        [only] => Some(only),
+        _ => None,
+    });
+    let Some(date) = sig
+        .and_then(|s| {
+            s.signed_signing_time
+                .as_deref()
+                .or(s.signing_time.as_deref())
+        })
+        .and_then(signing_date)
+    else {
+        return;
+    };
+    use chrono::Datelike;
+    let agrees =
+        meta.year.is_none_or(|y| y == date.year()) && meta.month.is_none_or(|m| m == date.month());
+    if agrees {
+        meta.date = Some(date);
+        meta.stamped.push("date_signing_time".to_string());
+    }
+}
+
+/// The calendar day of a PDF date ("D:20260422093000+07'00'") or an ISO time
+/// ("2026-04-22T09:30:00+07:00"), as written (the signer's local day).
+fn signing_date(t: &str) -> Option<chrono::NaiveDate> {
+    let digits: String = t
+        .trim_start_matches("D:")
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .take(8)
+        .collect();
+    chrono::NaiveDate::parse_from_str(&digits, "%Y%m%d").ok()
+}
 
 /// Read the pages of the input and, for a PDF, check its signatures. Both need the parsed
 /// document: it is parsed once, and the signatures are checked on a copy beside the reading
@@ -267,6 +333,41 @@ pub use crate::error::panic_message;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_blank_day_falls_back_to_the_issuers_signing_time_marked_as_such() {
+        let mut meta = nhiemvu_model::Metadata {
+            year: Some(2026),
+            month: Some(5),
+            issuer: Some("Sở Nội vụ".into()),
+            ..Default::default()
+        };
+        let sigs = [
+            nhiemvu_model::Signature {
+                signer_org: Some("Văn thư".into()),
+                signing_time: Some("D:20260601080000+07'00'".into()),
+                ..Default::default()
+            },
+            nhiemvu_model::Signature {
+                signer_org: Some("SỞ NỘI VỤ TỈNH ĐÔNG SƠN".into()),
+                signing_time: Some("D:20260514163000+07'00'".into()),
+                ..Default::default()
+            },
+        ];
+        date_from_signature(&mut meta, &sigs);
+        assert_eq!(
+            meta.date.map(|d| d.to_string()).as_deref(),
+            Some("2026-05-14")
+        );
+        assert_eq!(meta.stamped, vec!["date_signing_time"]);
+        // A signature of another month is not the date of this one.
+        let mut june = nhiemvu_model::Metadata {
+            month: Some(6),
+            ..Default::default()
+        };
+        date_from_signature(&mut june, &sigs[1..]);
+        assert_eq!(june.date, None);
+    }
 
     #[test]
     fn warm_up_document_goes_through_every_text_stage() {

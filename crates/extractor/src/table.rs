@@ -725,6 +725,8 @@ mod tests {
             text: text.to_string(),
             annotations: Vec::new(),
             readability: None,
+            text_source: Default::default(),
+            ocr: None,
             lines: Vec::new(),
         };
         let a = crate::analyse::analyse(&[page], "00");

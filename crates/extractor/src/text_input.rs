@@ -19,6 +19,8 @@ pub fn read_text(bytes: &[u8]) -> Result<Vec<Page>, ExtractError> {
             text: t.to_string(),
             annotations: Vec::new(),
             readability: None,
+            text_source: Default::default(),
+            ocr: None,
             lines: Vec::new(),
         })
         .collect())

@@ -17,6 +17,11 @@ fn name(enc: LegacyEncoding) -> &'static str {
     }
 }
 
+/// A PDF page at least this [`readability::holes`] has lost glyphs of its text layer.
+const HOLED_FROM: f32 = 0.25;
+/// Fewest word tokens for the holes measure to mean anything.
+const HOLED_MIN_TOKENS: usize = 30;
+
 /// Repair one page in place and judge its readability.
 fn judge_page(page: &mut Page) -> (Option<LegacyEncoding>, readability::Readability) {
     let enc = repair_page(page);
@@ -45,6 +50,15 @@ fn judge_page(page: &mut Page) -> (Option<LegacyEncoding>, readability::Readabil
     {
         // A page of signature stamps only has text, just no prose.
         r.verdict = Verdict::Readable;
+    }
+    if !text_input && r.verdict == Verdict::Readable && r.tokens >= HOLED_MIN_TOKENS {
+        let holes = readability::holes(&prose);
+        if holes >= HOLED_FROM {
+            // Words that read, with letters and syllables missing between them: a font
+            // whose glyphs map to no text. The score says how much is left.
+            r.verdict = Verdict::Unreadable;
+            r.score = (1.0 - holes).max(0.0);
+        }
     }
     page.readability = Some((r.score * 1000.0).round() / 1000.0);
     (enc, r)
@@ -150,6 +164,8 @@ mod tests {
             text: text.to_string(),
             annotations: Vec::new(),
             readability: None,
+            text_source: Default::default(),
+            ocr: None,
             lines,
         }
     }

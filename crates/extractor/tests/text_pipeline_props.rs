@@ -11,6 +11,8 @@ fn page(text: String) -> Page {
         text,
         annotations: Vec::new(),
         readability: None,
+        text_source: Default::default(),
+        ocr: None,
         lines: Vec::new(),
     }
 }

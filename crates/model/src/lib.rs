@@ -178,9 +178,35 @@ pub struct Page {
     /// Share of tokens that read as Vietnamese (0..1); `None` when not measured.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub readability: Option<f32>,
+    /// Where the text came from: "text_layer" (the PDF's text, or the text file) or "ocr".
+    #[serde(default)]
+    pub text_source: TextSource,
+    /// How an OCR'd page was read (confidence, resolution); absent for other pages.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub ocr: Option<OcrInfo>,
     /// Positioned lines, kept for layout work; not serialised.
     #[serde(skip)]
     pub lines: Vec<TextLine>,
+}
+
+/// Where a page's text came from, so a reader knows which values to double-check.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TextSource {
+    /// The PDF's own text layer, or the text of a text file.
+    #[default]
+    TextLayer,
+    /// Read from the page image by optical character recognition.
+    Ocr,
+}
+
+/// How one page was OCR'd.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct OcrInfo {
+    /// Mean word confidence of the OCR engine, 0..1.
+    pub confidence: f32,
+    /// Resolution of the image read, dots per inch.
+    pub dpi: u32,
 }
 
 /// A rectangle in PDF user space (points, origin bottom-left).
@@ -382,7 +408,8 @@ pub struct Metadata {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub date_raw: Option<String>,
     /// Header fields filled from text the signing service stamped into blanks
-    /// ("number", "day"), read from annotation appearances.
+    /// ("number", "day"), read from annotation appearances; "date_signing_time" when the
+    /// date is the signing time of the issuer's signature (its day blank or unreadable).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub stamped: Vec<String>,
     /// Year from the date line even when day or month are blank.
@@ -757,6 +784,8 @@ pub enum WarningKind {
     LegacyEncoding,
     /// No usable text layer on the page.
     OcrNeeded,
+    /// A page needed OCR but the OCR tools are not installed.
+    OcrUnavailable,
     /// A page could not be read; the others were.
     PageFailed,
     /// A signature could not be checked.
@@ -773,6 +802,7 @@ impl WarningKind {
             WarningKind::AnnotationsSkipped => "annotations_skipped",
             WarningKind::LegacyEncoding => "legacy_encoding",
             WarningKind::OcrNeeded => "ocr_needed",
+            WarningKind::OcrUnavailable => "ocr_unavailable",
             WarningKind::PageFailed => "page_failed",
             WarningKind::SignatureFailed => "signature_failed",
             WarningKind::SignaturesUnreadable => "signatures_unreadable",

@@ -88,6 +88,7 @@ fn closed_kinds_serialise_as_their_names() {
         WarningKind::AnnotationsSkipped,
         WarningKind::LegacyEncoding,
         WarningKind::OcrNeeded,
+        WarningKind::OcrUnavailable,
         WarningKind::PageFailed,
         WarningKind::SignatureFailed,
         WarningKind::SignaturesUnreadable,

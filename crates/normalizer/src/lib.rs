@@ -20,6 +20,7 @@ pub mod legacy;
 pub mod lexicon;
 pub mod markup;
 pub mod numbers;
+pub mod ocr;
 pub mod readability;
 pub mod segment;
 pub mod text;

@@ -197,6 +197,50 @@ fn score_tokens(text: &str) -> (f32, usize) {
     }
 }
 
+/// How holed a PDF text layer is, 0 for whole text: the share of words that follow a gap
+/// (a tab or two spaces) inside a line and start in lower case, plus twice the share of
+/// lone consonant letters. A font whose glyphs map to no text drops letters and whole
+/// syllables ("b o qu n v t li u", "và các\tpháp lý") yet leaves words that read; table
+/// cells start in capitals or digits and score low.
+pub fn holes(text: &str) -> f32 {
+    let (mut words, mut holed, mut letters, mut lone) = (0usize, 0usize, 0usize, 0usize);
+    for line in text.lines() {
+        let line = line.trim();
+        let mut prev_end = None;
+        for (start, word) in line
+            .split([' ', '\t'])
+            .scan(0usize, |at, w| {
+                let s = *at;
+                *at += w.len() + 1;
+                Some((s, w))
+            })
+            .filter(|(_, w)| !w.is_empty())
+        {
+            words += 1;
+            if let Some(end) = prev_end {
+                let gap = &line[end..start];
+                let wide = gap.contains('\t') || gap.len() >= 2;
+                if wide && word.starts_with(|c: char| c.is_lowercase()) {
+                    holed += 1;
+                }
+            }
+            prev_end = Some(start + word.len());
+            let core = word.trim_matches(|c: char| !crate::text::is_letter(c));
+            if !core.is_empty() {
+                letters += 1;
+                let mut cs = core.chars();
+                if let (Some(c), None) = (cs.next(), cs.next()) {
+                    lone += "bcdfghklmnpqrstvx".contains(c.to_ascii_lowercase()) as usize;
+                }
+            }
+        }
+    }
+    if words == 0 {
+        return 0.0;
+    }
+    holed as f32 / words as f32 + 2.0 * lone as f32 / letters.max(1) as f32
+}
+
 /// Score a page and decide whether it is readable, unreadable or empty.
 pub fn assess(text: &str) -> Readability {
     let letters = text.chars().filter(|&c| crate::text::is_letter(c)).count();

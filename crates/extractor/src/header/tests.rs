@@ -89,6 +89,8 @@ fn stamped_number_and_day_are_merged_from_annotations() {
         text: String::new(),
         annotations: vec![ann("228", 95.0, 700.0), ann("28", 380.0, 700.0)],
         readability: None,
+        text_source: Default::default(),
+        ocr: None,
         lines: vec![
             run("Số: /BC-SNV", 60.0, 700.0),
             run("Đắk Lắk, ngày tháng 11 năm 2025", 300.0, 700.0),

@@ -272,6 +272,8 @@ impl PageReader<'_> {
                     text,
                     annotations: Vec::new(),
                     readability: None,
+                    text_source: Default::default(),
+                    ocr: None,
                     lines,
                 }
             }
@@ -286,6 +288,8 @@ impl PageReader<'_> {
                     text: String::new(),
                     annotations: Vec::new(),
                     readability: None,
+                    text_source: Default::default(),
+                    ocr: None,
                     lines: Vec::new(),
                 }
             }

@@ -23,6 +23,8 @@
 //! - [`markers`]: the list-marker grammar (`I.`, `1.`, `2.1`, `a)`, `(1)`, `-`, `+`, `Điều N.`).
 //! - [`measures`]: target words (comparators, counted and uncounted nouns, money, labels,
 //!   delivery verbs, markers of past results).
+//! - [`ocr_pairs`]: word pairs OCR misreads by one tone mark, and words before a Roman
+//!   quarter numeral.
 //! - [`zones`]: heading words that open a task zone or a no-task zone.
 
 pub mod columns;
@@ -32,6 +34,7 @@ pub mod kinds;
 pub mod levels;
 pub mod markers;
 pub mod measures;
+pub mod ocr_pairs;
 pub mod offices;
 pub mod syllables;
 pub mod time;
@@ -79,6 +82,7 @@ pub fn tables() -> Vec<&'static dyn Table> {
         &columns::TimeCellTable,
         &syllables::SyllableTable,
         &kinds::KindTable,
+        &ocr_pairs::OcrPairTable,
         &offices::OfficeTable,
         &time::TimeTable,
         &time::PeriodNounTable,

@@ -42,3 +42,17 @@ fn real_text_reads_and_mojibake_does_not() {
     let garbage = "ÿþ\u{1}ÀÁ ¤¥ ®¯° ±²³ ´µ¶ ·¸¹ º»¼ ½¾¿ ÆÇÈ ÉÊË ÌÍÎ";
     assert!(score(garbage) < 0.3);
 }
+
+#[test]
+fn a_text_layer_with_dropped_glyphs_is_holed_and_a_table_is_not() {
+    // An invented decision whose font lost its accented glyphs and some syllables.
+    let broken = "C n c Lu t T  ch c chính quy n\ta ph ng ngày 19/6/2025;\n\
+                  Xét  ngh  c a Tr ng phòng\tth ng m i\tvà  d ch v ,\n\
+                  i u 1. Giao phòng\tchuyên môn\tthu c S  ki m tra\tvi c th c hi n.";
+    let table = "STT\tNội dung\tĐơn vị chủ trì\tThời hạn\n\
+                 1\tRà soát hồ sơ đất đai\tPhòng Kinh tế\tQuý II/2026\n\
+                 2\tKiểm tra an toàn thực phẩm\tTrạm Y tế xã\tHằng tháng\n\
+                 Giao Phòng Văn hóa - Xã hội chủ trì, phối hợp với các thôn thực hiện.";
+    assert!(holes(broken) > 0.3, "{}", holes(broken));
+    assert!(holes(table) < 0.1, "{}", holes(table));
+}

@@ -1,0 +1,98 @@
+//! The OCR stage of the pipeline: after the text layer is judged, the pages that need it
+//! (or all, with `force`) are OCR'd, corrected and judged again.
+
+use super::{read_pages, tools, Failure, OcrMode, Wanted};
+use crate::budget::Budget;
+use nhiemvu_model::{OcrInfo, Page, TextSource, Warning, WarningKind};
+use nhiemvu_normalizer::readability::{self, Verdict};
+
+/// The Debian packages the OCR stage needs.
+const PACKAGES: &str = "tesseract-ocr tesseract-ocr-vie";
+
+/// OCR the pages of the PDF `bytes` that `mode` asks for: those not `usable` (with `auto`)
+/// or all (with `force`). A page read gets its OCR text, `text_source: ocr` and its
+/// confidence, and is usable when the text reads as Vietnamese.
+pub fn apply(
+    bytes: &[u8],
+    mode: OcrMode,
+    pages: &mut [Page],
+    usable: &mut [bool],
+    warnings: &mut Vec<Warning>,
+    budget: &Budget,
+) {
+    let idx: Vec<usize> = (0..pages.len())
+        .filter(|&i| match mode {
+            OcrMode::Never => false,
+            OcrMode::Auto => !usable[i],
+            OcrMode::Force => true,
+        })
+        .collect();
+    if idx.is_empty() {
+        return;
+    }
+    if !tools().tesseract {
+        let poppler = if tools().pdftoppm {
+            ""
+        } else {
+            " poppler-utils"
+        };
+        warnings.push(Warning::new(
+            WarningKind::OcrUnavailable,
+            format!(
+                "{} page(s) need OCR but tesseract with the Vietnamese model is not installed \
+                 (Debian: apt-get install {PACKAGES}{poppler})",
+                idx.len()
+            ),
+            None,
+        ));
+        return;
+    }
+    let wanted: Vec<Wanted> = idx
+        .iter()
+        .map(|&i| Wanted {
+            number: pages[i].number,
+            has_text: pages[i].text.chars().any(char::is_alphanumeric),
+        })
+        .collect();
+    let results = read_pages(bytes, &wanted, budget);
+    let mut no_renderer = 0;
+    for (&i, result) in idx.iter().zip(results) {
+        let page = &mut pages[i];
+        match result {
+            Ok(ocr) => {
+                let text = nhiemvu_normalizer::ocr::correct(&ocr.text);
+                let r = readability::assess(&text);
+                page.text = text;
+                page.lines.clear();
+                page.text_source = TextSource::Ocr;
+                page.ocr = Some(OcrInfo {
+                    confidence: ocr.confidence,
+                    dpi: ocr.dpi,
+                });
+                page.readability = Some((r.score * 1000.0).round() / 1000.0);
+                usable[i] = r.verdict == Verdict::Readable;
+                if usable[i] {
+                    let n = page.number;
+                    warnings.retain(|w| !(w.kind == "ocr_needed" && w.page == Some(n)));
+                }
+            }
+            Err(Failure::Blank) => {}
+            Err(Failure::NoRenderer) => no_renderer += 1,
+            Err(Failure::Failed(why)) => warnings.push(Warning::new(
+                WarningKind::OcrNeeded,
+                format!("OCR failed: {why}"),
+                Some(page.number),
+            )),
+        }
+    }
+    if no_renderer > 0 {
+        warnings.push(Warning::new(
+            WarningKind::OcrUnavailable,
+            format!(
+                "{no_renderer} page(s) must be rendered for OCR but pdftoppm is not installed \
+                 (Debian: apt-get install poppler-utils)"
+            ),
+            None,
+        ));
+    }
+}

@@ -1,0 +1,216 @@
+//! Corrections for Tesseract's systematic Vietnamese errors in OCR text: a tone mark on a
+//! circumflex vowel dropped or read as an acute ("kiểm" → "kiêm", "đổi" → "đối"), a Roman
+//! quarter numeral read as a digit ("quý I/2026" → "quý 1/2026"), a capital header word
+//! misread ("TỈNH" → "TÍNH"). Decided by syllable validity, the frequent syllables and the
+//! word pairs of [`crate::lexicon::ocr_pairs`]; nothing here knows a document.
+
+use crate::lexicon::ocr_pairs::{is_pair, ROMAN_AFTER};
+use crate::lexicon::syllables::is_frequent;
+use once_cell::sync::Lazy;
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+/// The five tone marks, as combining characters.
+const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+const ACUTE: char = '\u{301}';
+/// Vowel modifiers: circumflex, breve, horn.
+const MODIFIERS: [char; 3] = ['\u{302}', '\u{306}', '\u{31b}'];
+const CIRCUMFLEX: char = '\u{302}';
+
+/// The OCR text `text` with Tesseract's systematic errors corrected.
+pub fn correct(text: &str) -> String {
+    let text = roman_quarters(text);
+    text.split('\n')
+        .map(correct_line)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// "quý 1/2026" → "quý I/2026".
+fn roman_quarters(text: &str) -> String {
+    static RE: Lazy<Regex> = Lazy::new(|| {
+        let words = crate::lexicon::alternation(ROMAN_AFTER.iter().copied(), true);
+        Regex::new(&format!(r"(?i)\b({words}) ([1-4l])(\s*/|\s*năm\b)")).unwrap()
+    });
+    RE.replace_all(text, |c: &regex::Captures| {
+        let roman = match &c[2] {
+            "1" | "l" => "I",
+            "2" => "II",
+            "3" => "III",
+            _ => "IV",
+        };
+        format!("{} {roman}{}", &c[1], &c[3])
+    })
+    .into_owned()
+}
+
+/// Correct the words of one line, left to right, each in the light of its neighbours.
+fn correct_line(line: &str) -> String {
+    // Words (letter runs) and what lies between them.
+    let mut parts: Vec<(bool, String)> = Vec::new();
+    for c in line.chars() {
+        let letter = crate::text::is_letter(c);
+        match parts.last_mut() {
+            Some((l, s)) if *l == letter => s.push(c),
+            _ => parts.push((letter, c.to_string())),
+        }
+    }
+    let word_at = |parts: &[(bool, String)], i: Option<usize>| -> Option<String> {
+        let i = i?;
+        parts.get(i).filter(|p| p.0).map(|p| p.1.clone())
+    };
+    for i in 0..parts.len() {
+        if !parts[i].0 {
+            continue;
+        }
+        // Neighbours count only across one space.
+        let spaced = |j: usize| parts.get(j).is_some_and(|p| p.1 == " ");
+        let prev = (i >= 2 && spaced(i - 1)).then(|| i - 2);
+        let next = spaced(i + 1).then_some(i + 2);
+        let (p, n) = (word_at(&parts, prev), word_at(&parts, next));
+        if let Some(fixed) = fix_word(p.as_deref(), &parts[i].1, n.as_deref()) {
+            parts[i].1 = fixed;
+        }
+    }
+    parts.into_iter().map(|(_, s)| s).collect()
+}
+
+/// The corrected form of `word` between `prev` and `next`, when it needs one.
+fn fix_word(prev: Option<&str>, word: &str, next: Option<&str>) -> Option<String> {
+    let pairs =
+        |w: &str| prev.is_some_and(|p| is_pair(p, w)) || next.is_some_and(|n| is_pair(w, n));
+    if pairs(word) {
+        return None;
+    }
+    let (base, tone) = split_tone(word)?;
+    let variants: Vec<(char, String)> = TONES
+        .iter()
+        .filter(|&&t| Some(t) != tone.1)
+        .map(|&t| (t, with_tone(&base, tone.0, t)))
+        .collect();
+    let paired: Vec<&String> = variants.iter().map(|v| &v.1).filter(|v| pairs(v)).collect();
+    if let [one] = paired.as_slice() {
+        return Some(same_case(word, one));
+    }
+    let lower = word.to_lowercase();
+    let circumflex = base.contains(&CIRCUMFLEX);
+    // A stop final (p, t, c, ch) takes an acute or a dot below: without a tone the syllable
+    // is no Vietnamese, and OCR drops the acute, not the dot.
+    if tone.1.is_none()
+        && circumflex
+        && lower.ends_with(['p', 't', 'c', 'h'])
+        && ends_in_stop(&lower)
+    {
+        return Some(same_case(word, &with_tone(&base, tone.0, ACUTE)));
+    }
+    // A rare syllable whose circumflex vowel lost its tone or had it read as an acute, with
+    // one frequent reading under an upper tone mark: that reading. Not for names.
+    let title = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).any(char::is_lowercase);
+    if circumflex && !title && matches!(tone.1, None | Some(ACUTE)) && !is_frequent(word) {
+        let frequent: Vec<&String> = variants
+            .iter()
+            .filter(|(t, v)| *t != '\u{323}' && is_frequent(v))
+            .map(|v| &v.1)
+            .collect();
+        if let [one] = frequent.as_slice() {
+            return Some(same_case(word, one));
+        }
+    }
+    None
+}
+
+/// Whether a lower-case syllable ends in a stop consonant ("p", "t", "c", "ch").
+fn ends_in_stop(lower: &str) -> bool {
+    lower.ends_with('p') || lower.ends_with('t') || lower.ends_with('c') || lower.ends_with("ch")
+}
+
+/// `word` decomposed without its tone mark, the place of the tone (index into the
+/// decomposed characters, where a tone goes) and the tone; `None` when the word has no
+/// place for a tone (no toned vowel, no modified vowel) or more than one tone.
+fn split_tone(word: &str) -> Option<(Vec<char>, (usize, Option<char>))> {
+    let mut base: Vec<char> = Vec::new();
+    let mut tone = None;
+    for c in word.nfd() {
+        if TONES.contains(&c) {
+            if tone.is_some() {
+                return None;
+            }
+            tone = Some((base.len(), c));
+        } else {
+            base.push(c);
+        }
+    }
+    match tone {
+        Some((at, t)) => Some((base, (at, Some(t)))),
+        None => {
+            let at = base.iter().rposition(|c| MODIFIERS.contains(c))? + 1;
+            Some((base, (at, None)))
+        }
+    }
+}
+
+/// `base` with tone `t` at `at`, composed.
+fn with_tone(base: &[char], at: usize, t: char) -> String {
+    let mut v = base.to_vec();
+    v.insert(at.min(v.len()), t);
+    v.into_iter().nfc().collect::<String>().to_lowercase()
+}
+
+/// `fixed` (lower case) in the case of `word`: all capitals, first capital, or lower.
+fn same_case(word: &str, fixed: &str) -> String {
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    if upper > 1 && !word.chars().any(char::is_lowercase) {
+        fixed.to_uppercase()
+    } else if word.chars().next().is_some_and(char::is_uppercase) {
+        let mut cs = fixed.chars();
+        cs.next()
+            .map(|c| c.to_uppercase().chain(cs).collect())
+            .unwrap_or_default()
+    } else {
+        fixed.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tones_dropped_or_misread_on_circumflex_vowels_are_put_back() {
+        for (ocr, want) in [
+            (
+                "Sở Tư pháp kiêm tra việc châp hành",
+                "Sở Tư pháp kiểm tra việc chấp hành",
+            ),
+            (
+                "thực hiện chuyến đổi số đổi với cấp xã",
+                "thực hiện chuyển đổi số đối với cấp xã",
+            ),
+            ("Tố chức tập huấn", "Tổ chức tập huấn"),
+            (
+                "ỦY BAN NHÂN DÂN TÍNH BẮC SƠN",
+                "ỦY BAN NHÂN DÂN TỈNH BẮC SƠN",
+            ),
+            (
+                "báo cáo trong quý 1/2027 và quý 3 năm 2027",
+                "báo cáo trong quý I/2027 và quý III năm 2027",
+            ),
+            ("sản xuât hàng hóa", "sản xuất hàng hóa"),
+        ] {
+            assert_eq!(correct(ocr), want, "{ocr}");
+        }
+    }
+
+    #[test]
+    fn right_words_and_names_stay() {
+        for ok in [
+            "Phó Chủ tịch kiêm nhiệm Giám đốc",
+            "Ông Nguyễn Văn Thuân, tính toán chi phí",
+            "quý khách; 1/2027",
+            "Tổ chức kiểm tra, báo cáo kết quả",
+        ] {
+            assert_eq!(correct(ok), ok);
+        }
+    }
+}
