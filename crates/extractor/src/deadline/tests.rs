@@ -370,6 +370,10 @@ const RULE_EXAMPLES: &[(&str, RuleExamples)] = &[
             ("đưa vào vận hành trong quý 3/2026", "due 2026-09-30"),
             ("từ quý II/2026", "start 2026-04-01"),
             ("trong quý IV năm 2026", "due 2026-12-31"),
+            ("Quý II, III/2027", "due 2027-09-30"),
+            ("thực hiện trong quý I và quý II/2026", "due 2026-06-30"),
+            ("Quý III/2026, 2028", "due 2028-12-31"),
+            ("trong quý IV/2026, 2.500 hộ", "due 2026-12-31"),
         ],
     ),
     (
@@ -509,6 +513,23 @@ fn a_heading_that_sets_a_date_gives_it_to_undated_items() {
         &c
     )
     .is_none());
+    // A long item that ends by introducing its parts dates them, whatever its length.
+    let long = "3. Sở Xây dựng khẩn trương tổng hợp ý kiến của các sở, ngành về dự thảo \
+        Quy hoạch chung đô thị Tân An, làm rõ phương án bố trí quỹ đất nhà ở xã hội, \
+        phương án kết nối giao thông với các huyện lân cận và nguồn vốn thực hiện, hoàn \
+        thiện hồ sơ, trình UBND tỉnh xem xét, quyết định trước ngày 25 tháng 11 năm 2026. \
+        Trong đó lưu ý một số nội dung sau:";
+    assert!(long.len() > 300);
+    assert_eq!(
+        heading_deadline(&[long], &c)
+            .and_then(|d| d.due)
+            .map(|m| m.to_string())
+            .as_deref(),
+        Some("2026-11-25")
+    );
+    // The same item closed by a full stop is a task of its own.
+    let closed = long.trim_end_matches(" Trong đó lưu ý một số nội dung sau:");
+    assert!(heading_deadline(&[closed], &c).is_none());
 }
 
 #[test]

@@ -306,3 +306,49 @@ fn an_adverb_before_the_verb_ends_a_person_name() {
     let p = parties_in("Giao Phó Chủ tịch UBND tỉnh Nguyễn Văn Bình trực tiếp chỉ đạo công tác giải phóng mặt bằng.");
     assert_eq!(p.leads, vec!["Phó Chủ tịch UBND tỉnh Nguyễn Văn Bình"]);
 }
+
+#[test]
+fn office_holders_sharing_one_plural_object_are_one_group() {
+    let p = parties_in(
+        "Giám đốc, Thủ trưởng các sở, ban, cơ quan thuộc UBND tỉnh, Chủ tịch UBND các huyện, \
+         thị xã, Tổng giám đốc các công ty, Tổng Công ty, doanh nghiệp liên quan khẩn trương \
+         rà soát danh mục dự án, báo cáo trước ngày 20/8/2026.",
+    );
+    assert_eq!(
+        p.leads,
+        vec![
+            "Giám đốc, Thủ trưởng các sở, ban, cơ quan thuộc UBND tỉnh",
+            "Chủ tịch UBND các huyện, thị xã",
+            "Tổng giám đốc các công ty, Tổng Công ty, doanh nghiệp liên quan",
+        ]
+    );
+    // Titles without a shared plural object stay one person each; a named unit after the
+    // group is not governed by its "các".
+    let p = parties_in(
+        "Giám đốc Sở Xây dựng, Giám đốc Sở Tài chính chủ trì thẩm định hồ sơ dự án.",
+    );
+    assert_eq!(
+        p.leads,
+        vec!["Giám đốc Sở Xây dựng", "Giám đốc Sở Tài chính"]
+    );
+    let p = parties_in("Chủ tịch UBND các xã, Công an tỉnh tăng cường tuần tra địa bàn.");
+    assert_eq!(p.leads, vec!["Chủ tịch UBND các xã", "Công an tỉnh"]);
+}
+
+#[test]
+fn official_names_side_by_side_without_a_comma_are_two_units() {
+    let p = parties_in(
+        "Phối hợp: Sở Tài chính Sở Xây dựng; UBND các xã. Sở Nội vụ chủ trì rà soát vị trí việc làm.",
+    );
+    assert_eq!(p.leads, vec!["Sở Nội vụ"]);
+    assert_eq!(split_units("Sở Tài chính Sở Xây dựng"), vec!["Sở Tài chính", "Sở Xây dựng"]);
+    // A name that merely begins with an official name stays whole.
+    assert_eq!(
+        split_units("Sở Tài chính tỉnh Tân An"),
+        vec!["Sở Tài chính tỉnh Tân An"]
+    );
+    assert_eq!(
+        split_units("Sở Tài chính tỉnh Lào Cai"),
+        vec!["Sở Tài chính tỉnh Lào Cai"]
+    );
+}
