@@ -156,6 +156,17 @@ fn field_in_tree(
     None
 }
 
+/// The outline node of task section `section`: the node itself, or for one sentence of a
+/// prose paragraph ("2.p3.s1") the paragraph's node, so prose under an item inherits too.
+fn node_of(tree: &crate::outline::Outline, section: &str) -> Option<usize> {
+    let find = |path: &str| tree.nodes.iter().position(|n| n.path == path);
+    find(section).or_else(|| {
+        let (node, k) = section.rsplit_once(".s")?;
+        k.parse::<usize>().ok()?;
+        find(node)
+    })
+}
+
 /// The deadline of outline item `section` (body paragraphs `paras`) beyond its own text
 /// `own`: the time field of its block (in the outline, or right after it in the text), else
 /// the date of a heading that says when its items must be done.
@@ -171,7 +182,7 @@ pub fn with_outline(
     if own.as_ref().is_some_and(dated) {
         return own;
     }
-    let Some(i) = tree.nodes.iter().position(|n| n.path == section) else {
+    let Some(i) = node_of(tree, section) else {
         return own;
     };
     let field = field_in_tree(tree, body, i, ctx)

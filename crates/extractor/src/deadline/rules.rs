@@ -207,7 +207,12 @@ fn quarter(c: &Captures<'_>, _: &Scan<'_>) -> Option<Hit> {
     }?;
     let mut hit = Hit::cued(Moment::Date(d), c);
     // The trailing year's closing character is not part of the phrase.
-    hit.raw = Some(c.get(0)?.as_str().trim_end_matches(|ch: char| !ch.is_alphanumeric()).to_string());
+    hit.raw = Some(
+        c.get(0)?
+            .as_str()
+            .trim_end_matches(|ch: char| !ch.is_alphanumeric())
+            .to_string(),
+    );
     Some(hit)
 }
 

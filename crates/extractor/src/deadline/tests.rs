@@ -659,3 +659,38 @@ fn a_block_time_field_dates_its_items() {
         Some("Some(\"2026-08-15\") Some(OwnDate)".to_string())
     );
 }
+
+#[test]
+fn prose_sentences_under_an_item_that_dates_its_parts_inherit_the_date() {
+    let paras = [
+        "1. Sở Y tế khẩn trương hoàn thiện dự thảo Đề án nâng cao năng lực y tế cơ sở, \
+         trình UBND tỉnh trước ngày 15 tháng 9 năm 2026. Trong đó lưu ý các nội dung sau:",
+        "- Về mạng lưới trạm y tế xã:",
+        "Sở Y tế rà soát hiện trạng cơ sở vật chất của các trạm y tế xã vùng cao.",
+        "2. Sở Tài chính bố trí kinh phí thực hiện Đề án.",
+    ];
+    let tree = crate::outline::build(&paras, |_| false);
+    let body: Vec<String> = paras.iter().map(|p| p.to_string()).collect();
+    let c = ctx("2026-07-01");
+    let due_of = |k: usize| {
+        let node = tree
+            .nodes
+            .iter()
+            .find(|n| n.paras.first() == Some(&k))
+            .unwrap();
+        let section = format!("{}.s1", node.path);
+        with_outline(
+            paras[k],
+            find_deadline(paras[k], &c),
+            &tree,
+            &body,
+            (&section, &[k]),
+            &c,
+        )
+        .and_then(|d| d.due)
+        .map(|m| m.to_string())
+    };
+    assert_eq!(due_of(2).as_deref(), Some("2026-09-15"));
+    // The next item is not under the dated one.
+    assert_eq!(due_of(3), None);
+}

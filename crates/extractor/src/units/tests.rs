@@ -324,9 +324,8 @@ fn office_holders_sharing_one_plural_object_are_one_group() {
     );
     // Titles without a shared plural object stay one person each; a named unit after the
     // group is not governed by its "các".
-    let p = parties_in(
-        "Giám đốc Sở Xây dựng, Giám đốc Sở Tài chính chủ trì thẩm định hồ sơ dự án.",
-    );
+    let p =
+        parties_in("Giám đốc Sở Xây dựng, Giám đốc Sở Tài chính chủ trì thẩm định hồ sơ dự án.");
     assert_eq!(
         p.leads,
         vec!["Giám đốc Sở Xây dựng", "Giám đốc Sở Tài chính"]
@@ -341,7 +340,10 @@ fn official_names_side_by_side_without_a_comma_are_two_units() {
         "Phối hợp: Sở Tài chính Sở Xây dựng; UBND các xã. Sở Nội vụ chủ trì rà soát vị trí việc làm.",
     );
     assert_eq!(p.leads, vec!["Sở Nội vụ"]);
-    assert_eq!(split_units("Sở Tài chính Sở Xây dựng"), vec!["Sở Tài chính", "Sở Xây dựng"]);
+    assert_eq!(
+        split_units("Sở Tài chính Sở Xây dựng"),
+        vec!["Sở Tài chính", "Sở Xây dựng"]
+    );
     // A name that merely begins with an official name stays whole.
     assert_eq!(
         split_units("Sở Tài chính tỉnh Tân An"),
