@@ -104,6 +104,10 @@ const CASES: &[Case] = &[
     ("Thực hiện Công văn số 150/UBND-VHXH ngày 30/7/2025 về triển khai phong trào.", "2025-10-01", None, None, None),
     ("Thực hiện Kế hoạch số 45/KH-UBND ngày 12 tháng 02 năm 2026 của UBND tỉnh.", "2026-03-01", None, None, None),
     ("Nhiệm kỳ 2025-2030 tập trung phát triển kinh tế số.", "2026-01-09", None, None, None),
+    // A plan's horizon, its object listing places, or written "đến hết năm": no deadline.
+    ("Rà soát, bổ sung quy hoạch trạm sạc trong các khu đô thị mới, khu dân cư và cụm công nghiệp đến năm 2035.", "2026-01-09", None, None, None),
+    ("Xây dựng kịch bản phát triển du lịch từ nay đến hết năm 2026; triển khai các giải pháp kích cầu.", "2026-03-02", None, None, None),
+    ("Hoàn thành số hóa hồ sơ đất đai đến hết năm 2027.", "2026-03-02", Some("2027-12-31"), None, None),
     ("Rà soát hồ sơ theo Thông báo số 09-TB/VPTU ngày 21/10/2025 của Văn phòng Tỉnh ủy.", "2025-10-25", None, None, None),
     ("Hoàn thành mục tiêu của Nghị quyết Đại hội là “Quy mô kinh tế số đến hết năm 2030 đạt 30% GRDP trở lên”.", "2025-10-21", Some("2030-12-31"), None, None),
     ("Phát động phong trào “Thi đua hoàn thành trước năm 2027”.", "2026-01-09", None, None, None),

@@ -354,3 +354,38 @@ fn official_names_side_by_side_without_a_comma_are_two_units() {
         vec!["Sở Tài chính tỉnh Lào Cai"]
     );
 }
+
+#[test]
+fn an_aside_between_the_subject_and_its_verb_is_skipped() {
+    let p = parties_in(
+        "5. Các phòng, ban chuyên môn theo chức năng, nhiệm vụ được giao phối hợp với UBND các \
+         xã triển khai thực hiện Kế hoạch này.",
+    );
+    assert_eq!(p.leads, vec!["Các phòng, ban chuyên môn"]);
+    assert_eq!(p.coordinators, vec!["UBND các xã"]);
+    // No lead verb after the aside: no lead.
+    let p = parties_in("Các hộ dân theo quy định của pháp luật về đất đai.");
+    assert!(p.leads.is_empty(), "{:?}", p.leads);
+}
+
+#[test]
+fn a_passive_or_nominal_giao_names_no_addressee() {
+    let p = parties_in(
+        "Rà soát diện tích đất đã được giao cho các hợp tác xã quản lý để thu hồi theo quy định.",
+    );
+    assert!(p.leads.is_empty(), "{:?}", p.leads);
+    let p = parties_in(
+        "Tỉnh chủ động làm việc với Bộ Tài chính về việc giao Ban Quản lý dự án tỉnh là chủ đầu tư.",
+    );
+    assert_eq!(p.leads, vec!["Tỉnh"]);
+}
+
+#[test]
+fn action_verbs_after_a_subject_make_it_lead() {
+    let p = parties_in(
+        "3. Các phòng chuyên môn thuộc UBND huyện kiện toàn đội ngũ công chức làm công tác pháp chế.",
+    );
+    assert_eq!(p.leads, vec!["Các phòng chuyên môn thuộc UBND huyện"]);
+    let p = parties_in("UBND các xã củng cố tổ hòa giải ở cơ sở trong quý III/2026.");
+    assert_eq!(p.leads, vec!["UBND các xã"]);
+}
