@@ -106,7 +106,9 @@ static NOT_DEADLINE: Lazy<Regex> = Lazy::new(|| {
         r"|tầm nhìn\s+(?:đến\s+)?(?:năm\s+)?\d{4}",
         // The horizon of a roadmap or strategy, not a deadline for the task.
         &format!("|(?:{})", time::period_nouns(time::HORIZON)),
-        r"(?:\s+[^\s,;.]+){0,12}?\s+đến\s+năm\s+\d{4}",
+        // Its object may list places ("quy hoạch … trong các khu, cụm công nghiệp đến năm
+        // 2030"), and its end may read "đến hết năm".
+        r"(?:,?\s+[^\s,;.]+){0,16}?\s+đến\s+(?:hết\s+)?năm\s+\d{4}",
         r"|nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}",
         r"|“[^”]*”|\x22[^\x22]*\x22",
         r"|trong\s+\d+\s+năm\s+tiếp\s+theo",

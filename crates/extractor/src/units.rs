@@ -150,6 +150,10 @@ fn subjects(text: &str) -> (Vec<String>, Vec<String>) {
                     after = after[close + 1..].trim_start_matches([' ', ',']);
                 }
             }
+            // "X theo chức năng, nhiệm vụ được giao triển khai …": skip the aside.
+            if let Some(verb) = past_aside(after) {
+                after = verb;
+            }
             // "X" then a lead verb, or a unit label before the instruction ("Tổ giúp việc 125: …").
             // A heading run into its body ("Sở Nội vụ** Triển khai …") keeps the capital.
             let label = after.starts_with(':')
@@ -169,6 +173,42 @@ fn subjects(text: &str) -> (Vec<String>, Vec<String>) {
         }
     }
     (doers, directors)
+}
+
+/// The lead verb after a short aside that follows a subject ("theo chức năng, nhiệm vụ
+/// được giao | triển khai", "trong quý III/2026 | tổ chức"): the aside opens with an
+/// introductory word that is not itself a lead verb and runs at most eight words, without
+/// clause punctuation, up to a lead verb.
+fn past_aside(after: &str) -> Option<&str> {
+    let lower = lower_first(after);
+    if LEAD_VERB.is_match(&lower) {
+        return None;
+    }
+    let intro = verbs::VERBS
+        .iter()
+        .filter(|v| heads::starts_with_word(&lower, v.word))
+        .max_by_key(|v| v.word.len())?;
+    if !intro.has(verbs::INTRO) || intro.has(verbs::LEAD) {
+        return None;
+    }
+    let end = after.find([';', ':', '.', '(']).unwrap_or(after.len());
+    let mut at = intro.word.len();
+    for _ in 0..8 {
+        let rest = after[at..end.max(at)].trim_start_matches([' ', ',', '\n']);
+        if rest.is_empty() {
+            return None;
+        }
+        let start = after.len() - after[at..].trim_start_matches([' ', ',', '\n']).len();
+        if LEAD_VERB.is_match(rest) {
+            return Some(&after[start..]);
+        }
+        // A unit inside the aside is its own subject: no skipping past it.
+        if opens_unit(rest) {
+            return None;
+        }
+        at = start + rest.find([' ', ',', '\n']).unwrap_or(rest.len());
+    }
+    None
 }
 
 /// "Giao X …", "Đề nghị X …", "Yêu cầu X …": the addressees of the orders in `text`.

@@ -9,10 +9,8 @@ use super::*;
 /// planning period ("Nhiệm vụ năm 2026") gives none (guide rule 11).
 pub fn heading_deadline(headings: &[&str], ctx: &DateContext) -> Option<Deadline> {
     headings.iter().find_map(|h| {
-        // A heading names the date and ends without a full stop; an item above that is a
-        // task of its own ("… báo cáo trước ngày 15/12/2026.") is not a heading.
         let h = h.trim();
-        if h.len() > 300 || h.ends_with(['.', ';']) || !HARD_DUE.is_match(h) {
+        if !dates_children(h) || !HARD_DUE.is_match(h) {
             return None;
         }
         let d = find_deadline(h, ctx)?;
@@ -25,6 +23,17 @@ pub fn heading_deadline(headings: &[&str], ctx: &DateContext) -> Option<Deadline
             ..d
         })
     })
+}
+
+/// True when heading `h` may date the items under it: a short title without a full stop,
+/// or an item of any length that ends by introducing its children ("… trình Chính phủ trước
+/// ngày 20/10/2026. Trong đó lưu ý các nội dung sau:"). An item above that is a task of its
+/// own ("… báo cáo trước ngày 15/12/2026.") is not a heading.
+fn dates_children(h: &str) -> bool {
+    if h.ends_with(':') {
+        return h.len() <= 2000;
+    }
+    h.len() <= 300 && !h.ends_with(['.', ';'])
 }
 
 /// The deadline of item `text` (`own`) with the heading's due date when it has none of
@@ -147,6 +156,17 @@ fn field_in_tree(
     None
 }
 
+/// The outline node of task section `section`: the node itself, or for one sentence of a
+/// prose paragraph ("2.p3.s1") the paragraph's node, so prose under an item inherits too.
+fn node_of(tree: &crate::outline::Outline, section: &str) -> Option<usize> {
+    let find = |path: &str| tree.nodes.iter().position(|n| n.path == path);
+    find(section).or_else(|| {
+        let (node, k) = section.rsplit_once(".s")?;
+        k.parse::<usize>().ok()?;
+        find(node)
+    })
+}
+
 /// The deadline of outline item `section` (body paragraphs `paras`) beyond its own text
 /// `own`: the time field of its block (in the outline, or right after it in the text), else
 /// the date of a heading that says when its items must be done.
@@ -162,7 +182,7 @@ pub fn with_outline(
     if own.as_ref().is_some_and(dated) {
         return own;
     }
-    let Some(i) = tree.nodes.iter().position(|n| n.path == section) else {
+    let Some(i) = node_of(tree, section) else {
         return own;
     };
     let field = field_in_tree(tree, body, i, ctx)

@@ -200,10 +200,20 @@ fn quarter(c: &Captures<'_>, _: &Scan<'_>) -> Option<Hit> {
     let (_, start) = strength(cue(c));
     let d = if start {
         quarter_start(y, q)
+    } else if let Some(y2) = num::<i32>(c, "y2").filter(|&y2| y2 > y && y2 <= y + 5) {
+        NaiveDate::from_ymd_opt(y2, 12, 31)
     } else {
         quarter_end(y, q)
     }?;
-    Some(Hit::cued(Moment::Date(d), c))
+    let mut hit = Hit::cued(Moment::Date(d), c);
+    // The trailing year's closing character is not part of the phrase.
+    hit.raw = Some(
+        c.get(0)?
+            .as_str()
+            .trim_end_matches(|ch: char| !ch.is_alphanumeric())
+            .to_string(),
+    );
+    Some(hit)
 }
 
 fn half_year(c: &Captures<'_>, _: &Scan<'_>) -> Option<Hit> {
@@ -341,7 +351,11 @@ pub(super) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
         ),
         rule(
             "quarter",
-            format!(r"(?i){cue}{qw}\s+(?P<q>{q})(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})"),
+            // "quý III, IV/2026": the last quarter of the list; "quý IV/2026, 2027": a
+            // period list that runs on to a later year ends with that year.
+            format!(
+                r"(?i){cue}{qw}\s+(?:(?:{q})\s*(?:,|và|-|–)\s*(?:{qw}\s+)?)*(?P<q>{q})(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})(?:\s*(?:,|và|-|–)\s*(?:năm\s+)?(?P<y2>\d{{4}})(?-u:\b)(?:[^.,/\d]|$))?"
+            ),
             quarter,
         ),
         rule(

@@ -104,6 +104,10 @@ const CASES: &[Case] = &[
     ("Thực hiện Công văn số 150/UBND-VHXH ngày 30/7/2025 về triển khai phong trào.", "2025-10-01", None, None, None),
     ("Thực hiện Kế hoạch số 45/KH-UBND ngày 12 tháng 02 năm 2026 của UBND tỉnh.", "2026-03-01", None, None, None),
     ("Nhiệm kỳ 2025-2030 tập trung phát triển kinh tế số.", "2026-01-09", None, None, None),
+    // A plan's horizon, its object listing places, or written "đến hết năm": no deadline.
+    ("Rà soát, bổ sung quy hoạch trạm sạc trong các khu đô thị mới, khu dân cư và cụm công nghiệp đến năm 2035.", "2026-01-09", None, None, None),
+    ("Xây dựng kịch bản phát triển du lịch từ nay đến hết năm 2026; triển khai các giải pháp kích cầu.", "2026-03-02", None, None, None),
+    ("Hoàn thành số hóa hồ sơ đất đai đến hết năm 2027.", "2026-03-02", Some("2027-12-31"), None, None),
     ("Rà soát hồ sơ theo Thông báo số 09-TB/VPTU ngày 21/10/2025 của Văn phòng Tỉnh ủy.", "2025-10-25", None, None, None),
     ("Hoàn thành mục tiêu của Nghị quyết Đại hội là “Quy mô kinh tế số đến hết năm 2030 đạt 30% GRDP trở lên”.", "2025-10-21", Some("2030-12-31"), None, None),
     ("Phát động phong trào “Thi đua hoàn thành trước năm 2027”.", "2026-01-09", None, None, None),
@@ -370,6 +374,10 @@ const RULE_EXAMPLES: &[(&str, RuleExamples)] = &[
             ("đưa vào vận hành trong quý 3/2026", "due 2026-09-30"),
             ("từ quý II/2026", "start 2026-04-01"),
             ("trong quý IV năm 2026", "due 2026-12-31"),
+            ("Quý II, III/2027", "due 2027-09-30"),
+            ("thực hiện trong quý I và quý II/2026", "due 2026-06-30"),
+            ("Quý III/2026, 2028", "due 2028-12-31"),
+            ("trong quý IV/2026, 2.500 hộ", "due 2026-12-31"),
         ],
     ),
     (
@@ -509,6 +517,23 @@ fn a_heading_that_sets_a_date_gives_it_to_undated_items() {
         &c
     )
     .is_none());
+    // A long item that ends by introducing its parts dates them, whatever its length.
+    let long = "3. Sở Xây dựng khẩn trương tổng hợp ý kiến của các sở, ngành về dự thảo \
+        Quy hoạch chung đô thị Tân An, làm rõ phương án bố trí quỹ đất nhà ở xã hội, \
+        phương án kết nối giao thông với các huyện lân cận và nguồn vốn thực hiện, hoàn \
+        thiện hồ sơ, trình UBND tỉnh xem xét, quyết định trước ngày 25 tháng 11 năm 2026. \
+        Trong đó lưu ý một số nội dung sau:";
+    assert!(long.len() > 300);
+    assert_eq!(
+        heading_deadline(&[long], &c)
+            .and_then(|d| d.due)
+            .map(|m| m.to_string())
+            .as_deref(),
+        Some("2026-11-25")
+    );
+    // The same item closed by a full stop is a task of its own.
+    let closed = long.trim_end_matches(" Trong đó lưu ý một số nội dung sau:");
+    assert!(heading_deadline(&[closed], &c).is_none());
 }
 
 #[test]
@@ -637,4 +662,39 @@ fn a_block_time_field_dates_its_items() {
         outlined(&own, "- Hoàn thành", "2026-06-10"),
         Some("Some(\"2026-08-15\") Some(OwnDate)".to_string())
     );
+}
+
+#[test]
+fn prose_sentences_under_an_item_that_dates_its_parts_inherit_the_date() {
+    let paras = [
+        "1. Sở Y tế khẩn trương hoàn thiện dự thảo Đề án nâng cao năng lực y tế cơ sở, \
+         trình UBND tỉnh trước ngày 15 tháng 9 năm 2026. Trong đó lưu ý các nội dung sau:",
+        "- Về mạng lưới trạm y tế xã:",
+        "Sở Y tế rà soát hiện trạng cơ sở vật chất của các trạm y tế xã vùng cao.",
+        "2. Sở Tài chính bố trí kinh phí thực hiện Đề án.",
+    ];
+    let tree = crate::outline::build(&paras, |_| false);
+    let body: Vec<String> = paras.iter().map(|p| p.to_string()).collect();
+    let c = ctx("2026-07-01");
+    let due_of = |k: usize| {
+        let node = tree
+            .nodes
+            .iter()
+            .find(|n| n.paras.first() == Some(&k))
+            .unwrap();
+        let section = format!("{}.s1", node.path);
+        with_outline(
+            paras[k],
+            find_deadline(paras[k], &c),
+            &tree,
+            &body,
+            (&section, &[k]),
+            &c,
+        )
+        .and_then(|d| d.due)
+        .map(|m| m.to_string())
+    };
+    assert_eq!(due_of(2).as_deref(), Some("2026-09-15"));
+    // The next item is not under the dated one.
+    assert_eq!(due_of(3), None);
 }

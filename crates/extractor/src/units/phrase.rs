@@ -612,17 +612,86 @@ pub fn split_units(phrase: &str) -> Vec<String> {
     }
     let spans = name_spans(phrase);
     let mut out = Vec::new();
-    for (a, b) in split_outside(phrase, ",", &spans, 0) {
+    for (a, b) in office_groups(phrase, split_outside(phrase, ",", &spans, 0)) {
         let part = &phrase[a..b];
+        if part.contains(',') && starts_with_office(part.trim_start()) {
+            out.push(part.trim().to_string());
+            continue;
+        }
         let lead = part.len() - part.trim_start().len();
         for (c, d) in split_outside(part.trim_start(), " và ", &spans, a + lead) {
             let u = part.trim_start()[c..d].trim();
-            if !u.is_empty() {
-                out.push(u.to_string());
-            }
+            out.extend(adjacent_names(u));
         }
     }
     distribute_level(merge_named_pairs(phrase, out))
+}
+
+/// Official names written side by side with their comma lost ("Sở Tài chính Sở Xây
+/// dựng"): one unit each; anything else is one unit as written.
+fn adjacent_names(u: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = u;
+    // Each name opens with a capitalised head: "Sở Tài chính tỉnh Lào Cai" is one name.
+    let opens = |r: &str| r.starts_with(char::is_uppercase) && heads::unit_head_len(r).is_some();
+    while let Some(n) = gazetteer::name_at(rest).filter(|_| opens(rest)) {
+        names.push(rest[..n].to_string());
+        rest = rest[n..].trim_start();
+        if rest.is_empty() {
+            return names;
+        }
+    }
+    if u.is_empty() {
+        Vec::new()
+    } else {
+        vec![u.to_string()]
+    }
+}
+
+/// True when `s` opens with an office holder's title ("Bộ trưởng", "Chủ tịch").
+fn starts_with_office(s: &str) -> bool {
+    heads::head_at(s).is_some_and(|h| h.has(heads::PERSON))
+}
+
+/// Comma parts of office holders that share one plural object, joined into one group:
+/// "Bộ trưởng, Thủ trưởng các cơ quan ngang bộ, cơ quan thuộc Chính phủ" — titles up to
+/// the part with "các", then the bare nouns that "các" also governs, up to the next title.
+fn office_groups(phrase: &str, parts: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let text = |&(a, b): &(usize, usize)| phrase[a..b].trim_start_matches([',', ' ']).trim_end();
+    let plural = |t: &str| t.split_whitespace().any(|w| w == "các");
+    // A noun the shared "các" governs: lower case, or a bare head ("Tổng Công ty").
+    let bare = |t: &str| {
+        t.starts_with(|c: char| c.is_lowercase())
+            || heads::unit_head_len(t).is_some_and(|n| n == t.len())
+    };
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < parts.len() {
+        let (a, mut b) = parts[i];
+        let mut j = i + 1;
+        let first = text(&parts[i]);
+        if starts_with_office(first) {
+            let mut seen = plural(first);
+            while j < parts.len() {
+                let t = text(&parts[j]);
+                if starts_with_office(t) && !seen {
+                    seen = plural(t);
+                } else if !(seen && !starts_with_office(t) && bare(t)) {
+                    break;
+                }
+                b = parts[j].1;
+                j += 1;
+            }
+            if !seen {
+                // Titles without a shared plural object stay single units.
+                j = i + 1;
+                b = parts[i].1;
+            }
+        }
+        out.push((a, b));
+        i = j;
+    }
+    out
 }
 
 /// "Cục A và Cục B" where the gazetteer names one merged unit "Cục A và B": that unit

@@ -306,3 +306,86 @@ fn an_adverb_before_the_verb_ends_a_person_name() {
     let p = parties_in("Giao Phó Chủ tịch UBND tỉnh Nguyễn Văn Bình trực tiếp chỉ đạo công tác giải phóng mặt bằng.");
     assert_eq!(p.leads, vec!["Phó Chủ tịch UBND tỉnh Nguyễn Văn Bình"]);
 }
+
+#[test]
+fn office_holders_sharing_one_plural_object_are_one_group() {
+    let p = parties_in(
+        "Giám đốc, Thủ trưởng các sở, ban, cơ quan thuộc UBND tỉnh, Chủ tịch UBND các huyện, \
+         thị xã, Tổng giám đốc các công ty, Tổng Công ty, doanh nghiệp liên quan khẩn trương \
+         rà soát danh mục dự án, báo cáo trước ngày 20/8/2026.",
+    );
+    assert_eq!(
+        p.leads,
+        vec![
+            "Giám đốc, Thủ trưởng các sở, ban, cơ quan thuộc UBND tỉnh",
+            "Chủ tịch UBND các huyện, thị xã",
+            "Tổng giám đốc các công ty, Tổng Công ty, doanh nghiệp liên quan",
+        ]
+    );
+    // Titles without a shared plural object stay one person each; a named unit after the
+    // group is not governed by its "các".
+    let p =
+        parties_in("Giám đốc Sở Xây dựng, Giám đốc Sở Tài chính chủ trì thẩm định hồ sơ dự án.");
+    assert_eq!(
+        p.leads,
+        vec!["Giám đốc Sở Xây dựng", "Giám đốc Sở Tài chính"]
+    );
+    let p = parties_in("Chủ tịch UBND các xã, Công an tỉnh tăng cường tuần tra địa bàn.");
+    assert_eq!(p.leads, vec!["Chủ tịch UBND các xã", "Công an tỉnh"]);
+}
+
+#[test]
+fn official_names_side_by_side_without_a_comma_are_two_units() {
+    let p = parties_in(
+        "Phối hợp: Sở Tài chính Sở Xây dựng; UBND các xã. Sở Nội vụ chủ trì rà soát vị trí việc làm.",
+    );
+    assert_eq!(p.leads, vec!["Sở Nội vụ"]);
+    assert_eq!(
+        split_units("Sở Tài chính Sở Xây dựng"),
+        vec!["Sở Tài chính", "Sở Xây dựng"]
+    );
+    // A name that merely begins with an official name stays whole.
+    assert_eq!(
+        split_units("Sở Tài chính tỉnh Tân An"),
+        vec!["Sở Tài chính tỉnh Tân An"]
+    );
+    assert_eq!(
+        split_units("Sở Tài chính tỉnh Lào Cai"),
+        vec!["Sở Tài chính tỉnh Lào Cai"]
+    );
+}
+
+#[test]
+fn an_aside_between_the_subject_and_its_verb_is_skipped() {
+    let p = parties_in(
+        "5. Các phòng, ban chuyên môn theo chức năng, nhiệm vụ được giao phối hợp với UBND các \
+         xã triển khai thực hiện Kế hoạch này.",
+    );
+    assert_eq!(p.leads, vec!["Các phòng, ban chuyên môn"]);
+    assert_eq!(p.coordinators, vec!["UBND các xã"]);
+    // No lead verb after the aside: no lead.
+    let p = parties_in("Các hộ dân theo quy định của pháp luật về đất đai.");
+    assert!(p.leads.is_empty(), "{:?}", p.leads);
+}
+
+#[test]
+fn a_passive_or_nominal_giao_names_no_addressee() {
+    let p = parties_in(
+        "Rà soát diện tích đất đã được giao cho các hợp tác xã quản lý để thu hồi theo quy định.",
+    );
+    assert!(p.leads.is_empty(), "{:?}", p.leads);
+    let p = parties_in(
+        "Tỉnh chủ động làm việc với Bộ Tài chính về việc giao Ban Quản lý dự án tỉnh là chủ đầu tư.",
+    );
+    assert_eq!(p.leads, vec!["Tỉnh"]);
+}
+
+#[test]
+fn action_verbs_after_a_subject_make_it_lead() {
+    let p = parties_in(
+        "3. Các phòng chuyên môn thuộc UBND huyện kiện toàn đội ngũ công chức làm công tác pháp chế.",
+    );
+    assert_eq!(p.leads, vec!["Các phòng chuyên môn thuộc UBND huyện"]);
+    let p = parties_in("UBND các xã củng cố tổ hòa giải ở cơ sở trong quý III/2026.");
+    assert_eq!(p.leads, vec!["UBND các xã"]);
+}

@@ -365,6 +365,7 @@ pub const PERIOD_NOUNS: &[PeriodNoun] = &[
     n("khẩu hiệu", TITLED),
     n("kinh phí", PLANNED),
     n("kế hoạch", TITLED | PLANNED),
+    n("kịch bản", HORIZON),
     n("lộ trình", HORIZON),
     n("mô hình", TITLED),
     n("nghị quyết", TITLED),
@@ -406,6 +407,7 @@ impl Table for PeriodNounTable {
         &[
             ("kế hoạch", "titled planned"),
             ("lộ trình", "horizon"),
+            ("kịch bản", "horizon"),
             ("phong trào", "titled"),
             ("ngân sách", "planned"),
             ("công văn", ""),
