@@ -151,8 +151,11 @@ static STAMP: Lazy<Regex> = Lazy::new(|| {
     ))
     .unwrap()
 });
-static FOOTNOTE_START: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^([0-9]{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})(?:\s*(\p{Lu}.*|\(.*))?$").unwrap());
+/// A footnote body's first line: its number, then a capital, a bracket or an opening quote
+/// (a footnote that quotes the rule it cites: "2 “đ) Bản sao …”").
+static FOOTNOTE_START: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"^([0-9]{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})(?:\s*(\p{Lu}.*|[(“"‘].*))?$"#).unwrap()
+});
 /// A letter, a whole run of ASCII digits glued to it, then a separator or the end: the shape
 /// of a footnote number typed after a word ("hồ sơ1;"). Compiled once: building a Unicode
 /// regex per line made layout the slowest stage.
@@ -445,6 +448,9 @@ fn mark_stamps(out: &mut CleanText) {
 fn mark_footnotes(out: &mut CleanText) {
     let body_size = median_font_size(&out.all_lines);
     let mut seen_markers: Vec<String> = Vec::new();
+    // Every marker met so far, bodies found or not: footnotes are numbered on through the
+    // document, so the next glued number expected follows the highest of them.
+    let mut numbered: Vec<String> = Vec::new();
     let n = out.all_lines.len();
     // A marker is a digit: which lines have one is known beforehand, on every core.
     let has_digit: Vec<bool> = out
@@ -533,11 +539,11 @@ fn mark_footnotes(out: &mut CleanText) {
             i += 1;
             continue;
         }
-        let (stripped, found) =
-            strip_markers(&out.all_lines[i].text, &seen_markers, i, &out.all_lines);
+        let (stripped, found) = strip_markers(&out.all_lines[i].text, &numbered, i, &out.all_lines);
         if !found.is_empty() {
             out.all_lines[i].text = stripped;
             out.all_lines[i].markers = found.clone();
+            numbered.extend(found.iter().cloned());
             seen_markers.extend(found);
         }
         i += 1;
@@ -583,7 +589,8 @@ fn footnote_start(
         {
             return None;
         }
-    } else if !rest.starts_with(|c: char| c.is_uppercase() || c == '(') {
+    } else if !rest.starts_with(|c: char| c.is_uppercase() || matches!(c, '(' | '“' | '"' | '‘'))
+    {
         return None;
     }
     Some((marker, rest))
