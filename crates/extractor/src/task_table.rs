@@ -920,6 +920,119 @@ mod tests {
         assert_eq!(r[1].leads, ["Lê Thị Hoa"]);
     }
 
+    /// A run of 13-point text on `page` from `x0` to `x1` at baseline `y`.
+    fn run(x0: f32, y: f32, x1: f32, text: &str) -> TextLine {
+        TextLine {
+            text: text.to_string(),
+            rect: nhiemvu_model::Rect {
+                x0,
+                y0: y - 3.25,
+                x1,
+                y1: y + 11.05,
+            },
+            font_size: 13.0,
+            font: "Times".to_string(),
+        }
+    }
+
+    /// The heading of a five-column table at baseline `y`, "Thời gian hoàn thành" wrapped.
+    fn heading(y: f32) -> Vec<TextLine> {
+        vec![
+            run(520.0, y + 7.0, 570.0, "Thời gian"),
+            run(60.0, y, 80.0, "STT"),
+            run(130.0, y, 250.0, "Nội dung công việc"),
+            run(300.0, y, 380.0, "Đơn vị chủ trì"),
+            run(410.0, y, 500.0, "Đơn vị phối hợp"),
+            run(515.0, y - 7.0, 575.0, "hoàn thành"),
+        ]
+    }
+
+    fn placed(pages: &[Vec<TextLine>]) -> Vec<TaskRow> {
+        let runs: Vec<PlacedRun<'_>> = pages
+            .iter()
+            .enumerate()
+            .flat_map(|(k, p)| p.iter().map(move |r| (k as u32 + 1, r)))
+            .collect();
+        rows_from_runs(&runs)
+    }
+
+    #[test]
+    fn pdf_cells_centred_in_their_rows_are_read_by_position() {
+        // Runs in reading order (by baseline): the centred cells of a row interleave with
+        // the lines of its neighbours' tall cells.
+        let mut page = heading(700.0);
+        page.extend([
+            run(420.0, 667.0, 490.0, "Sở Tài chính;"),
+            run(88.0, 660.0, 290.0, "Rà soát, cập nhật danh mục các"),
+            run(62.0, 652.0, 68.0, "1"),
+            run(310.0, 652.0, 370.0, "Sở Xây dựng"),
+            run(418.0, 652.0, 492.0, "Sở Công Thương;"),
+            run(525.0, 652.0, 565.0, "Năm 2027"),
+            run(88.0, 645.0, 230.0, "công trình trọng điểm"),
+            run(425.0, 637.0, 485.0, "UBND các xã"),
+            run(301.0, 607.0, 379.0, "Ban Quản lý dự án"),
+            run(62.0, 600.0, 68.0, "2"),
+            run(88.0, 600.0, 260.0, "Kiểm tra an toàn hồ đập"),
+            run(425.0, 600.0, 485.0, "UBND các xã"),
+            run(517.0, 600.0, 573.0, "Trước 30/9/2026"),
+            run(301.0, 592.0, 379.0, "công trình giao thông"),
+            // A paragraph after the table spans the columns: the table has ended.
+            run(
+                58.0,
+                560.0,
+                560.0,
+                "Ghi chú: Các đơn vị báo cáo kết quả về Sở Tài chính hằng quý.",
+            ),
+        ]);
+        let r = placed(&[page]);
+        assert_eq!(r.len(), 2, "{r:#?}");
+        assert_eq!(
+            r[0].text,
+            "Rà soát, cập nhật danh mục các công trình trọng điểm"
+        );
+        assert_eq!(r[0].leads, ["Sở Xây dựng"]);
+        assert_eq!(
+            r[0].coordinators,
+            ["Sở Tài chính", "Sở Công Thương", "UBND các xã"]
+        );
+        assert_eq!(r[0].time, "Năm 2027");
+        assert_eq!(r[1].text, "Kiểm tra an toàn hồ đập");
+        assert_eq!(r[1].leads, ["Ban Quản lý dự án công trình giao thông"]);
+        assert_eq!(r[1].coordinators, ["UBND các xã"]);
+        assert_eq!(r[1].time, "Trước 30/9/2026");
+        assert!(!r[1].row_text.contains("Ghi chú"), "{}", r[1].row_text);
+    }
+
+    #[test]
+    fn a_pdf_row_split_by_a_page_break_is_one_row() {
+        let mut one = heading(700.0);
+        one.extend([
+            run(62.0, 660.0, 68.0, "1"),
+            run(88.0, 660.0, 290.0, "Lập kế hoạch phòng chống thiên tai"),
+            run(310.0, 660.0, 370.0, "Sở Xây dựng"),
+            run(62.0, 620.0, 68.0, "2"),
+            run(88.0, 620.0, 290.0, "Kiểm tra hồ chứa nước trước mùa mưa"),
+            run(310.0, 620.0, 378.0, "Công an tỉnh"),
+        ]);
+        // The next page repeats the heading, ends row 2, then holds row 3.
+        let mut two = heading(800.0);
+        two.extend([
+            run(88.0, 770.0, 250.0, "và báo cáo kết quả."),
+            run(62.0, 730.0, 68.0, "3"),
+            run(88.0, 730.0, 250.0, "Tổ chức diễn tập cứu hộ"),
+            run(305.0, 730.0, 375.0, "Sở Y tế"),
+        ]);
+        let r = placed(&[one, two]);
+        assert_eq!(r.len(), 3, "{r:#?}");
+        assert_eq!(
+            r[1].text,
+            "Kiểm tra hồ chứa nước trước mùa mưa và báo cáo kết quả."
+        );
+        assert_eq!(r[1].leads, ["Công an tỉnh"]);
+        assert_eq!(r[2].text, "Tổ chức diễn tập cứu hộ");
+        assert_eq!(r[2].leads, ["Sở Y tế"]);
+    }
+
     #[test]
     fn a_kpi_table_without_a_content_and_lead_heading_is_not_a_task_table() {
         let t = lines(
