@@ -970,12 +970,12 @@ mod tests {
             run(525.0, 652.0, 565.0, "Năm 2027"),
             run(88.0, 645.0, 230.0, "công trình trọng điểm"),
             run(425.0, 637.0, 485.0, "UBND các xã"),
-            run(301.0, 607.0, 379.0, "Ban Quản lý dự án"),
+            run(301.0, 607.0, 379.0, "Ban Quản lý các"),
             run(62.0, 600.0, 68.0, "2"),
             run(88.0, 600.0, 260.0, "Kiểm tra an toàn hồ đập"),
             run(425.0, 600.0, 485.0, "UBND các xã"),
             run(517.0, 600.0, 573.0, "Trước 30/9/2026"),
-            run(301.0, 592.0, 379.0, "công trình giao thông"),
+            run(301.0, 592.0, 379.0, "khu công nghiệp"),
             // A paragraph after the table spans the columns: the table has ended.
             run(
                 58.0,
@@ -997,7 +997,7 @@ mod tests {
         );
         assert_eq!(r[0].time, "Năm 2027");
         assert_eq!(r[1].text, "Kiểm tra an toàn hồ đập");
-        assert_eq!(r[1].leads, ["Ban Quản lý dự án công trình giao thông"]);
+        assert_eq!(r[1].leads, ["Ban Quản lý các khu công nghiệp"]);
         assert_eq!(r[1].coordinators, ["UBND các xã"]);
         assert_eq!(r[1].time, "Trước 30/9/2026");
         assert!(!r[1].row_text.contains("Ghi chú"), "{}", r[1].row_text);

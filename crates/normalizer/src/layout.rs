@@ -1094,6 +1094,65 @@ mod tests {
         paragraphs(&clean).into_iter().map(|p| p.text).collect()
     }
 
+    /// A PDF page from rows `(font size, text)`, one row every 16 points from the top.
+    fn pdf_page(number: u32, text: &str, sizes: &[f32]) -> (String, Vec<TextLine>) {
+        let runs = text
+            .lines()
+            .zip(sizes)
+            .enumerate()
+            .map(|(i, (t, &size))| TextLine {
+                text: t.to_string(),
+                rect: nhiemvu_model::Rect {
+                    x0: 57.0,
+                    y0: 800.0 - 16.0 * i as f32,
+                    x1: 300.0 + 4.0 * t.chars().count() as f32,
+                    y1: 800.0 + size - 16.0 * i as f32,
+                },
+                font_size: size,
+                font: format!("Times{number}"),
+            })
+            .collect();
+        (text.to_string(), runs)
+    }
+
+    #[test]
+    fn a_footnote_quoting_its_rule_on_a_later_page_is_set_apart() {
+        // Footnote 1's body ends page 1; marker 2 is glued to a letter on page 2 and its
+        // body opens with a quote.
+        let (t1, r1) = pdf_page(
+            1,
+            "Sở Xây dựng nhận được hồ sơ của Công ty về kho chứa xi măng.\nHồ sơ chưa có tài liệu minh chứng1 về điều kiện an toàn.\n1 Tài liệu do đơn vị tư vấn độc lập lập.",
+            &[13.0, 13.0, 10.0],
+        );
+        let (t2, r2) = pdf_page(
+            2,
+            "Công ty bổ sung bản sao theo điểm đ2\nkhoản 1 Điều 39 của Luật trước ngày 30/6/2026.\n2 “đ) Bản sao văn bản nghiệm thu về phòng cháy;”.",
+            &[13.0, 13.0, 10.0],
+        );
+        let pages = [
+            PageIn {
+                number: 1,
+                text: &t1,
+                lines: &r1,
+            },
+            PageIn {
+                number: 2,
+                text: &t2,
+                lines: &r2,
+            },
+        ];
+        let c = clean_pages(&pages);
+        let markers: Vec<&str> = c.footnotes.iter().map(|f| f.marker.as_str()).collect();
+        assert_eq!(markers, ["1", "2"], "{:?}", c.footnotes);
+        assert!(c.footnotes[1].text.starts_with("“đ) Bản sao"));
+        let all: Vec<String> = paragraphs(&c).into_iter().map(|p| p.text).collect();
+        assert!(all.iter().all(|p| !p.contains("nghiệm thu")), "{all:?}");
+        assert!(
+            all.iter().any(|p| p.contains("theo điểm đ khoản 1")),
+            "{all:?}"
+        );
+    }
+
     #[test]
     fn a_pdf_line_opening_with_a_dash_inside_a_name_range_goes_on() {
         let p = pdf_paragraphs(&[
