@@ -427,11 +427,14 @@ pub fn rows_from_runs(runs: &[PlacedRun<'_>]) -> Vec<TaskRow> {
     let Some(head) = find_run_header(runs) else {
         return Vec::new();
     };
-    let data = table_runs(runs, &head);
+    let (data, groups) = table_runs(runs, &head);
     let anchors: Vec<usize> = data
         .iter()
         .copied()
-        .filter(|&i| head.column_at(runs[i].1) == Some(0) && is_row_marker(runs[i].1.text.trim()))
+        .filter(|&i| {
+            groups.contains(&i)
+                || (head.column_at(runs[i].1) == Some(0) && is_row_marker(runs[i].1.text.trim()))
+        })
         .collect();
     if anchors.is_empty() || head.columns.first() != Some(&Column::Number) {
         return Vec::new();
@@ -450,7 +453,14 @@ pub fn rows_from_runs(runs: &[PlacedRun<'_>]) -> Vec<TaskRow> {
         })
         .collect();
     for (&i, &r) in data.iter().zip(&row_of) {
-        let (Some(r), Some(k)) = (r, head.column_at(runs[i].1)) else {
+        // A group title goes in the row's first cell, as a text rendering writes it: the
+        // row then reads as a title with no lead.
+        let column = if groups.contains(&i) {
+            Some(0)
+        } else {
+            head.column_at(runs[i].1)
+        };
+        let (Some(r), Some(k)) = (r, column) else {
             continue;
         };
         let listed = matches!(head.columns[k], Column::Lead | Column::Coordinator);
@@ -663,10 +673,12 @@ fn stacks(runs: &[PlacedRun<'_>], near: &[usize], tt: &TextLine) -> Vec<Vec<usiz
 }
 
 /// The runs of the table body in reading order: below the heading on its page, then the
-/// following pages, until a run that spans column edges or a blank band of more than three
-/// lines; repeated heading lines and page numbers are left out.
-fn table_runs(runs: &[PlacedRun<'_>], head: &RunHeader) -> Vec<usize> {
+/// following pages, until a run that spans column edges with no numbered row after it or a
+/// blank band of more than three lines; repeated heading lines and page numbers are left
+/// out. Also the runs that span column edges between numbered rows (group titles).
+fn table_runs(runs: &[PlacedRun<'_>], head: &RunHeader) -> (Vec<usize>, Vec<usize>) {
     let mut out: Vec<usize> = Vec::new();
+    let mut groups: Vec<usize> = Vec::new();
     let mut last_bottom: Option<(u32, f32)> = None;
     for (i, &(page, run)) in runs.iter().enumerate() {
         if page < head.page || head.cells.contains(&i) {
@@ -686,7 +698,18 @@ fn table_runs(runs: &[PlacedRun<'_>], head: &RunHeader) -> Vec<usize> {
             continue;
         }
         if head.crosses(run) {
-            break;
+            // A title across merged cells between numbered rows is a group row; text across
+            // the columns after the last row is the page going on below the table.
+            let more = runs[i + 1..].iter().take(60).any(|&(p, r)| {
+                p <= page + 1
+                    && !head.crosses(r)
+                    && head.column_at(r) == Some(0)
+                    && is_row_marker(r.text.trim())
+            });
+            if !more {
+                break;
+            }
+            groups.push(i);
         }
         if let Some((p, b)) = last_bottom {
             if p == page && b - run.rect.y1 > 3.0 * 1.2 * head.size {
@@ -699,7 +722,7 @@ fn table_runs(runs: &[PlacedRun<'_>], head: &RunHeader) -> Vec<usize> {
         last_bottom = Some((page, b));
         out.push(i);
     }
-    out
+    (out, groups)
 }
 
 /// The row (index into `anchors`) of each of the `data` runs, `None` before the first.
@@ -1001,6 +1024,37 @@ mod tests {
         assert_eq!(r[1].coordinators, ["UBND các xã"]);
         assert_eq!(r[1].time, "Trước 30/9/2026");
         assert!(!r[1].row_text.contains("Ghi chú"), "{}", r[1].row_text);
+    }
+
+    #[test]
+    fn a_pdf_group_title_across_merged_cells_does_not_end_the_table() {
+        let mut page = heading(700.0);
+        page.extend([
+            run(62.0, 660.0, 68.0, "1"),
+            run(88.0, 660.0, 290.0, "Lập kế hoạch phòng chống thiên tai"),
+            run(310.0, 660.0, 370.0, "Sở Xây dựng"),
+            run(
+                88.0,
+                630.0,
+                470.0,
+                "Nhóm nhiệm vụ về hạ tầng giao thông và thủy lợi",
+            ),
+            run(62.0, 600.0, 68.0, "2"),
+            run(88.0, 600.0, 290.0, "Kiểm tra hồ chứa nước trước mùa mưa"),
+            run(310.0, 600.0, 378.0, "Công an tỉnh"),
+            run(
+                58.0,
+                560.0,
+                560.0,
+                "Các đơn vị báo cáo kết quả về Sở Tài chính trước ngày 15 hằng tháng.",
+            ),
+        ]);
+        let r = placed(&[page]);
+        assert_eq!(r.len(), 2, "{r:#?}");
+        assert_eq!(r[0].text, "Lập kế hoạch phòng chống thiên tai");
+        assert_eq!(r[1].text, "Kiểm tra hồ chứa nước trước mùa mưa");
+        assert_eq!(r[1].leads, ["Công an tỉnh"]);
+        assert!(!r[1].row_text.contains("báo cáo kết quả"), "{r:#?}");
     }
 
     #[test]
