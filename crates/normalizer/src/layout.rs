@@ -309,10 +309,24 @@ fn mark_page_numbers(lines: &mut [Line], pages: usize) {
         return;
     };
     if count >= 2.max(pages / 2) {
-        for (i, off) in candidates {
+        for &(i, off) in &candidates {
             if off == best {
                 lines[i].role = LineRole::PageNumber;
             }
+        }
+    }
+    // A number equal to its page's index set apart by a blank line at the page's top or
+    // bottom is its number even where it is the only one (page 2 of a two-page letter).
+    for (i, off) in candidates {
+        let blank = |j: Option<usize>| {
+            j.and_then(|j| lines.get(j))
+                .is_some_and(|l| l.page == lines[i].page && l.text.is_empty())
+        };
+        let page = &by_page[&lines[i].page];
+        let edge = (page.first() == Some(&i) && blank(Some(i + 1)))
+            || (page.last() == Some(&i) && blank(i.checked_sub(1)));
+        if off == 0 && lines[i].page > 1 && edge {
+            lines[i].role = LineRole::PageNumber;
         }
     }
 }
@@ -1047,6 +1061,39 @@ mod tests {
         assert!(texts[1].starts_with("Sở Xây dựng chủ trì"), "{texts:?}");
         // A long first line cut inside a name goes on.
         assert!(texts[2].contains("tỉnh Bình Thuận mới"), "{texts:?}");
+    }
+
+    #[test]
+    fn the_number_of_page_two_set_apart_by_a_blank_line_is_no_body_text() {
+        let pages = [
+            PageIn {
+                number: 1,
+                text: "Sở Y tế đề nghị Trung tâm Y tế khu vực Bảo Thắng hoàn thành báo cáo về công tác\n",
+                lines: &[],
+            },
+            PageIn {
+                number: 2,
+                text: "2\n\nphòng chống dịch trước ngày 15/7/2026.\nBáo cáo gửi về Sở Y tế.\nNơi nhận:\n",
+                lines: &[],
+            },
+        ];
+        let c = clean_pages(&pages);
+        let two = c.all_lines.iter().find(|l| l.text == "2").unwrap();
+        assert_eq!(two.role, LineRole::PageNumber);
+        // A row number at a page top with its cells right under it stays.
+        let c = clean_pages(&[
+            PageIn {
+                number: 1,
+                text: "TT\nNội dung\n1\nRà soát chợ\nSở Công Thương\n",
+                lines: &[],
+            },
+            PageIn {
+                number: 2,
+                text: "2\nKiểm tra hồ chứa\nSở Nông nghiệp\nQuý III/2026\n",
+                lines: &[],
+            },
+        ]);
+        assert!(c.all_lines.iter().all(|l| l.role != LineRole::PageNumber));
     }
 
     #[test]
