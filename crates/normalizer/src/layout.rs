@@ -68,6 +68,9 @@ pub struct Line {
     /// PDF input: the line reaches its page's right margin, so a line break after it may
     /// be the wrap of a running sentence rather than the end of a paragraph.
     pub full: bool,
+    /// PDF input: the line starts at its page's left margin on a page whose paragraphs open
+    /// with a first-line indent, so it does not open a paragraph of its own.
+    pub at_margin: bool,
     /// True when the font is bold (name contains "Bold"); for text input, when the line
     /// starts inside a `**bold**` run.
     pub bold: bool,
@@ -206,6 +209,7 @@ pub fn clean_pages(pages: &[PageIn<'_>]) -> CleanText {
     }
     mark_page_numbers(&mut out.all_lines, pages.len());
     mark_full_lines(&mut out.all_lines);
+    mark_margin_lines(&mut out.all_lines);
     mark_running_headers(&mut out.all_lines, pages.len());
     mark_stamps(&mut out);
     mark_footnotes(&mut out);
@@ -253,6 +257,7 @@ fn split_page(page: &PageIn<'_>, lines: &mut Vec<Line>) {
             x0,
             x1,
             full: false,
+            at_margin: false,
             bold,
             closes_bold,
             page_start: is_first || (page.lines.is_empty() && lead_space && !trimmed.is_empty()),
@@ -382,6 +387,39 @@ fn mark_full_lines(lines: &mut [Line]) {
     for l in lines.iter_mut() {
         if let (Some(x1), Some(size), Some(r)) = (l.x1, l.font_size, right.get(&l.page)) {
             l.full = x1 >= r - MARGIN_SLACK * size;
+        }
+    }
+}
+
+/// Mark the PDF lines that start at their page's left margin (the lowest tenth of line
+/// starts, within half a font size) on pages where other lines open paragraphs one to
+/// [`INDENT_MAX`] font sizes right of it: there, a line at the margin is a wrapped line.
+fn mark_margin_lines(lines: &mut [Line]) {
+    let mut starts: HashMap<u32, Vec<(f32, f32)>> = HashMap::new();
+    for l in lines
+        .iter()
+        .filter(|l| !l.text.is_empty() && !l.text.contains('\t'))
+    {
+        if let (Some(x0), Some(size)) = (l.x0, l.font_size) {
+            starts.entry(l.page).or_default().push((x0, size));
+        }
+    }
+    let mut margin: HashMap<u32, f32> = HashMap::new();
+    for (page, mut xs) in starts {
+        xs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let left = xs[xs.len() / 10].0;
+        let at = |lo: f32, hi: f32| {
+            xs.iter()
+                .filter(|(x, s)| *x > left + lo * s && *x <= left + hi * s)
+                .count()
+        };
+        if at(-0.5, 0.5) >= 2 && at(1.0, INDENT_MAX) >= 2 {
+            margin.insert(page, left);
+        }
+    }
+    for l in lines.iter_mut() {
+        if let (Some(x0), Some(size), Some(m)) = (l.x0, l.font_size, margin.get(&l.page)) {
+            l.at_margin = x0 <= m + 0.5 * size;
         }
     }
 }
@@ -904,6 +942,11 @@ fn breaks_between(prev: &Line, line: &Line, text: &str) -> bool {
     }
     let first = text.chars().next().unwrap_or(' ');
     let starts_upper = first.is_uppercase() || first == '“' || first == '"';
+    // PDF input: a clause ended at the right margin goes on at the left margin of a page
+    // whose paragraphs are indented ("… ngày 02/6/2026;" over "Công ty TNHH …").
+    if prev.full && line.at_margin && prev.page == line.page && p.ends_with([';', ',']) {
+        return false;
+    }
     if ends_sentence(p) && starts_upper {
         return true;
     }
@@ -1250,6 +1293,46 @@ mod tests {
         ]);
         assert_eq!(p.len(), 2, "{p:?}");
         assert!(p[0].ends_with("thẩm định trước ngày 15/8/2026 để kịp bố trí kinh phí."));
+    }
+
+    #[test]
+    fn a_clause_ended_at_the_margin_goes_on_where_paragraphs_are_indented() {
+        let p = pdf_paragraphs(&[
+            (
+                85.0,
+                540.0,
+                false,
+                "Xét đề nghị của các doanh nghiệp gồm: Công ty TNHH Hòa Bình tại Văn",
+            ),
+            (
+                57.0,
+                540.0,
+                false,
+                "bản số 12/CV-HB ngày 02/6/2026; Công ty cổ phần Minh Long tại Văn bản",
+            ),
+            (
+                57.0,
+                539.0,
+                false,
+                "số 15/ML ngày 04/6/2026; Hợp tác xã Đồng Tâm tại Văn bản số 03/ĐT;",
+            ),
+            (
+                57.0,
+                300.0,
+                false,
+                "Công ty TNHH Sơn Hà tại Văn bản số 21/SH ngày 05/6/2026.",
+            ),
+            (
+                85.0,
+                540.0,
+                false,
+                "Sau khi xem xét, Sở Công Thương xây dựng kế hoạch kiểm tra như sau:",
+            ),
+        ]);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(
+            p[0].ends_with("số 03/ĐT; Công ty TNHH Sơn Hà tại Văn bản số 21/SH ngày 05/6/2026.")
+        );
     }
 
     #[test]
