@@ -445,7 +445,13 @@ pub fn appendix_tasks(
     let mut out = Vec::new();
     if appendices.is_empty() {
         if let Some(first) = paras.get(body_end).and_then(|p| p.lines.first().copied()) {
-            out.extend(task_table_rows(0, clean, first, clean.all_lines.len(), ctx));
+            out.extend(task_table_rows(
+                0,
+                pages,
+                clean,
+                (first, clean.all_lines.len()),
+                ctx,
+            ));
         }
     }
     for (k, &a) in appendices.iter().enumerate() {
@@ -459,7 +465,7 @@ pub fn appendix_tasks(
             .unwrap_or(clean.all_lines.len());
         let (idx, lines) = appendix_lines(pages, clean, first, until);
         if !is_kpi_table(&lines) {
-            out.extend(task_table_rows(k, clean, first, until, ctx));
+            out.extend(task_table_rows(k, pages, clean, (first, until), ctx));
             continue;
         }
         for row in appendix_rows(pages, clean, first, &lines) {
@@ -473,40 +479,21 @@ pub fn appendix_tasks(
     out
 }
 
-/// The rows of a task table (content / lead / coordinators / time columns) written as text
-/// in appendix `k`, lines `first..until`: each row with a lead is a task.
+/// The rows of a task table (content / lead / coordinators / time columns) in appendix
+/// `k`, lines `first..until`: each row with a lead is a task. A PDF's table is read from
+/// the positions of its runs ([`crate::task_table::rows_from_runs`]), other input (or a PDF
+/// table that reading does not find) from its lines.
 fn task_table_rows(
     k: usize,
+    pages: &[Page],
     clean: &CleanText,
-    first: usize,
-    until: usize,
+    (first, until): (usize, usize),
     ctx: &DateContext,
 ) -> Vec<RowTask> {
-    // Every line, cell borders included: they separate the cells.
-    let idx: Vec<usize> = (first..until)
-        .filter(|&i| {
-            matches!(
-                clean.all_lines[i].role,
-                LineRole::Body | LineRole::RunningHeader | LineRole::Markup
-            )
-        })
-        .collect();
-    // The task-table reader takes the renderings as written: borders as "|", a row of
-    // tab-separated cells as a markdown row.
-    let lines: Vec<String> = idx
-        .iter()
-        .map(|&i| {
-            let l = &clean.all_lines[i];
-            if l.role == LineRole::Markup {
-                "|".to_string()
-            } else if l.text.contains('\t') {
-                format!("| {} |", l.text.replace('\t', " | "))
-            } else {
-                l.text.clone()
-            }
-        })
-        .collect();
-    let rows = crate::task_table::rows(&lines);
+    let (rows, lines, provenance) = match placed_task_rows(pages, clean, first, until) {
+        Some(found) => found,
+        None => text_task_rows(clean, first, until),
+    };
     // The table's title ("… CHỈ TIÊU … ĐẾN NĂM 2030"): its last year is the horizon by which
     // a row's measurable targets are due.
     let title_end = rows.first().map_or(0, |r| r.first_line).min(lines.len());
@@ -521,16 +508,6 @@ fn task_table_rows(
         .max();
     rows.into_iter()
         .map(|row| {
-            let (f, l) = (
-                &clean.all_lines[idx[row.first_line]],
-                &clean.all_lines[idx[row.last_line]],
-            );
-            let provenance = Provenance {
-                page: f.page,
-                start: f.start,
-                end: l.end,
-                end_page: (l.page != f.page).then_some(l.page),
-            };
             let targets = target::find_targets(&row.text);
             let mut deadline = deadline::find_deadline(&row.time, ctx).map(|d| Deadline {
                 due_rule: Some(nhiemvu_model::DateRule::TableColumn),
@@ -541,16 +518,116 @@ fn task_table_rows(
             }
             RowTask {
                 section: format!("PL{}.{}", k + 1, row.number),
+                provenance: provenance[row.first_line..=row.last_line]
+                    .iter()
+                    .fold(None, |acc: Option<Provenance>, p| {
+                        Some(match acc {
+                            None => *p,
+                            Some(a) => Provenance {
+                                end: p.end,
+                                end_page: (p.page != a.page).then_some(p.page),
+                                ..a
+                            },
+                        })
+                    })
+                    .unwrap_or(provenance[row.first_line]),
                 text: row.row_text,
                 content: row.text,
                 responsible: row.leads,
                 coordinators: row.coordinators,
-                provenance,
                 deadline,
                 targets,
             }
         })
         .collect()
+}
+
+/// Task rows with the lines they index and where each of those lines is.
+type TableRead = (
+    Vec<crate::task_table::TaskRow>,
+    Vec<String>,
+    Vec<Provenance>,
+);
+
+/// A task table read from its lines as written: borders as "|", a row of tab-separated
+/// cells as a markdown row.
+fn text_task_rows(clean: &CleanText, first: usize, until: usize) -> TableRead {
+    // Every line, cell borders included: they separate the cells.
+    let idx: Vec<usize> = (first..until)
+        .filter(|&i| {
+            matches!(
+                clean.all_lines[i].role,
+                LineRole::Body | LineRole::RunningHeader | LineRole::Markup
+            )
+        })
+        .collect();
+    let lines: Vec<String> = idx
+        .iter()
+        .map(|&i| {
+            let l = &clean.all_lines[i];
+            if l.role == LineRole::Markup {
+                "|".to_string()
+            } else if l.text.contains('\t') {
+                format!("| {} |", l.text.replace('\t', " | "))
+            } else {
+                l.text.clone()
+            }
+        })
+        .collect();
+    let provenance = idx
+        .iter()
+        .map(|&i| {
+            let l = &clean.all_lines[i];
+            Provenance {
+                page: l.page,
+                start: l.start,
+                end: l.end,
+                end_page: None,
+            }
+        })
+        .collect();
+    (crate::task_table::rows(&lines), lines, provenance)
+}
+
+/// A PDF task table read from the positioned runs of the pages of lines `first..until`;
+/// `None` when the pages have no runs or no numbered task table is found among them.
+fn placed_task_rows(
+    pages: &[Page],
+    clean: &CleanText,
+    first: usize,
+    until: usize,
+) -> Option<TableRead> {
+    let (from, to) = (
+        clean.all_lines.get(first)?.page,
+        clean.all_lines.get(until.checked_sub(1)?)?.page,
+    );
+    let mut runs = Vec::new();
+    let mut provenance = Vec::new();
+    for p in pages.iter().filter(|p| (from..=to).contains(&p.number)) {
+        let mut cursor = 0;
+        for r in &p.lines {
+            // Runs are the page text's cells in order: each is found after the one before.
+            let t = r.text.trim();
+            let (start, end) = match p.text[cursor..].find(t) {
+                Some(at) => (cursor + at, cursor + at + t.len()),
+                None => (cursor, cursor),
+            };
+            cursor = end;
+            runs.push((p.number, r));
+            provenance.push(Provenance {
+                page: p.number,
+                start,
+                end,
+                end_page: None,
+            });
+        }
+    }
+    let rows = crate::task_table::rows_from_runs(&runs);
+    if rows.is_empty() {
+        return None;
+    }
+    let lines = runs.iter().map(|r| r.1.text.clone()).collect();
+    Some((rows, lines, provenance))
 }
 
 /// Body lines `first..until` of an appendix (repeated table headers kept) as raw text:

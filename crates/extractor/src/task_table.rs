@@ -9,6 +9,7 @@
 //! heading whose lead, when it has one, passes to its rows.
 
 use crate::units;
+use nhiemvu_model::TextLine;
 use nhiemvu_normalizer::lexicon::columns::{column_of, is_time_cell, Column};
 use nhiemvu_normalizer::lexicon::verbs;
 
@@ -412,6 +413,412 @@ fn opens_predicate(rest: &str) -> bool {
     })
 }
 
+/// A positioned run of a table page: its page and the run.
+pub type PlacedRun<'a> = (u32, &'a TextLine);
+
+/// Task rows of the first task table among positioned runs (PDF input), in reading order;
+/// `first_line` and `last_line` index `runs`. Cells are placed by x between the column
+/// edges of the heading cells, rows by their number cells: a row ends at the widest blank
+/// band between its number and the next (cells are centred or top-aligned), and text at the
+/// top of a page before its first number goes on the last row of the page before when a
+/// blank band sets it apart (a row split by a page break is one row). Empty when the runs
+/// hold no numbered task table.
+pub fn rows_from_runs(runs: &[PlacedRun<'_>]) -> Vec<TaskRow> {
+    let Some(head) = find_run_header(runs) else {
+        return Vec::new();
+    };
+    let (data, groups) = table_runs(runs, &head);
+    let anchors: Vec<usize> = data
+        .iter()
+        .copied()
+        .filter(|&i| {
+            groups.contains(&i)
+                || (head.column_at(runs[i].1) == Some(0) && is_row_marker(runs[i].1.text.trim()))
+        })
+        .collect();
+    if anchors.is_empty() || head.columns.first() != Some(&Column::Number) {
+        return Vec::new();
+    }
+    let row_of = place_rows(runs, &data, &anchors);
+    let mut raw: Vec<Vec<Cell>> = anchors
+        .iter()
+        .map(|&a| {
+            (0..head.columns.len())
+                .map(|_| Cell {
+                    text: String::new(),
+                    first: a,
+                    last: a,
+                })
+                .collect()
+        })
+        .collect();
+    for (&i, &r) in data.iter().zip(&row_of) {
+        // A group title goes in the row's first cell, as a text rendering writes it: the
+        // row then reads as a title with no lead.
+        let column = if groups.contains(&i) {
+            Some(0)
+        } else {
+            head.column_at(runs[i].1)
+        };
+        let (Some(r), Some(k)) = (r, column) else {
+            continue;
+        };
+        let listed = matches!(head.columns[k], Column::Lead | Column::Coordinator);
+        let cell = &mut raw[r][k];
+        let text = clean_cell(&runs[i].1.text);
+        if cell.text.is_empty() {
+            cell.first = i;
+        } else {
+            let wraps = !listed
+                || text.starts_with(|c: char| !c.is_uppercase())
+                || ends_with_head(&cell.text)
+                || cell.text.ends_with([',', '-', '–', '('])
+                || cell.text.ends_with(" và")
+                || head.fills(k, runs[cell.last].1, &text);
+            cell.text.push_str(if wraps { " " } else { "; " });
+        }
+        cell.text.push_str(&text);
+        cell.first = cell.first.min(i);
+        cell.last = cell.last.max(i);
+    }
+    assemble(&head.columns, raw)
+}
+
+/// The heading of a positioned task table: its columns left to right, their edges, the
+/// runs of its cells and where it ends.
+struct RunHeader {
+    columns: Vec<Column>,
+    /// Edges between neighbouring columns (one fewer than the columns).
+    edges: Vec<f32>,
+    /// Left edge of the first column and right edge of the last.
+    span: (f32, f32),
+    /// Runs of the heading cells.
+    cells: Vec<usize>,
+    /// Texts of the heading lines (a heading repeated on the next page is skipped).
+    texts: Vec<String>,
+    page: u32,
+    /// Bottom of the heading.
+    bottom: f32,
+    size: f32,
+}
+
+impl RunHeader {
+    /// The column whose edges hold the run's centre.
+    fn column_at(&self, run: &TextLine) -> Option<usize> {
+        let cx = (run.rect.x0 + run.rect.x1) / 2.0;
+        Some(self.edges.iter().take_while(|&&e| cx >= e).count())
+    }
+
+    /// True when a run spans an edge between columns by more than a font size each side
+    /// (a paragraph after the table, not a cell).
+    fn crosses(&self, run: &TextLine) -> bool {
+        let m = run.font_size.max(1.0);
+        self.edges
+            .iter()
+            .any(|&e| run.rect.x0 < e - m && run.rect.x1 > e + m)
+    }
+
+    /// True when `prev` (a line of column `k`) was wrapped: the first word of `next` would
+    /// not have fitted after it.
+    fn fills(&self, k: usize, prev: &TextLine, next: &str) -> bool {
+        let left = if k == 0 {
+            self.span.0
+        } else {
+            self.edges[k - 1]
+        };
+        let right = self.edges.get(k).copied().unwrap_or(self.span.1);
+        let m = prev.font_size.max(1.0);
+        let word = next.split_whitespace().next().unwrap_or("").chars().count() as f32;
+        let width = prev.rect.x1 - prev.rect.x0;
+        width + (word + 1.0) * 0.5 * m > right - left - m
+    }
+}
+
+/// The heading of the first positioned task table: a "TT"/"STT" run and the heading cells
+/// beside it (each a stack of touching lines, "Ghi" over "chú"), naming a content and a
+/// lead column.
+fn find_run_header(runs: &[PlacedRun<'_>]) -> Option<RunHeader> {
+    for &(page, tt) in runs {
+        if column_of(&tt.text) != Some(Column::Number) {
+            continue;
+        }
+        let size = tt.font_size.max(1.0);
+        let cy = (tt.rect.y0 + tt.rect.y1) / 2.0;
+        let near: Vec<usize> = (0..runs.len())
+            .filter(|&j| runs[j].0 == page)
+            .filter(|&j| ((runs[j].1.rect.y0 + runs[j].1.rect.y1) / 2.0 - cy).abs() <= 2.5 * size)
+            .collect();
+        let mut cells: Vec<(f32, Column, Vec<usize>)> = Vec::new();
+        for stack in stacks(runs, &near, tt) {
+            let text: Vec<&str> = stack.iter().map(|&j| runs[j].1.text.trim()).collect();
+            let same_line = stack.iter().any(|&j| overlaps_y(runs[j].1, tt));
+            let column = match column_of(&text.join(" ")) {
+                Some(c) => c,
+                // An unnamed heading cell on the heading line is a column of its own.
+                None if same_line && text.iter().all(|t| !is_row_marker(t)) => Column::Note,
+                None => continue,
+            };
+            let x0 = stack
+                .iter()
+                .map(|&j| runs[j].1.rect.x0)
+                .fold(f32::MAX, f32::min);
+            let x1 = stack
+                .iter()
+                .map(|&j| runs[j].1.rect.x1)
+                .fold(f32::MIN, f32::max);
+            cells.push(((x0 + x1) / 2.0, column, stack));
+        }
+        cells.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let columns: Vec<Column> = cells.iter().map(|c| c.1).collect();
+        let opt: Vec<Option<Column>> = columns.iter().copied().map(Some).collect();
+        if !is_task_header(&opt) || columns.first() != Some(&Column::Number) {
+            continue;
+        }
+        let extent = |stack: &[usize]| {
+            let x0 = stack
+                .iter()
+                .map(|&j| runs[j].1.rect.x0)
+                .fold(f32::MAX, f32::min);
+            let x1 = stack
+                .iter()
+                .map(|&j| runs[j].1.rect.x1)
+                .fold(f32::MIN, f32::max);
+            (x0, x1)
+        };
+        let all: Vec<usize> = cells.iter().flat_map(|c| c.2.iter().copied()).collect();
+        let bottom = all
+            .iter()
+            .map(|&j| runs[j].1.rect.y0)
+            .fold(f32::MAX, f32::min);
+        // The table's left edge: the leftmost run below the heading on its page.
+        let left = runs
+            .iter()
+            .filter(|r| r.0 == page && r.1.rect.y1 <= bottom + 0.3 * size)
+            .map(|r| r.1.rect.x0)
+            .fold(extent(&cells[0].2).0, f32::min);
+        // Heading cells are centred: each column's right edge mirrors its left edge about
+        // the cell's centre, kept between the two heading cells.
+        let mut edges = Vec::new();
+        let mut from = left;
+        for w in cells.windows(2) {
+            let (a, b) = (extent(&w[0].2), extent(&w[1].2));
+            let e = (2.0 * w[0].0 - from).clamp(a.1, b.0.max(a.1));
+            edges.push(e);
+            from = e;
+        }
+        let last = extent(&cells[cells.len() - 1].2);
+        let right = (2.0 * cells[cells.len() - 1].0 - from).max(last.1);
+        return Some(RunHeader {
+            columns,
+            edges,
+            span: (left, right),
+            texts: all
+                .iter()
+                .map(|&j| runs[j].1.text.trim().to_string())
+                .collect(),
+            cells: all,
+            page,
+            bottom,
+            size,
+        });
+    }
+    None
+}
+
+fn overlaps_y(a: &TextLine, b: &TextLine) -> bool {
+    a.rect.y0 < b.rect.y1 && b.rect.y0 < a.rect.y1
+}
+
+/// Heading cells among runs `near` the heading run `tt`: runs overlapping in x form a
+/// column; in each, the lines that touch one another around the heading line form its cell.
+fn stacks(runs: &[PlacedRun<'_>], near: &[usize], tt: &TextLine) -> Vec<Vec<usize>> {
+    let mut by_x: Vec<usize> = near.to_vec();
+    by_x.sort_by(|&a, &b| runs[a].1.rect.x0.total_cmp(&runs[b].1.rect.x0));
+    let mut groups: Vec<(f32, Vec<usize>)> = Vec::new();
+    for j in by_x {
+        let r = &runs[j].1.rect;
+        match groups.last_mut() {
+            Some((x1, g)) if r.x0 < *x1 => {
+                g.push(j);
+                *x1 = x1.max(r.x1);
+            }
+            _ => groups.push((r.x1, vec![j])),
+        }
+    }
+    let size = tt.font_size.max(1.0);
+    let cy = (tt.rect.y0 + tt.rect.y1) / 2.0;
+    let mut out = Vec::new();
+    for (_, mut g) in groups {
+        g.sort_by(|&a, &b| runs[b].1.rect.y1.total_cmp(&runs[a].1.rect.y1));
+        let centre = |j: usize| (runs[j].1.rect.y0 + runs[j].1.rect.y1) / 2.0;
+        let Some(mid) = (0..g.len()).min_by(|&a, &b| {
+            (centre(g[a]) - cy)
+                .abs()
+                .total_cmp(&(centre(g[b]) - cy).abs())
+        }) else {
+            continue;
+        };
+        let touches =
+            |a: usize, b: usize| runs[g[a]].1.rect.y0 - runs[g[b]].1.rect.y1 <= 0.4 * size;
+        let (mut lo, mut hi) = (mid, mid);
+        while lo > 0 && touches(lo - 1, lo) {
+            lo -= 1;
+        }
+        while hi + 1 < g.len() && touches(hi, hi + 1) {
+            hi += 1;
+        }
+        out.push(g[lo..=hi].to_vec());
+    }
+    out
+}
+
+/// The runs of the table body in reading order: below the heading on its page, then the
+/// following pages, until a run that spans column edges with no numbered row after it or a
+/// blank band of more than three lines; repeated heading lines and page numbers are left
+/// out. Also the runs that span column edges between numbered rows (group titles).
+fn table_runs(runs: &[PlacedRun<'_>], head: &RunHeader) -> (Vec<usize>, Vec<usize>) {
+    let mut out: Vec<usize> = Vec::new();
+    let mut groups: Vec<usize> = Vec::new();
+    let mut last_bottom: Option<(u32, f32)> = None;
+    for (i, &(page, run)) in runs.iter().enumerate() {
+        if page < head.page || head.cells.contains(&i) {
+            continue;
+        }
+        if page == head.page && run.rect.y1 > head.bottom + 0.3 * head.size {
+            continue;
+        }
+        let t = run.text.trim();
+        if t.is_empty()
+            || (page != head.page && head.texts.iter().any(|h| h == t))
+            || (t.chars().all(|c| c.is_ascii_digit()) && head.column_at(run) != Some(0))
+        {
+            continue;
+        }
+        if run.rect.x1 < head.span.0 - head.size || run.rect.x0 > head.span.1 + head.size {
+            continue;
+        }
+        if head.crosses(run) {
+            // A title across merged cells between numbered rows is a group row; text across
+            // the columns after the last row is the page going on below the table.
+            let more = runs[i + 1..].iter().take(60).any(|&(p, r)| {
+                p <= page + 1
+                    && !head.crosses(r)
+                    && head.column_at(r) == Some(0)
+                    && is_row_marker(r.text.trim())
+            });
+            if !more {
+                break;
+            }
+            groups.push(i);
+        }
+        if let Some((p, b)) = last_bottom {
+            if p == page && b - run.rect.y1 > 3.0 * 1.2 * head.size {
+                break;
+            }
+        }
+        let b = last_bottom
+            .filter(|(p, _)| *p == page)
+            .map_or(run.rect.y0, |(_, b)| b.min(run.rect.y0));
+        last_bottom = Some((page, b));
+        out.push(i);
+    }
+    (out, groups)
+}
+
+/// The row (index into `anchors`) of each of the `data` runs, `None` before the first.
+fn place_rows(runs: &[PlacedRun<'_>], data: &[usize], anchors: &[usize]) -> Vec<Option<usize>> {
+    let centre = |i: usize| (runs[i].1.rect.y0 + runs[i].1.rect.y1) / 2.0;
+    let on = |page: u32| -> Vec<(f32, f32)> {
+        data.iter()
+            .filter(|&&i| runs[i].0 == page)
+            .map(|&i| (runs[i].1.rect.y0, runs[i].1.rect.y1))
+            .collect()
+    };
+    // Cuts between consecutive numbers on one page: (row below the cut, cut y, band width).
+    let mut cuts: Vec<(usize, f32, f32)> = Vec::new();
+    for (k, w) in anchors.windows(2).enumerate() {
+        let (a, b) = (w[0], w[1]);
+        if runs[a].0 != runs[b].0 {
+            continue;
+        }
+        let (hi, lo) = (centre(a), centre(b));
+        let (y, width) = widest_gap(&on(runs[a].0), lo, hi).unwrap_or(((hi + lo) / 2.0, 0.0));
+        cuts.push((k + 1, y, width));
+    }
+    let mut widths: Vec<f32> = cuts.iter().map(|c| c.2).filter(|&w| w > 0.0).collect();
+    widths.sort_by(f32::total_cmp);
+    let typical = widths.get(widths.len() / 2).copied();
+    // The first number of a later page: text above it goes on the row before when a blank
+    // band as wide as half a row gap sets it apart.
+    for (k, &a) in anchors.iter().enumerate().skip(1) {
+        if runs[anchors[k - 1]].0 == runs[a].0 {
+            continue;
+        }
+        let spans = on(runs[a].0);
+        let top = spans.iter().map(|s| s.1).fold(f32::MIN, f32::max);
+        let size = runs[a].1.font_size.max(1.0);
+        let need = typical.map_or(0.5 * size, |t| (0.5 * t).max(0.2 * size));
+        match widest_gap(&spans, centre(a), top) {
+            Some((y, w)) if w >= need => cuts.push((k, y, w)),
+            _ => cuts.push((k, f32::MAX, 0.0)),
+        }
+    }
+    // A run belongs to the last row that starts at or above it.
+    data.iter()
+        .map(|&i| {
+            let (page, y) = (runs[i].0, centre(i));
+            let starts_above = |k: usize| {
+                let ap = runs[anchors[k]].0;
+                cuts.iter()
+                    .find(|c| c.0 == k)
+                    .is_none_or(|&(_, cut, _)| ap < page || (ap == page && y < cut))
+            };
+            Some(
+                (1..anchors.len())
+                    .take_while(|&k| starts_above(k))
+                    .last()
+                    .unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+/// The middle and width of the widest band between `lo` and `hi` (y, upwards) that no span
+/// covers; ties go to the band nearest the middle.
+fn widest_gap(spans: &[(f32, f32)], lo: f32, hi: f32) -> Option<(f32, f32)> {
+    let mut cover: Vec<(f32, f32)> = spans
+        .iter()
+        .filter(|s| s.1 > lo && s.0 < hi)
+        .map(|s| (s.0.max(lo), s.1.min(hi)))
+        .collect();
+    cover.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let mid = (lo + hi) / 2.0;
+    let mut best: Option<(f32, f32)> = None;
+    let mut consider = |top: f32, bottom: f32| {
+        let w = top - bottom;
+        if w <= 0.0 {
+            return;
+        }
+        let y = (top + bottom) / 2.0;
+        let better = match best {
+            None => true,
+            Some((by, bw)) => {
+                w > bw + 0.5 || ((w - bw).abs() <= 0.5 && (y - mid).abs() < (by - mid).abs())
+            }
+        };
+        if better {
+            best = Some((y, w));
+        }
+    };
+    let mut edge = hi;
+    for (y0, y1) in cover {
+        consider(edge, y1);
+        edge = edge.min(y0);
+    }
+    consider(edge, lo);
+    best
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -534,6 +941,150 @@ mod tests {
         assert_eq!(r.len(), 2, "{r:#?}");
         assert_eq!(r[0].leads, ["Trần Văn Bình", "Lê Thị Hoa"]);
         assert_eq!(r[1].leads, ["Lê Thị Hoa"]);
+    }
+
+    /// A run of 13-point text on `page` from `x0` to `x1` at baseline `y`.
+    fn run(x0: f32, y: f32, x1: f32, text: &str) -> TextLine {
+        TextLine {
+            text: text.to_string(),
+            rect: nhiemvu_model::Rect {
+                x0,
+                y0: y - 3.25,
+                x1,
+                y1: y + 11.05,
+            },
+            font_size: 13.0,
+            font: "Times".to_string(),
+        }
+    }
+
+    /// The heading of a five-column table at baseline `y`, "Thời gian hoàn thành" wrapped.
+    fn heading(y: f32) -> Vec<TextLine> {
+        vec![
+            run(520.0, y + 7.0, 570.0, "Thời gian"),
+            run(60.0, y, 80.0, "STT"),
+            run(130.0, y, 250.0, "Nội dung công việc"),
+            run(300.0, y, 380.0, "Đơn vị chủ trì"),
+            run(410.0, y, 500.0, "Đơn vị phối hợp"),
+            run(515.0, y - 7.0, 575.0, "hoàn thành"),
+        ]
+    }
+
+    fn placed(pages: &[Vec<TextLine>]) -> Vec<TaskRow> {
+        let runs: Vec<PlacedRun<'_>> = pages
+            .iter()
+            .enumerate()
+            .flat_map(|(k, p)| p.iter().map(move |r| (k as u32 + 1, r)))
+            .collect();
+        rows_from_runs(&runs)
+    }
+
+    #[test]
+    fn pdf_cells_centred_in_their_rows_are_read_by_position() {
+        // Runs in reading order (by baseline): the centred cells of a row interleave with
+        // the lines of its neighbours' tall cells.
+        let mut page = heading(700.0);
+        page.extend([
+            run(420.0, 667.0, 490.0, "Sở Tài chính;"),
+            run(88.0, 660.0, 290.0, "Rà soát, cập nhật danh mục các"),
+            run(62.0, 652.0, 68.0, "1"),
+            run(310.0, 652.0, 370.0, "Sở Xây dựng"),
+            run(418.0, 652.0, 492.0, "Sở Công Thương;"),
+            run(525.0, 652.0, 565.0, "Năm 2027"),
+            run(88.0, 645.0, 230.0, "công trình trọng điểm"),
+            run(425.0, 637.0, 485.0, "UBND các xã"),
+            run(301.0, 607.0, 379.0, "Ban Quản lý các"),
+            run(62.0, 600.0, 68.0, "2"),
+            run(88.0, 600.0, 260.0, "Kiểm tra an toàn hồ đập"),
+            run(425.0, 600.0, 485.0, "UBND các xã"),
+            run(517.0, 600.0, 573.0, "Trước 30/9/2026"),
+            run(301.0, 592.0, 379.0, "khu công nghiệp"),
+            // A paragraph after the table spans the columns: the table has ended.
+            run(
+                58.0,
+                560.0,
+                560.0,
+                "Ghi chú: Các đơn vị báo cáo kết quả về Sở Tài chính hằng quý.",
+            ),
+        ]);
+        let r = placed(&[page]);
+        assert_eq!(r.len(), 2, "{r:#?}");
+        assert_eq!(
+            r[0].text,
+            "Rà soát, cập nhật danh mục các công trình trọng điểm"
+        );
+        assert_eq!(r[0].leads, ["Sở Xây dựng"]);
+        assert_eq!(
+            r[0].coordinators,
+            ["Sở Tài chính", "Sở Công Thương", "UBND các xã"]
+        );
+        assert_eq!(r[0].time, "Năm 2027");
+        assert_eq!(r[1].text, "Kiểm tra an toàn hồ đập");
+        assert_eq!(r[1].leads, ["Ban Quản lý các khu công nghiệp"]);
+        assert_eq!(r[1].coordinators, ["UBND các xã"]);
+        assert_eq!(r[1].time, "Trước 30/9/2026");
+        assert!(!r[1].row_text.contains("Ghi chú"), "{}", r[1].row_text);
+    }
+
+    #[test]
+    fn a_pdf_group_title_across_merged_cells_does_not_end_the_table() {
+        let mut page = heading(700.0);
+        page.extend([
+            run(62.0, 660.0, 68.0, "1"),
+            run(88.0, 660.0, 290.0, "Lập kế hoạch phòng chống thiên tai"),
+            run(310.0, 660.0, 370.0, "Sở Xây dựng"),
+            run(
+                88.0,
+                630.0,
+                470.0,
+                "Nhóm nhiệm vụ về hạ tầng giao thông và thủy lợi",
+            ),
+            run(62.0, 600.0, 68.0, "2"),
+            run(88.0, 600.0, 290.0, "Kiểm tra hồ chứa nước trước mùa mưa"),
+            run(310.0, 600.0, 378.0, "Công an tỉnh"),
+            run(
+                58.0,
+                560.0,
+                560.0,
+                "Các đơn vị báo cáo kết quả về Sở Tài chính trước ngày 15 hằng tháng.",
+            ),
+        ]);
+        let r = placed(&[page]);
+        assert_eq!(r.len(), 2, "{r:#?}");
+        assert_eq!(r[0].text, "Lập kế hoạch phòng chống thiên tai");
+        assert_eq!(r[1].text, "Kiểm tra hồ chứa nước trước mùa mưa");
+        assert_eq!(r[1].leads, ["Công an tỉnh"]);
+        assert!(!r[1].row_text.contains("báo cáo kết quả"), "{r:#?}");
+    }
+
+    #[test]
+    fn a_pdf_row_split_by_a_page_break_is_one_row() {
+        let mut one = heading(700.0);
+        one.extend([
+            run(62.0, 660.0, 68.0, "1"),
+            run(88.0, 660.0, 290.0, "Lập kế hoạch phòng chống thiên tai"),
+            run(310.0, 660.0, 370.0, "Sở Xây dựng"),
+            run(62.0, 620.0, 68.0, "2"),
+            run(88.0, 620.0, 290.0, "Kiểm tra hồ chứa nước trước mùa mưa"),
+            run(310.0, 620.0, 378.0, "Công an tỉnh"),
+        ]);
+        // The next page repeats the heading, ends row 2, then holds row 3.
+        let mut two = heading(800.0);
+        two.extend([
+            run(88.0, 770.0, 250.0, "và báo cáo kết quả."),
+            run(62.0, 730.0, 68.0, "3"),
+            run(88.0, 730.0, 250.0, "Tổ chức diễn tập cứu hộ"),
+            run(305.0, 730.0, 375.0, "Sở Y tế"),
+        ]);
+        let r = placed(&[one, two]);
+        assert_eq!(r.len(), 3, "{r:#?}");
+        assert_eq!(
+            r[1].text,
+            "Kiểm tra hồ chứa nước trước mùa mưa và báo cáo kết quả."
+        );
+        assert_eq!(r[1].leads, ["Công an tỉnh"]);
+        assert_eq!(r[2].text, "Tổ chức diễn tập cứu hộ");
+        assert_eq!(r[2].leads, ["Sở Y tế"]);
     }
 
     #[test]

@@ -68,6 +68,9 @@ pub struct Line {
     /// PDF input: the line reaches its page's right margin, so a line break after it may
     /// be the wrap of a running sentence rather than the end of a paragraph.
     pub full: bool,
+    /// PDF input: the line starts at its page's left margin on a page whose paragraphs open
+    /// with a first-line indent, so it does not open a paragraph of its own.
+    pub at_margin: bool,
     /// True when the font is bold (name contains "Bold"); for text input, when the line
     /// starts inside a `**bold**` run.
     pub bold: bool,
@@ -151,8 +154,11 @@ static STAMP: Lazy<Regex> = Lazy::new(|| {
     ))
     .unwrap()
 });
-static FOOTNOTE_START: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^([0-9]{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})(?:\s*(\p{Lu}.*|\(.*))?$").unwrap());
+/// A footnote body's first line: its number, then a capital, a bracket or an opening quote
+/// (a footnote that quotes the rule it cites: "2 “đ) Bản sao …”").
+static FOOTNOTE_START: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"^([0-9]{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})(?:\s*(\p{Lu}.*|[(“"‘].*))?$"#).unwrap()
+});
 /// A letter, a whole run of ASCII digits glued to it, then a separator or the end: the shape
 /// of a footnote number typed after a word ("hồ sơ1;"). Compiled once: building a Unicode
 /// regex per line made layout the slowest stage.
@@ -203,6 +209,7 @@ pub fn clean_pages(pages: &[PageIn<'_>]) -> CleanText {
     }
     mark_page_numbers(&mut out.all_lines, pages.len());
     mark_full_lines(&mut out.all_lines);
+    mark_margin_lines(&mut out.all_lines);
     mark_running_headers(&mut out.all_lines, pages.len());
     mark_stamps(&mut out);
     mark_footnotes(&mut out);
@@ -250,6 +257,7 @@ fn split_page(page: &PageIn<'_>, lines: &mut Vec<Line>) {
             x0,
             x1,
             full: false,
+            at_margin: false,
             bold,
             closes_bold,
             page_start: is_first || (page.lines.is_empty() && lead_space && !trimmed.is_empty()),
@@ -306,10 +314,24 @@ fn mark_page_numbers(lines: &mut [Line], pages: usize) {
         return;
     };
     if count >= 2.max(pages / 2) {
-        for (i, off) in candidates {
+        for &(i, off) in &candidates {
             if off == best {
                 lines[i].role = LineRole::PageNumber;
             }
+        }
+    }
+    // A number equal to its page's index set apart by a blank line at the page's top or
+    // bottom is its number even where it is the only one (page 2 of a two-page letter).
+    for (i, off) in candidates {
+        let blank = |j: Option<usize>| {
+            j.and_then(|j| lines.get(j))
+                .is_some_and(|l| l.page == lines[i].page && l.text.is_empty())
+        };
+        let page = &by_page[&lines[i].page];
+        let edge = (page.first() == Some(&i) && blank(Some(i + 1)))
+            || (page.last() == Some(&i) && blank(i.checked_sub(1)));
+        if off == 0 && lines[i].page > 1 && edge {
+            lines[i].role = LineRole::PageNumber;
         }
     }
 }
@@ -365,6 +387,39 @@ fn mark_full_lines(lines: &mut [Line]) {
     for l in lines.iter_mut() {
         if let (Some(x1), Some(size), Some(r)) = (l.x1, l.font_size, right.get(&l.page)) {
             l.full = x1 >= r - MARGIN_SLACK * size;
+        }
+    }
+}
+
+/// Mark the PDF lines that start at their page's left margin (the lowest tenth of line
+/// starts, within half a font size) on pages where other lines open paragraphs one to
+/// [`INDENT_MAX`] font sizes right of it: there, a line at the margin is a wrapped line.
+fn mark_margin_lines(lines: &mut [Line]) {
+    let mut starts: HashMap<u32, Vec<(f32, f32)>> = HashMap::new();
+    for l in lines
+        .iter()
+        .filter(|l| !l.text.is_empty() && !l.text.contains('\t'))
+    {
+        if let (Some(x0), Some(size)) = (l.x0, l.font_size) {
+            starts.entry(l.page).or_default().push((x0, size));
+        }
+    }
+    let mut margin: HashMap<u32, f32> = HashMap::new();
+    for (page, mut xs) in starts {
+        xs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let left = xs[xs.len() / 10].0;
+        let at = |lo: f32, hi: f32| {
+            xs.iter()
+                .filter(|(x, s)| *x > left + lo * s && *x <= left + hi * s)
+                .count()
+        };
+        if at(-0.5, 0.5) >= 2 && at(1.0, INDENT_MAX) >= 2 {
+            margin.insert(page, left);
+        }
+    }
+    for l in lines.iter_mut() {
+        if let (Some(x0), Some(size), Some(m)) = (l.x0, l.font_size, margin.get(&l.page)) {
+            l.at_margin = x0 <= m + 0.5 * size;
         }
     }
 }
@@ -445,6 +500,9 @@ fn mark_stamps(out: &mut CleanText) {
 fn mark_footnotes(out: &mut CleanText) {
     let body_size = median_font_size(&out.all_lines);
     let mut seen_markers: Vec<String> = Vec::new();
+    // Every marker met so far, bodies found or not: footnotes are numbered on through the
+    // document, so the next glued number expected follows the highest of them.
+    let mut numbered: Vec<String> = Vec::new();
     let n = out.all_lines.len();
     // A marker is a digit: which lines have one is known beforehand, on every core.
     let has_digit: Vec<bool> = out
@@ -533,11 +591,11 @@ fn mark_footnotes(out: &mut CleanText) {
             i += 1;
             continue;
         }
-        let (stripped, found) =
-            strip_markers(&out.all_lines[i].text, &seen_markers, i, &out.all_lines);
+        let (stripped, found) = strip_markers(&out.all_lines[i].text, &numbered, i, &out.all_lines);
         if !found.is_empty() {
             out.all_lines[i].text = stripped;
             out.all_lines[i].markers = found.clone();
+            numbered.extend(found.iter().cloned());
             seen_markers.extend(found);
         }
         i += 1;
@@ -583,7 +641,8 @@ fn footnote_start(
         {
             return None;
         }
-    } else if !rest.starts_with(|c: char| c.is_uppercase() || c == '(') {
+    } else if !rest.starts_with(|c: char| c.is_uppercase() || matches!(c, '(' | '“' | '"' | '‘'))
+    {
         return None;
     }
     Some((marker, rest))
@@ -883,6 +942,11 @@ fn breaks_between(prev: &Line, line: &Line, text: &str) -> bool {
     }
     let first = text.chars().next().unwrap_or(' ');
     let starts_upper = first.is_uppercase() || first == '“' || first == '"';
+    // PDF input: a clause ended at the right margin goes on at the left margin of a page
+    // whose paragraphs are indented ("… ngày 02/6/2026;" over "Công ty TNHH …").
+    if prev.full && line.at_margin && prev.page == line.page && p.ends_with([';', ',']) {
+        return false;
+    }
     if ends_sentence(p) && starts_upper {
         return true;
     }
@@ -1043,6 +1107,39 @@ mod tests {
     }
 
     #[test]
+    fn the_number_of_page_two_set_apart_by_a_blank_line_is_no_body_text() {
+        let pages = [
+            PageIn {
+                number: 1,
+                text: "Sở Y tế đề nghị Trung tâm Y tế khu vực Bảo Thắng hoàn thành báo cáo về công tác\n",
+                lines: &[],
+            },
+            PageIn {
+                number: 2,
+                text: "2\n\nphòng chống dịch trước ngày 15/7/2026.\nBáo cáo gửi về Sở Y tế.\nNơi nhận:\n",
+                lines: &[],
+            },
+        ];
+        let c = clean_pages(&pages);
+        let two = c.all_lines.iter().find(|l| l.text == "2").unwrap();
+        assert_eq!(two.role, LineRole::PageNumber);
+        // A row number at a page top with its cells right under it stays.
+        let c = clean_pages(&[
+            PageIn {
+                number: 1,
+                text: "TT\nNội dung\n1\nRà soát chợ\nSở Công Thương\n",
+                lines: &[],
+            },
+            PageIn {
+                number: 2,
+                text: "2\nKiểm tra hồ chứa\nSở Nông nghiệp\nQuý III/2026\n",
+                lines: &[],
+            },
+        ]);
+        assert!(c.all_lines.iter().all(|l| l.role != LineRole::PageNumber));
+    }
+
+    #[test]
     fn stamp_text_is_kept_apart() {
         let c = doc("Đặng Gia Duẩn\n\t\tdanggiaduan@tudaclac\n\t2026-01-09T16:36:36+0700\n\t{\"signedBy\":3498777}\n\tEMAILADDRESS=a@b, CN=Đặng Gia Duẩn, OU=ĐẢNG ỦY, O=TỈNH ỦY, L=Đắk Lắk, C=VN\n");
         assert_eq!(c.stamps.len(), 1);
@@ -1085,6 +1182,65 @@ mod tests {
             lines: &runs,
         }]);
         paragraphs(&clean).into_iter().map(|p| p.text).collect()
+    }
+
+    /// A PDF page from rows `(font size, text)`, one row every 16 points from the top.
+    fn pdf_page(number: u32, text: &str, sizes: &[f32]) -> (String, Vec<TextLine>) {
+        let runs = text
+            .lines()
+            .zip(sizes)
+            .enumerate()
+            .map(|(i, (t, &size))| TextLine {
+                text: t.to_string(),
+                rect: nhiemvu_model::Rect {
+                    x0: 57.0,
+                    y0: 800.0 - 16.0 * i as f32,
+                    x1: 300.0 + 4.0 * t.chars().count() as f32,
+                    y1: 800.0 + size - 16.0 * i as f32,
+                },
+                font_size: size,
+                font: format!("Times{number}"),
+            })
+            .collect();
+        (text.to_string(), runs)
+    }
+
+    #[test]
+    fn a_footnote_quoting_its_rule_on_a_later_page_is_set_apart() {
+        // Footnote 1's body ends page 1; marker 2 is glued to a letter on page 2 and its
+        // body opens with a quote.
+        let (t1, r1) = pdf_page(
+            1,
+            "Sở Xây dựng nhận được hồ sơ của Công ty về kho chứa xi măng.\nHồ sơ chưa có tài liệu minh chứng1 về điều kiện an toàn.\n1 Tài liệu do đơn vị tư vấn độc lập lập.",
+            &[13.0, 13.0, 10.0],
+        );
+        let (t2, r2) = pdf_page(
+            2,
+            "Công ty bổ sung bản sao theo điểm đ2\nkhoản 1 Điều 39 của Luật trước ngày 30/6/2026.\n2 “đ) Bản sao văn bản nghiệm thu về phòng cháy;”.",
+            &[13.0, 13.0, 10.0],
+        );
+        let pages = [
+            PageIn {
+                number: 1,
+                text: &t1,
+                lines: &r1,
+            },
+            PageIn {
+                number: 2,
+                text: &t2,
+                lines: &r2,
+            },
+        ];
+        let c = clean_pages(&pages);
+        let markers: Vec<&str> = c.footnotes.iter().map(|f| f.marker.as_str()).collect();
+        assert_eq!(markers, ["1", "2"], "{:?}", c.footnotes);
+        assert!(c.footnotes[1].text.starts_with("“đ) Bản sao"));
+        let all: Vec<String> = paragraphs(&c).into_iter().map(|p| p.text).collect();
+        assert!(all.iter().all(|p| !p.contains("nghiệm thu")), "{all:?}");
+        assert!(
+            all.iter().any(|p| p.contains("theo điểm đ khoản 1")),
+            "{all:?}"
+        );
     }
 
     #[test]
@@ -1137,6 +1293,46 @@ mod tests {
         ]);
         assert_eq!(p.len(), 2, "{p:?}");
         assert!(p[0].ends_with("thẩm định trước ngày 15/8/2026 để kịp bố trí kinh phí."));
+    }
+
+    #[test]
+    fn a_clause_ended_at_the_margin_goes_on_where_paragraphs_are_indented() {
+        let p = pdf_paragraphs(&[
+            (
+                85.0,
+                540.0,
+                false,
+                "Xét đề nghị của các doanh nghiệp gồm: Công ty TNHH Hòa Bình tại Văn",
+            ),
+            (
+                57.0,
+                540.0,
+                false,
+                "bản số 12/CV-HB ngày 02/6/2026; Công ty cổ phần Minh Long tại Văn bản",
+            ),
+            (
+                57.0,
+                539.0,
+                false,
+                "số 15/ML ngày 04/6/2026; Hợp tác xã Đồng Tâm tại Văn bản số 03/ĐT;",
+            ),
+            (
+                57.0,
+                300.0,
+                false,
+                "Công ty TNHH Sơn Hà tại Văn bản số 21/SH ngày 05/6/2026.",
+            ),
+            (
+                85.0,
+                540.0,
+                false,
+                "Sau khi xem xét, Sở Công Thương xây dựng kế hoạch kiểm tra như sau:",
+            ),
+        ]);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(
+            p[0].ends_with("số 03/ĐT; Công ty TNHH Sơn Hà tại Văn bản số 21/SH ngày 05/6/2026.")
+        );
     }
 
     #[test]
