@@ -866,9 +866,10 @@ impl Env<'_> {
             .next()
             .unwrap_or("");
         let clause = clause.trim_end();
+        // The addressee as written, or shortened to its first two words or more ("Công ty").
         self.addressees.iter().any(|a| {
-            let head = nhiemvu_normalizer::lexicon::heads::unit_head_len(a).unwrap_or(a.len());
-            clause.ends_with(a.as_str()) || ends_with_word(clause, a[..head].trim())
+            let words: Vec<&str> = a.split_whitespace().collect();
+            (2..=words.len()).any(|k| ends_with_word(clause, &words[..k].join(" ")))
         })
     }
 

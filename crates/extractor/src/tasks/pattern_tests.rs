@@ -772,12 +772,12 @@ fn a_request_of_the_addressee_to_the_issuer_is_no_task() {
         &[
             "Sở Công Thương nhận được Văn bản số 15/CV-SL ngày 02/6/2027 của Công ty cổ phần Sông Lam. Trong đó Công ty đề nghị Sở Công Thương hướng dẫn thủ tục cấp giấy phép sử dụng kho.",
             "Sau khi nghiên cứu, Sở Công Thương có ý kiến như sau:",
-            "1. Đề nghị Công ty bổ sung hồ sơ thiết kế kho trước ngày 30/6/2027.",
+            "1. Đề nghị Công ty hoàn thiện hồ sơ thiết kế kho trước ngày 30/6/2027.",
         ],
         &["Công ty cổ phần Sông Lam".to_string()],
     );
     assert_eq!(d.len(), 1, "{d:#?}");
-    assert!(d[0].text.starts_with("Đề nghị Công ty bổ sung"), "{d:#?}");
+    assert!(d[0].text.starts_with("Đề nghị Công ty hoàn thiện"), "{d:#?}");
     assert_eq!(d[0].leads, vec!["Công ty cổ phần Sông Lam"], "{d:#?}");
 }
 
@@ -814,7 +814,7 @@ fn p2_a_task_block_under_a_funding_heading_is_a_task() {
         &[
             "III. NGUỒN LỰC",
             "1. Kinh phí thực hiện",
-            "a) Nhiệm vụ: Các đơn vị lập dự toán kinh phí thực hiện Kế hoạch, gửi Sở Tài chính thẩm định.",
+            "a) Nhiệm vụ: Lập dự toán kinh phí thực hiện Kế hoạch, gửi Sở Tài chính thẩm định.",
             "b) Cơ quan thực hiện:",
             "- Đơn vị chủ trì: Các sở, ban, ngành.",
             "- Đơn vị phối hợp: Sở Tài chính.",
@@ -823,7 +823,7 @@ fn p2_a_task_block_under_a_funding_heading_is_a_task() {
         &[],
     );
     assert_eq!(d.len(), 1, "{d:#?}");
-    assert!(d[0].text.starts_with("Nhiệm vụ: Các đơn vị lập"), "{d:#?}");
+    assert!(d[0].text.starts_with("Nhiệm vụ: Lập dự toán"), "{d:#?}");
     assert_eq!(d[0].leads, vec!["Các sở, ban, ngành"], "{d:#?}");
     assert_eq!(d[0].coordinators, vec!["Sở Tài chính"], "{d:#?}");
 }
