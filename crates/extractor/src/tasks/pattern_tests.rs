@@ -777,7 +777,10 @@ fn a_request_of_the_addressee_to_the_issuer_is_no_task() {
         &["Công ty cổ phần Sông Lam".to_string()],
     );
     assert_eq!(d.len(), 1, "{d:#?}");
-    assert!(d[0].text.starts_with("Đề nghị Công ty hoàn thiện"), "{d:#?}");
+    assert!(
+        d[0].text.starts_with("Đề nghị Công ty hoàn thiện"),
+        "{d:#?}"
+    );
     assert_eq!(d[0].leads, vec!["Công ty cổ phần Sông Lam"], "{d:#?}");
 }
 

@@ -148,6 +148,7 @@ pub const VERBS: &[Verb] = &[
     v("kêu gọi", OPENS | ENDS_UNIT | LEAD),
     v("kính đề nghị", OPENS | ADDRESSES),
     v("ký kết", OPENS | ENDS_UNIT | LEAD),
+    v("kết hợp", OPENS),
     v("kết nối", OPENS | ENDS_UNIT | LEAD),
     v("kịp thời", OPENS | ENDS_UNIT | LEAD),
     v("liên hệ", ENDS_UNIT | LEAD),
@@ -380,6 +381,7 @@ impl Table for VerbTable {
             ("Phủ sóng di động đến các thôn vùng cao", "opens"),
             ("Đa dạng hóa sản phẩm du lịch cộng đồng", "opens"),
             ("Từng bước thay thế hồ sơ giấy", "opens"),
+            ("Kết hợp dữ liệu dân cư với dữ liệu đất đai", "opens"),
             ("Quản lý chặt chẽ", "opens ends_unit"),
             ("Sở Y tế", ""),
         ]

@@ -75,6 +75,7 @@ pub const ZONES: &[ZoneWord] = &[
     z("chỉ tiêu", NO),
     z("chịu trách nhiệm thi hành", CLOSING_ANYWHERE),
     z("các nhiệm vụ", TASKS_AT_START),
+    z("các nhiệm vụ được giao tại kế hoạch", CLOSING_ANYWHERE),
     z("có hiệu lực kể từ", CLOSING_ANYWHERE),
     z("có hiệu lực thi hành kể từ", CLOSING_ANYWHERE),
     z("có hiệu lực thi hành từ", CLOSING_ANYWHERE),
@@ -372,6 +373,10 @@ impl Table for ZoneTable {
                 "closing",
             ),
             ("Trân trọng thông báo để các cơ quan biết.", "closing"),
+            (
+                "Yêu cầu các sở, ngành triển khai kịp thời các nhiệm vụ được giao tại Kế hoạch.",
+                "closing",
+            ),
             (
                 "Yêu cầu các sở, ngành nghiêm túc triển khai thực hiện./.",
                 "closing",
