@@ -280,7 +280,9 @@ pub fn find(
         pointers: &pointers,
         pointer_prose: &pointer_prose,
     };
-    let mut out = Vec::new();
+    let mut out: Vec<Draft> = Vec::new();
+    // The heading and draft of the last task read from a heading's prose body.
+    let mut last_under_heading: Option<(usize, usize)> = None;
     for (i, node) in outline.nodes.iter().enumerate().skip(1) {
         if is_task[i] {
             let text = subtree_text(outline, paras, i);
@@ -320,7 +322,28 @@ pub fn find(
             } else {
                 Prose::Plain
             };
-            out.extend(env.prose(i, mode));
+            for (d, follows) in env.prose(i, mode) {
+                // A verb-first sentence with no doer continues the heading's task before
+                // it (one task per heading, its later sentences included).
+                let parent = node.parent;
+                match last_under_heading {
+                    Some((p, at)) if follows && p == parent => {
+                        let t: &mut Draft = &mut out[at];
+                        t.text = format!("{} {}", t.text, d.text);
+                        for q in d.paras {
+                            if !t.paras.contains(&q) {
+                                t.paras.push(q);
+                            }
+                        }
+                        continue;
+                    }
+                    _ => {}
+                }
+                if mode == Prose::UnderHeading {
+                    last_under_heading = Some((parent, out.len()));
+                }
+                out.push(d);
+            }
         }
     }
     resolve_bare_heads(paras, addressees, &mut out);
@@ -385,10 +408,22 @@ fn mark_tasks(outline: &Outline, paras: &[String], default_zone: Zone) -> Vec<bo
     for i in (1..outline.nodes.len()).rev() {
         let node = &outline.nodes[i];
         let zone = zone_for(outline, paras, i, default_zone);
-        if zone == Zone::NoTasks || node.marker.is_none() {
+        if node.marker.is_none() {
             continue; // prose: sentences are handled in `Env::prose`
         }
         let own = own_text(outline, paras, i);
+        if zone == Zone::NoTasks {
+            // A leaf of a composition or parameter list whose later sentence gives an
+            // order of its own ("- Thành phần: Công ty X. Đề nghị Công ty cử …") is a task.
+            // So is a "Nhiệm vụ: …" field of a block that names its lead ("Đơn vị chủ trì:").
+            let content = zones::field_of(strip_marker(&own))
+                .is_some_and(|(f, _)| f & zones::FIELD_CONTENT != 0)
+                && block_fields(outline, paras, i).is_some_and(|b| !b.leads.is_empty());
+            is_task[i] = node.children.is_empty()
+                && !in_record(outline, paras, i)
+                && (later_order(&own) || content);
+            continue;
+        }
         let article = matches!(
             node.marker.as_ref().map(|m| m.kind),
             Some(MarkerKind::Article)
@@ -438,6 +473,23 @@ fn mark_tasks(outline: &Outline, paras: &[String], default_zone: Zone) -> Vec<bo
     is_task
 }
 
+/// True when a sentence after the first of an item begins an order to a named unit.
+fn later_order(own: &str) -> bool {
+    sentences(strip_marker(own))
+        .iter()
+        .skip(1)
+        .any(|s| begins_order(s))
+}
+
+/// True when node `i` lies under a record of the past (results, shortcomings).
+fn in_record(outline: &Outline, paras: &[String], i: usize) -> bool {
+    outline
+        .ancestors(i)
+        .into_iter()
+        .filter(|&a| a != 0 && outline.nodes[a].marker.is_some())
+        .any(|a| zone_of(&heading_of(outline, paras, a)).1)
+}
+
 /// True when node `i` is an order ending in a colon whose children are two or more bullets
 /// that are noun phrases: none opens with a verb, names a doer or gives an order.
 fn lists_noun_phrases(outline: &Outline, paras: &[String], i: usize, own: &str) -> bool {
@@ -480,9 +532,25 @@ fn names_a_record(body: &str) -> bool {
 static ORDER_START: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s").unwrap());
 
-/// A sentence that begins a new order to a named unit ("Giao Sở X tổng hợp …").
+/// A sentence that begins a new order to a named unit ("Giao Sở X tổng hợp …"), maybe
+/// after a connective and its comma ("Đồng thời, giao Sở X …").
 fn begins_order(sentence: &str) -> bool {
-    ORDER_START.is_match(sentence) && !zones::is_closing(sentence) && gives_order(sentence)
+    let start = after_connective(sentence);
+    ORDER_START.is_match(start) && !zones::is_closing(sentence) && gives_order(start)
+}
+
+/// The text after an opening connective of the lexicon (INTRO) and its comma ("Đồng
+/// thời, …", "Ngoài ra, …"); the text itself otherwise.
+fn after_connective(sentence: &str) -> &str {
+    let lower = nhiemvu_normalizer::lexicon::lower_first(sentence);
+    verbs::VERBS
+        .iter()
+        .filter(|v| v.has(verbs::INTRO))
+        .find_map(|v| {
+            let rest = lower.strip_prefix(v.word)?.strip_prefix(',')?;
+            Some(sentence[sentence.len() - rest.len()..].trim_start())
+        })
+        .unwrap_or(sentence)
 }
 
 /// A prose node with a sentence that begins an order of its own (P8(b)): not part of the
@@ -722,8 +790,9 @@ struct Env<'a> {
 
 impl Env<'_> {
     /// Running prose: one task per sentence that gives an order to a unit, and more or
-    /// fewer as `mode` says.
-    fn prose(&self, i: usize, mode: Prose) -> Vec<Draft> {
+    /// fewer as `mode` says; each with whether it only continues the task before it (a
+    /// verb-first sentence with no doer under a heading).
+    fn prose(&self, i: usize, mode: Prose) -> Vec<(Draft, bool)> {
         let (outline, paras) = (self.outline, self.paras);
         let node = &outline.nodes[i];
         let mut out = Vec::new();
@@ -743,6 +812,7 @@ impl Env<'_> {
             }
             let mut f = Found::own(&sentence);
             let ordered = has_order(&sentence) && !f.parties.leads.is_empty();
+            let follows = mode == Prose::UnderHeading && !ordered && f.parties.leads.is_empty();
             let keep = match mode {
                 Prose::FollowOn => begins_order(&sentence),
                 Prose::Topic => {
@@ -755,16 +825,52 @@ impl Env<'_> {
                             && opens_with_verb(&sentence)
                             && self.nearest_heading_lends(i))
                 }
-                Prose::Plain => ordered,
+                Prose::Plain => ordered || (self.under_topic(i) && names_its_doer(&sentence)),
             };
+            if self.addressee_asks(&sentence) {
+                continue; // the letter's addressee asks the issuer: no task
+            }
             if !keep {
                 continue;
             }
             self.inherit(i, &mut f);
             let section = format!("{}.s{}", node.path, k + 1);
-            out.push(f.draft(section, sentence, node.paras.clone()));
+            out.push((f.draft(section, sentence, node.paras.clone()), follows));
         }
         out
+    }
+
+    /// True when prose node `i` sits under a marked topic heading that introduces it and
+    /// names no unit ("6. Về kiến nghị hỗ trợ kinh phí:"): its sentences answer the topic.
+    fn under_topic(&self, i: usize) -> bool {
+        let parent = self.outline.nodes[i].parent;
+        if parent == 0 || self.outline.nodes[parent].marker.is_none() {
+            return false;
+        }
+        let heading = heading_of(self.outline, self.paras, parent);
+        introduces(&heading)
+            && units::heading_is_unit(&heading).is_none()
+            && units::parties_in(strip_marker(&heading)).leads.is_empty()
+    }
+
+    /// True when a sentence reports a request of the letter's addressee to the issuer
+    /// ("Trong đó Công ty đề nghị Sở … hướng dẫn …"): the addressee is named before the
+    /// order word.
+    fn addressee_asks(&self, sentence: &str) -> bool {
+        let Some(at) = first_order_at(sentence) else {
+            return false;
+        };
+        // The subject of the order word: the clause before it ends with the addressee.
+        let clause = sentence[..at]
+            .rsplit([',', ';', ':', '.'])
+            .next()
+            .unwrap_or("");
+        let clause = clause.trim_end();
+        // The addressee as written, or shortened to its first two words or more ("Công ty").
+        self.addressees.iter().any(|a| {
+            let words: Vec<&str> = a.split_whitespace().collect();
+            (2..=words.len()).any(|k| ends_with_word(clause, &words[..k].join(" ")))
+        })
     }
 
     /// True when prose node `i` is the body of a heading that names its doers or a topic,
@@ -836,14 +942,46 @@ static NOT_ORDER: Lazy<Regex> =
 /// True when `text` has an order word ([`ORDER`]: "Giao", "đề nghị", may be followed by
 /// a comma) that is not a noun inside "giao ban", "giao thông", "hồ sơ đề nghị" ….
 fn has_order(text: &str) -> bool {
+    first_order_at(text).is_some()
+}
+
+/// Where the first order word of `text` that is not a noun begins.
+fn first_order_at(text: &str) -> Option<usize> {
     let nouns: Vec<(usize, usize)> = NOT_ORDER
         .find_iter(text)
         .map(|m| (m.start(), m.end()))
         .collect();
-    ORDER.find_iter(text).any(|m| {
-        let at = m.start() + (m.as_str().len() - m.as_str().trim_start().len());
-        !nouns.iter().any(|&(s, e)| s <= at && at < e)
-    })
+    ORDER
+        .find_iter(text)
+        .map(|m| m.start() + (m.as_str().len() - m.as_str().trim_start().len()))
+        .find(|&at| !nouns.iter().any(|&(s, e)| s <= at && at < e))
+}
+
+/// True when `text` ends with the whole words `word`.
+fn ends_with_word(text: &str, word: &str) -> bool {
+    !word.is_empty()
+        && text.ends_with(word)
+        && text[..text.len() - word.len()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// A sentence that names its own doer as subject, at its start or after an introductory
+/// clause ("Sau khi phương án được duyệt, Bộ X khẩn trương báo cáo …").
+fn names_its_doer(sentence: &str) -> bool {
+    let p = units::parties_in(sentence);
+    let lower = nhiemvu_normalizer::lexicon::lower_first(sentence);
+    let intro = verbs::VERBS.iter().any(|v| {
+        v.has(verbs::INTRO)
+            && lower.starts_with(v.word)
+            && lower[v.word.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    });
+    p.leads_rule == Some(UnitRule::XChuTri)
+        && (units::unit_phrase_len(sentence).is_some() || (intro && sentence.contains(", ")))
 }
 
 fn zone_for(outline: &Outline, paras: &[String], i: usize, default: Zone) -> Zone {

@@ -710,3 +710,170 @@ fn only_proper_names_stand_for_a_bare_head() {
     assert!(!proper_name("Doanh nghiệp số"));
     assert!(!proper_name("Công ty Cổ phần Sông Đà biết"));
 }
+
+#[test]
+fn p2_a_parameter_list_item_with_an_order_of_its_own_is_a_task() {
+    let d = run(
+        DocKind::CongVan,
+        &[
+            "1. Thời gian kiểm tra: Ngày 14 tháng 9 năm 2027.",
+            "2. Thành phần kiểm tra:",
+            "- Chủ trì: Sở Công Thương tỉnh Hòa Phong.",
+            "- Đơn vị được kiểm tra: Công ty cổ phần Sông Lam. Đề nghị Công ty cử cán bộ kỹ thuật tham gia và chuẩn bị hồ sơ.",
+            "- Lãnh đạo Trung tâm Khuyến công cùng chuyên viên phụ trách.",
+            "3. Phương pháp kiểm tra: Đối chiếu hồ sơ với hiện trường, lập biên bản.",
+        ],
+        &["Công ty cổ phần Sông Lam".to_string()],
+    );
+    let texts: Vec<&str> = d.iter().map(|t| short_str(&t.text)).collect();
+    assert_eq!(
+        texts,
+        vec!["Đơn vị được kiểm tra: Công ty cổ phần Sông Lam."],
+        "{d:#?}"
+    );
+    assert_eq!(d[0].leads, vec!["Công ty cổ phần Sông Lam"], "{d:#?}");
+}
+
+fn short_str(t: &str) -> &str {
+    t.split_inclusive(". ").next().unwrap_or(t).trim_end()
+}
+
+#[test]
+fn p7_a_topic_answer_that_names_its_doer_is_a_task() {
+    let d = run(
+        DocKind::ThongBao,
+        &[
+            "II. VỀ CÁC ĐỀ XUẤT CỦA TỈNH",
+            "1. Về đề xuất nâng cấp tuyến đường tỉnh 712:",
+            "Giao Bộ Xây dựng nghiên cứu đề xuất của Tỉnh, báo cáo Thủ tướng Chính phủ.",
+            "Sau khi dự án được phê duyệt chủ trương, Bộ Tài chính khẩn trương cân đối vốn cho dự án.",
+            "2. Về đề xuất hỗ trợ kinh phí khắc phục hạn hán:",
+            "Ủy ban nhân dân tỉnh Hòa Phong tiếp tục rà soát thiệt hại, gửi Bộ Nông nghiệp và Môi trường trước ngày 15/8/2027.",
+            "Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện.",
+        ],
+        &[],
+    );
+    let leads: Vec<Vec<String>> = d.iter().map(|t| t.leads.clone()).collect();
+    assert_eq!(
+        leads,
+        vec![
+            vec!["Bộ Xây dựng".to_string()],
+            vec!["Bộ Tài chính".to_string()],
+            vec!["Ủy ban nhân dân tỉnh Hòa Phong".to_string()],
+        ],
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn a_request_of_the_addressee_to_the_issuer_is_no_task() {
+    let d = run(
+        DocKind::CongVan,
+        &[
+            "Sở Công Thương nhận được Văn bản số 15/CV-SL ngày 02/6/2027 của Công ty cổ phần Sông Lam. Trong đó Công ty đề nghị Sở Công Thương hướng dẫn thủ tục cấp giấy phép sử dụng kho.",
+            "Sau khi nghiên cứu, Sở Công Thương có ý kiến như sau:",
+            "1. Đề nghị Công ty hoàn thiện hồ sơ thiết kế kho trước ngày 30/6/2027.",
+        ],
+        &["Công ty cổ phần Sông Lam".to_string()],
+    );
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(
+        d[0].text.starts_with("Đề nghị Công ty hoàn thiện"),
+        "{d:#?}"
+    );
+    assert_eq!(d[0].leads, vec!["Công ty cổ phần Sông Lam"], "{d:#?}");
+}
+
+#[test]
+fn p2_bullets_that_open_with_a_less_common_verb_are_tasks() {
+    let d = run(
+        DocKind::KeHoach,
+        &[
+            "III. PHÁT TRIỂN HẠ TẦNG SỐ",
+            "1. Hạ tầng viễn thông",
+            "- Phủ sóng di động đến toàn bộ các thôn vùng cao của tỉnh Hòa Phong.",
+            "- Đa dạng hóa các gói cước cho hộ nghèo và hộ cận nghèo.",
+            "- Từng bước thay thế cáp đồng bằng cáp quang tại các xã.",
+            "- Hạ tầng viễn thông hiện đại, an toàn và bền vững.",
+        ],
+        &[],
+    );
+    let texts: Vec<String> = d.iter().map(|t| short(&t.text)).collect();
+    assert_eq!(
+        texts,
+        vec![
+            short("Phủ sóng di động đến toàn bộ các thôn vùng cao"),
+            short("Đa dạng hóa các gói cước cho hộ nghèo và hộ cận"),
+            short("Từng bước thay thế cáp đồng bằng cáp quang tại"),
+        ],
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn p2_a_task_block_under_a_funding_heading_is_a_task() {
+    let d = run(
+        DocKind::KeHoach,
+        &[
+            "III. NGUỒN LỰC",
+            "1. Kinh phí thực hiện",
+            "a) Nhiệm vụ: Lập dự toán kinh phí thực hiện Kế hoạch, gửi Sở Tài chính thẩm định.",
+            "b) Cơ quan thực hiện:",
+            "- Đơn vị chủ trì: Các sở, ban, ngành.",
+            "- Đơn vị phối hợp: Sở Tài chính.",
+            "2. Kinh phí thực hiện Kế hoạch được bố trí từ nguồn ngân sách tỉnh.",
+        ],
+        &[],
+    );
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(d[0].text.starts_with("Nhiệm vụ: Lập dự toán"), "{d:#?}");
+    assert_eq!(d[0].leads, vec!["Các sở, ban, ngành"], "{d:#?}");
+    assert_eq!(d[0].coordinators, vec!["Sở Tài chính"], "{d:#?}");
+}
+
+#[test]
+fn p8_a_follow_on_order_after_a_connective_is_its_own_task() {
+    let d = run(
+        DocKind::KeHoach,
+        &[
+            "III. TỔ CHỨC THỰC HIỆN",
+            "1. Giao Sở Y tế chủ trì tổ chức tiêm chủng mở rộng trên địa bàn tỉnh.",
+            "Đồng thời, giao Sở Tài chính bố trí kinh phí mua vắc xin trước ngày 30/9/2027.",
+        ],
+        &[],
+    );
+    let leads: Vec<Vec<String>> = d.iter().map(|t| t.leads.clone()).collect();
+    assert_eq!(
+        leads,
+        vec![
+            vec!["Sở Y tế".to_string()],
+            vec!["Sở Tài chính".to_string()]
+        ],
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn p8_later_sentences_without_a_doer_continue_the_heading_task() {
+    let d = run(
+        DocKind::KeHoach,
+        &[
+            "III. TỔ CHỨC THỰC HIỆN",
+            "1. Sở Văn hóa và Thể thao",
+            "Tổ chức tuyên truyền về phòng, chống ma túy trong trường học. Hoàn thành, báo cáo kết quả trong tháng 10/2027.",
+            "Phối hợp tổ chức các hoạt động văn hóa, thể thao tại các thôn.",
+            "2. Sở Y tế",
+            "Tăng cường kiểm tra an toàn thực phẩm tại các bếp ăn tập thể.",
+        ],
+        &[],
+    );
+    let got: Vec<(String, Vec<String>)> = d
+        .iter()
+        .map(|t| (short(&t.text), t.leads.clone()))
+        .collect();
+    assert_eq!(got.len(), 2, "{d:#?}");
+    assert!(d[0].text.contains("tháng 10/2027"), "{d:#?}");
+    assert!(d[0].text.contains("Phối hợp tổ chức"), "{d:#?}");
+    assert_eq!(d[0].leads, vec!["Sở Văn hóa và Thể thao"], "{d:#?}");
+    assert_eq!(d[1].leads, vec!["Sở Y tế"], "{d:#?}");
+}
