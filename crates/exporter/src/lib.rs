@@ -29,6 +29,7 @@
 
 mod error;
 mod json;
+pub mod labels;
 mod ndjson;
 pub mod report;
 mod table;

@@ -1,10 +1,11 @@
 //! The tracking report: ONE self-contained HTML file (no network; it works from a USB stick)
 //! with the status grid per lead unit and in total, due-soon (7/3/1 days) and overdue lists,
-//! tabs by role (chủ trì / phối hợp / theo dõi), a timeline by deadline month, KPI targets,
+//! tabs by role (lead, supporting, monitoring), a timeline by deadline month, KPI targets,
 //! the documents with their signature status, and the documents that failed or need OCR,
 //! each named. Filters by unit, status and document run in the page (also from the URL
 //! fragment: `report.html#unit=Sở Y tế&status=overdue&role=lead`), without a server.
 
+use crate::labels;
 use crate::table::kind_label;
 use crate::tracking::{
     grid_by_lead, month_key, no_task_reason, signature_label, signature_state, track_all,
@@ -149,11 +150,13 @@ fn filters(h: &mut String, records: &[DocumentRecord], tasks: &[Tracked<'_>]) {
             esc(&doc_name(r))
         );
     }
-    h.push_str(
-        "</select></label></div>\n<div class=\"tabs\">\
-        <button data-role=\"lead\">Chủ trì</button>\
-        <button data-role=\"coord\">Phối hợp</button>\
-        <button data-role=\"all\">Theo dõi (tất cả)</button></div>\n",
+    let _ = writeln!(
+        h,
+        "</select></label></div>\n<div class=\"tabs\"><button data-role=\"lead\">{}</button>\
+         <button data-role=\"coord\">{}</button><button data-role=\"all\">{}</button></div>",
+        labels::ROLE_LEAD,
+        labels::ROLE_COORD,
+        labels::ROLE_ALL
     );
 }
 
@@ -172,7 +175,12 @@ fn grid(h: &mut String, tasks: &[Tracked<'_>]) {
             total.get(s)
         );
     }
-    h.push_str("</tr></table>\n<h2>Theo đơn vị chủ trì</h2>\n<table id=\"unit-grid\"><tr><th>Đơn vị chủ trì</th><th>Tổng số</th>");
+    let _ = write!(
+        h,
+        "</tr></table>\n<h2>{}</h2>\n<table id=\"unit-grid\"><tr><th>{}</th><th>Tổng số</th>",
+        labels::BY_LEAD_UNIT,
+        labels::LEAD_UNIT
+    );
     for s in Status::ALL {
         let _ = write!(h, "<th>{}</th>", s.label());
     }
@@ -258,7 +266,11 @@ fn timeline(h: &mut String, tasks: &[Tracked<'_>]) {
 }
 
 fn targets(h: &mut String, tasks: &[Tracked<'_>]) {
-    h.push_str("<h2>Chỉ tiêu</h2>\n<table id=\"targets\"><tr><th>Chỉ tiêu</th><th>Nhiệm vụ</th><th>Đơn vị chủ trì</th></tr>\n");
+    let _ = writeln!(
+        h,
+        "<h2>Chỉ tiêu</h2>\n<table id=\"targets\"><tr><th>Chỉ tiêu</th><th>Nhiệm vụ</th><th>{}</th></tr>",
+        labels::LEAD_UNIT
+    );
     for t in tasks {
         for tg in &t.task.targets {
             let _ = writeln!(
@@ -275,10 +287,13 @@ fn targets(h: &mut String, tasks: &[Tracked<'_>]) {
 }
 
 fn task_table(h: &mut String, tasks: &[Tracked<'_>], link: &dyn Fn(&DocumentRecord) -> String) {
-    h.push_str(
+    let _ = writeln!(
+        h,
         "<h2>Nhiệm vụ</h2>\n<table id=\"tasks\"><thead><tr><th>#</th><th>Nội dung</th>\
-        <th>Chủ trì</th><th>Phối hợp</th><th>Thời hạn</th><th>Trạng thái</th><th>Văn bản</th>\
-        </tr></thead><tbody>\n",
+         <th>{}</th><th>{}</th><th>Thời hạn</th><th>Trạng thái</th><th>Văn bản</th>\
+         </tr></thead><tbody>",
+        labels::ROLE_LEAD,
+        labels::ROLE_COORD
     );
     for (i, t) in tasks.iter().enumerate() {
         let class = match (t.status, t.days_left) {

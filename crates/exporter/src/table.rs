@@ -1,6 +1,7 @@
 //! The task table as CSV for spreadsheets: one row per task, UTF-8 with a byte-order mark so
 //! Excel reads Vietnamese letters correctly, quoting by the `csv` crate.
 
+use crate::labels;
 use crate::tracking::{no_task_reason, signature_label, signature_state};
 use crate::ExportError;
 use nhiemvu_model::{DocKind, DocumentRecord, Task, Unit};
@@ -15,8 +16,8 @@ pub const COLUMN_COUNT: usize = 12;
 pub const TASK_COLUMNS: [&str; COLUMN_COUNT] = [
     "STT",
     "Nội dung nhiệm vụ",
-    "Đơn vị chủ trì",
-    "Đơn vị phối hợp",
+    labels::LEAD_UNIT,
+    labels::COORD_UNIT,
     "Hạn",
     "Thời hạn",
     "Văn bản giao",

@@ -4,6 +4,7 @@
 //! task too, with signature status and the reason). Every sheet has frozen headers and an
 //! autofilter.
 
+use crate::labels;
 use crate::table::kind_label;
 use crate::tracking::{
     grid_by_lead, no_task_reason, signature_label, signature_state, track_all, unit_name,
@@ -33,8 +34,8 @@ pub const SHEETS: [&str; 5] = [
 const TASK_HEADERS: [&str; 12] = [
     "STT",
     "Nội dung nhiệm vụ",
-    "Đơn vị chủ trì",
-    "Đơn vị phối hợp",
+    labels::LEAD_UNIT,
+    labels::COORD_UNIT,
     "Hạn",
     "Thời hạn (nguyên văn)",
     "Trạng thái",
@@ -122,7 +123,7 @@ fn by_status(
     let names = [
         "Trạng thái",
         "Nội dung nhiệm vụ",
-        "Đơn vị chủ trì",
+        labels::LEAD_UNIT,
         "Hạn",
         "task_id",
     ];
@@ -149,7 +150,7 @@ fn by_status(
 fn by_unit(ws: &mut Worksheet, tasks: &[Tracked<'_>], bold: &Format) -> Result<(), XlsxError> {
     ws.set_name(SHEETS[2])?;
     let (rows, total) = grid_by_lead(tasks);
-    let mut names = vec!["Đơn vị chủ trì", "Tổng số"];
+    let mut names = vec![labels::LEAD_UNIT, "Tổng số"];
     names.extend(Status::ALL.iter().map(|s| s.label()));
     header(ws, &names, rows.len() + 1, bold)?;
     let all = ("Tổng cộng".to_string(), total);

@@ -415,7 +415,7 @@ fn mark_tasks(outline: &Outline, paras: &[String], default_zone: Zone) -> Vec<bo
         if zone == Zone::NoTasks {
             // A leaf of a composition or parameter list whose later sentence gives an
             // order of its own ("- Thành phần: Công ty X. Đề nghị Công ty cử …") is a task.
-            // So is a "Nhiệm vụ: …" field of a block that names its lead ("Đơn vị chủ trì:").
+            // So is a "Nhiệm vụ: …" field of a block that names its lead (a lead field label).
             let content = zones::field_of(strip_marker(&own))
                 .is_some_and(|(f, _)| f & zones::FIELD_CONTENT != 0)
                 && block_fields(outline, paras, i).is_some_and(|b| !b.leads.is_empty());

@@ -176,7 +176,7 @@ fn subjects(text: &str) -> (Vec<String>, Vec<String>) {
 }
 
 /// The lead verb after a short aside that follows a subject ("theo chức năng, nhiệm vụ
-/// được giao | triển khai", "trong quý III/2026 | tổ chức"): the aside opens with an
+/// được giao | triển khai", "trong tháng 9/2026 | tổ chức"): the aside opens with an
 /// introductory word that is not itself a lead verb and runs at most eight words, without
 /// clause punctuation, up to a lead verb.
 fn past_aside(after: &str) -> Option<&str> {

@@ -1,6 +1,6 @@
 //! Corrections for Tesseract's systematic Vietnamese errors in OCR text: a tone mark on a
 //! circumflex vowel dropped or read as an acute ("kiểm" → "kiêm", "đổi" → "đối"), a Roman
-//! quarter numeral read as a digit ("quý I/2026" → "quý 1/2026"), a capital header word
+//! quarter numeral read as a digit ("I/2026" → "1/2026" after a quarter word), a capital header word
 //! misread ("TỈNH" → "TÍNH"). Decided by syllable validity, the frequent syllables and the
 //! word pairs of [`crate::lexicon::ocr_pairs`]; nothing here knows a document.
 
@@ -26,7 +26,7 @@ pub fn correct(text: &str) -> String {
         .join("\n")
 }
 
-/// "quý 1/2026" → "quý I/2026".
+/// A quarter word of [`ROMAN_AFTER`] then "1/2026" → the same with "I/2026".
 fn roman_quarters(text: &str) -> String {
     static RE: Lazy<Regex> = Lazy::new(|| {
         let words = crate::lexicon::alternation(ROMAN_AFTER.iter().copied(), true);
@@ -173,44 +173,4 @@ fn same_case(word: &str, fixed: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tones_dropped_or_misread_on_circumflex_vowels_are_put_back() {
-        for (ocr, want) in [
-            (
-                "Sở Tư pháp kiêm tra việc châp hành",
-                "Sở Tư pháp kiểm tra việc chấp hành",
-            ),
-            (
-                "thực hiện chuyến đổi số đổi với cấp xã",
-                "thực hiện chuyển đổi số đối với cấp xã",
-            ),
-            ("Tố chức tập huấn", "Tổ chức tập huấn"),
-            (
-                "ỦY BAN NHÂN DÂN TÍNH BẮC SƠN",
-                "ỦY BAN NHÂN DÂN TỈNH BẮC SƠN",
-            ),
-            (
-                "báo cáo trong quý 1/2027 và quý 3 năm 2027",
-                "báo cáo trong quý I/2027 và quý III năm 2027",
-            ),
-            ("sản xuât hàng hóa", "sản xuất hàng hóa"),
-        ] {
-            assert_eq!(correct(ocr), want, "{ocr}");
-        }
-    }
-
-    #[test]
-    fn right_words_and_names_stay() {
-        for ok in [
-            "Phó Chủ tịch kiêm nhiệm Giám đốc",
-            "Ông Nguyễn Văn Thuân, tính toán chi phí",
-            "quý khách; 1/2027",
-            "Tổ chức kiểm tra, báo cáo kết quả",
-        ] {
-            assert_eq!(correct(ok), ok);
-        }
-    }
-}
+mod tests;

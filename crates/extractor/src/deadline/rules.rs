@@ -351,7 +351,7 @@ pub(super) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
         ),
         rule(
             "quarter",
-            // "quý III, IV/2026": the last quarter of the list; "quý IV/2026, 2027": a
+            // "III, IV/2026" after the quarter word: the last quarter of the list; "IV/2026, 2027": a
             // period list that runs on to a later year ends with that year.
             format!(
                 r"(?i){cue}{qw}\s+(?:(?:{q})\s*(?:,|và|-|–)\s*(?:{qw}\s+)?)*(?P<q>{q})(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})(?:\s*(?:,|và|-|–)\s*(?:năm\s+)?(?P<y2>\d{{4}})(?-u:\b)(?:[^.,/\d]|$))?"
