@@ -14,6 +14,7 @@
 
 mod annots;
 mod content;
+mod filters;
 mod glyphs;
 mod guard;
 mod layout;
@@ -264,7 +265,8 @@ impl PageReader<'_> {
         let mut warnings = Vec::new();
         budget.check(|| format!("before page {number}"))?;
         let mut page = match draw(drawer, doc, job.id, number, self.limits, budget)? {
-            Ok(rows) => {
+            Ok((rows, troubles)) => {
+                note_troubles(&mut warnings, troubles, number, "");
                 let text = layout::page_text(&rows);
                 let lines = rows.into_iter().flat_map(|r| r.runs).collect();
                 Page {
@@ -295,7 +297,10 @@ impl PageReader<'_> {
             if let Some(ap_page) = spec.appearance_page {
                 let ap_number = self.numbers.get(&ap_page).copied().unwrap_or(0);
                 match draw(drawer, doc, ap_page, ap_number, self.limits, budget)? {
-                    Ok(rows) => text = layout::plain_text(&rows),
+                    Ok((rows, troubles)) => {
+                        note_troubles(&mut warnings, troubles, number, "an annotation: ");
+                        text = layout::plain_text(&rows);
+                    }
                     Err(why) => warnings.push(Warning::new(
                         nhiemvu_model::WarningKind::AnnotationFailed,
                         format!(
@@ -404,8 +409,24 @@ fn pin_inherited(doc: &mut Document, pages: &BTreeMap<u32, ObjectId>) {
     }
 }
 
-/// Walk then draw one page. The outer `Err` is a document-level limit; the inner one says
-/// why the page could not be drawn.
+/// One `content_unreadable` warning per distinct trouble met drawing page `number`.
+fn note_troubles(warnings: &mut Vec<Warning>, troubles: Vec<String>, number: u32, what: &str) {
+    let mut seen = std::collections::HashSet::new();
+    for t in troubles {
+        if seen.insert(t.clone()) {
+            warnings.push(Warning::new(
+                nhiemvu_model::WarningKind::ContentUnreadable,
+                format!("page {number}: {what}{t}"),
+                Some(number),
+            ));
+        }
+    }
+}
+
+/// Walk then draw one page: its rows, and what could not be read on it (bytes of its
+/// content, fonts). The outer `Err` is a document-level limit; the inner one says why the
+/// page could not be drawn.
+#[allow(clippy::type_complexity)]
 fn draw(
     drawer: &mut PageDrawer<'_>,
     doc: &Document,
@@ -413,13 +434,14 @@ fn draw(
     number: u32,
     limits: WalkLimits,
     budget: &Budget,
-) -> Result<Result<Vec<layout::Row>, String>, ExtractError> {
+) -> Result<Result<(Vec<layout::Row>, Vec<String>), String>, ExtractError> {
     let fonts = match walk::walk_page(doc, id, limits) {
         Ok(f) => f,
         Err(e @ (WalkError::Cycle(_) | WalkError::Depth(_) | WalkError::Bytes(_))) => {
             return Err(ExtractError::Limit(format!("page {number}: {e}")));
         }
     };
+    drawer.take_troubles();
     let drawn = guard::guarded(|| {
         let mut dev = GlyphCollector::new(fonts.fonts, &fonts.string_fonts, budget);
         let result = match &fonts.content {
@@ -436,8 +458,13 @@ fn draw(
         Ok(Ok(page)) => Ok(page),
         Err(panic) => Err(panic),
     };
+    let troubles = fonts
+        .trouble
+        .into_iter()
+        .chain(drawer.take_troubles())
+        .collect();
     Ok(match drawn {
-        Ok(Ok(page)) => Ok(layout::rows(&page)),
+        Ok(Ok(page)) => Ok((layout::rows(&page), troubles)),
         Ok(Err(e)) => Err(e.to_string()),
         Err(panic) => Err(format!("PDF reader panicked: {panic}")),
     })
