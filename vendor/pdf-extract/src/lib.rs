@@ -1588,7 +1588,7 @@ struct Processor<'a> {
     unicode_maps: UnicodeMaps,
     // nhiemvu patch: fonts whose making panicked, not tried again; and what went wrong while
     // drawing, for the caller to report (see `PageDrawer::take_troubles`).
-    broken_fonts: std::collections::HashSet<ObjectId>,
+    broken_fonts: HashMap<ObjectId, String>,
     troubles: Vec<String>,
     _none: PhantomData<&'a ()>,
 }
@@ -1740,8 +1740,8 @@ impl<'a> Processor<'a> {
                     let maps = &mut self.unicode_maps;
                     // nhiemvu patch: a font that failed on an earlier page is not parsed again.
                     if let Ok(&Object::Reference(id)) = fonts.get(name) {
-                        if self.broken_fonts.contains(&id) {
-                            panic!("it failed before");
+                        if let Some(why) = self.broken_fonts.get(&id) {
+                            panic!("{}", why);
                         }
                     }
                     let font = match fonts.get(name) {
@@ -1923,7 +1923,7 @@ impl<'a> Processor<'a> {
                         if let Some(Ok(name)) = operation.operands.first().map(|n| n.as_name()) {
                             let fonts = maybe_get_obj(doc, resources, b"Font").and_then(|f| f.as_dict().ok());
                             if let Some(Ok(&Object::Reference(id))) = fonts.map(|f| f.get(name)) {
-                                self.broken_fonts.insert(id);
+                                self.broken_fonts.entry(id).or_insert_with(|| why.clone());
                             }
                             self.troubles.push(format!("font /{} could not be read ({}); its text is left out", pdf_to_utf8(name), why));
                             continue;

@@ -824,6 +824,9 @@ mod tests {
                     data.push(b' ');
                 }
             }
+            // Comments are read here where lopdf may stop at them: checked on their own in
+            // `comments_between_operations_change_nothing`.
+            prop_assume!(!data.contains(&b'%'));
             prop_assert!(agrees(&data).is_ok(), "{}", agrees(&data).unwrap_err());
         }
     }

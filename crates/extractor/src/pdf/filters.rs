@@ -42,8 +42,11 @@ pub(crate) fn without_text_filters(stream: &Stream, filters: &[&[u8]]) -> Option
     Some(inner)
 }
 
+/// A filter's decoder.
+type Decoder = fn(&[u8]) -> Vec<u8>;
+
 /// The decoder of a text filter, by full or abbreviated name.
-fn text_filter(name: &[u8]) -> Option<fn(&[u8]) -> Vec<u8>> {
+fn text_filter(name: &[u8]) -> Option<Decoder> {
     match name {
         b"ASCIIHexDecode" | b"AHx" => Some(ascii_hex),
         b"ASCII85Decode" | b"A85" => Some(ascii85),

@@ -18,6 +18,7 @@ mod filters;
 mod glyphs;
 mod guard;
 mod layout;
+mod repair;
 mod walk;
 
 use crate::budget::Budget;
@@ -90,6 +91,14 @@ pub fn read_document(
     limits: &Limits,
     budget: &Budget,
 ) -> Result<PdfContent, ExtractError> {
+    let mut out = PdfContent::default();
+    if let Some(Object::String(note, _)) = doc.trailer.remove(REPAIRED_KEY) {
+        out.warnings.push(Warning::new(
+            nhiemvu_model::WarningKind::Repaired,
+            String::from_utf8_lossy(&note).into_owned(),
+            None,
+        ));
+    }
     let pages = doc.get_pages();
     if pages.is_empty() {
         return Err(ExtractError::Malformed("no pages found".into()));
@@ -104,7 +113,6 @@ pub fn read_document(
     blank_images(&mut doc);
     pin_inherited(&mut doc, &pages);
 
-    let mut out = PdfContent::default();
     // Annotations first, because reading them adds synthetic pages to the document.
     let mut specs = Vec::with_capacity(pages.len());
     for (&number, &id) in &pages {
@@ -328,8 +336,47 @@ impl PageReader<'_> {
     }
 }
 
-/// Parse the document, opening it with the empty user password when encrypted.
+/// Trailer key under which [`open`] leaves a note that the file was rebuilt, taken out again
+/// by [`read_document`] as a `repaired` warning.
+const REPAIRED_KEY: &[u8] = b"NhiemvuRepaired";
+
+/// Parse the document, opening it with the empty user password when encrypted; a file lopdf
+/// cannot load, or loads with objects, stream lengths or pages missing, is rebuilt from its
+/// objects first ([`repair`]) and the rebuilt one kept when it reads better.
 fn load(bytes: &[u8]) -> Result<Document, ExtractError> {
+    let first = load_as_is(bytes);
+    let why = match &first {
+        Ok(doc) => match repair::damage(doc, bytes) {
+            None => return first,
+            Some(why) => why,
+        },
+        Err(ExtractError::Encrypted(_)) => return first,
+        Err(e) => e.to_string(),
+    };
+    let Some(rebuilt) = guard::guarded(|| repair::rebuild(bytes)).ok().flatten() else {
+        return first;
+    };
+    let Ok(mut doc) = load_as_is(&rebuilt) else {
+        return first;
+    };
+    let pages = doc.get_pages().len();
+    if pages == 0 {
+        return first;
+    }
+    if let Ok(old) = &first {
+        let old_pages = old.get_pages().len();
+        if old_pages > pages || old.objects.len() > doc.objects.len() {
+            return first;
+        }
+    }
+    let note = format!("the file was rebuilt from its objects ({why})");
+    doc.trailer
+        .set(REPAIRED_KEY, Object::string_literal(note.into_bytes()));
+    Ok(doc)
+}
+
+/// Parse the document as lopdf reads it, opening it with the empty user password.
+fn load_as_is(bytes: &[u8]) -> Result<Document, ExtractError> {
     let loaded = guard::guarded(|| Document::load_mem(bytes))
         .map_err(|p| ExtractError::Panic(format!("while parsing the PDF: {p}")))?;
     let mut doc = loaded.map_err(|e| match e {
