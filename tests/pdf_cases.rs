@@ -54,10 +54,6 @@ const KNOWN_FAILURES: &[(&str, &str)] = &[
         "90ms-RKSJ-H CMap not supported (font left out, page kept)",
     ),
     (
-        "issue1350.pdf",
-        "font /BaseFont given as a string (font left out, page kept)",
-    ),
-    (
         "issue14821.pdf",
         "fonts pdf-extract cannot make (left out, page kept)",
     ),

@@ -283,7 +283,12 @@ fn maybe_get<'a, T: FromObj<'a>>(doc: &'a Document, dict: &'a Dictionary, key: &
 }
 
 fn get_name_string<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> String {
-    pdf_to_utf8(dict.get(key).map(|o| maybe_deref(doc, o)).unwrap_or_else(|_| panic!("deref")).as_name().expect("name"))
+    let o = dict.get(key).map(|o| maybe_deref(doc, o)).unwrap_or_else(|_| panic!("deref"));
+    // nhiemvu patch: a name written as a string (`/BaseFont (Arial)`) is read as the name.
+    match o {
+        Object::String(s, _) => pdf_to_utf8(s),
+        _ => pdf_to_utf8(o.as_name().expect("name")),
+    }
 }
 
 #[allow(dead_code)]
@@ -361,7 +366,9 @@ fn encoding_to_unicode_table(name: &[u8]) -> Vec<u16> {
         b"MacRomanEncoding" => encodings::MAC_ROMAN_ENCODING,
         b"MacExpertEncoding" => encodings::MAC_EXPERT_ENCODING,
         b"WinAnsiEncoding" => encodings::WIN_ANSI_ENCODING,
-        _ => panic!("unexpected encoding {:?}", pdf_to_utf8(name))
+        // nhiemvu patch: StandardEncoding named explicitly, and an unknown name read as the
+        // standard encoding (as poppler does), instead of a panic that loses the font.
+        _ => encodings::STANDARD_ENCODING,
     };
     let encoding_table = encoding.iter()
         .map(|x| if let &Some(x) = x { glyphnames::name_to_unicode(x).unwrap() } else { 0 })
@@ -867,7 +874,8 @@ impl<'a> PdfFont for PdfType3Font<'a> {
         if let Some(width) = width {
             return *width;
         } else {
-            panic!("missing width for {} {:?}", id, self.font);
+            // nhiemvu patch: a code outside FirstChar..LastChar advances by nothing.
+            return 0.;
         }
     }
     /*fn decode(&self, chars: &[u8]) -> String {
