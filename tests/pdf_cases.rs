@@ -228,6 +228,25 @@ fn foreign_pdfs_yield_the_text_pdftotext_finds() {
             .flatten()
             .filter_map(|w| w["kind"].as_str())
             .collect();
+        // A page whose content could not be parsed says so, and is not sent to OCR.
+        let pages_of = |kind: &str| -> Vec<u64> {
+            record["warnings"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|w| w["kind"] == kind)
+                .filter_map(|w| w["page"].as_u64())
+                .collect()
+        };
+        let unreadable = pages_of("content_unreadable");
+        if let Some(p) = pages_of("ocr_needed")
+            .iter()
+            .find(|p| unreadable.contains(p))
+        {
+            problems.push(format!(
+                "{file}: page {p} is content_unreadable and ocr_needed"
+            ));
+        }
         let known = KNOWN_FAILURES.iter().find(|(k, _)| file.ends_with(k));
         let ok = score >= THRESHOLD && record["error"].is_null();
         eprintln!(

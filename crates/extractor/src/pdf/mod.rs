@@ -1,10 +1,13 @@
 //! PDF input: pages of positioned text and annotation text, through pdf-extract.
 //!
-//! [`read_pdf`] loads the document with lopdf (as re-exported by pdf-extract), opens files
+//! [`read_pdf`] loads the document with lopdf (as re-exported by pdf-extract), rebuilding a
+//! damaged file from its objects first ([`repair`]; a `repaired` warning), opens files
 //! encrypted with an empty user password, then draws each page on its own through a glyph
 //! collector ([`glyphs`]) and lays the glyphs out in reading order ([`layout`]). Each page is
 //! first walked for Form XObject cycles, nesting and size ([`walk`]) and then drawn inside a
-//! panic guard ([`guard`]), so one bad page becomes a warning while the rest are read.
+//! panic guard ([`guard`]), so one bad page becomes a warning while the rest are read; inside
+//! a page, content bytes no operator reads ([`content`]) and fonts pdf-extract cannot make are
+//! skipped with a `content_unreadable` warning while the rest of the page is drawn.
 //! Annotation appearances (signature stamps, stamped numbers) are read separately ([`annots`]).
 //!
 //! Page text format: visual lines top to bottom joined by '\n'; the column runs of one line
@@ -46,7 +49,8 @@ pub struct PdfContent {
 /// Read every page of a PDF. Never panics: panics inside the PDF library become errors.
 ///
 /// Errors: [`ExtractError::NotPdf`] without a `%PDF-` header, [`ExtractError::Encrypted`]
-/// when a user password is needed, [`ExtractError::Malformed`] when lopdf cannot parse it,
+/// when a user password is needed, [`ExtractError::Malformed`] when lopdf cannot parse it
+/// even after the file is rebuilt from its objects,
 /// [`ExtractError::Limit`] for too many pages, self-drawing or too deeply nested forms and
 /// oversized page content, [`ExtractError::TimeLimit`] when `budget` runs out. A page
 /// pdf-extract cannot draw becomes a `page_failed` warning and an empty page.
@@ -66,7 +70,8 @@ pub fn read_pdf_within(
 
 /// Check the header and size of `bytes` and parse them into a document, opened with the
 /// empty user password when encrypted: the first half of [`read_pdf_within`], for a caller
-/// that also wants the parsed document (the signature checks).
+/// that also wants the parsed document (the signature checks). A damaged file comes back
+/// rebuilt, with a note in its trailer that [`read_document`] turns into a `repaired` warning.
 pub fn open(bytes: &[u8], limits: &Limits) -> Result<Document, ExtractError> {
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {
