@@ -32,6 +32,8 @@ static CATALOG: Lazy<Regex> =
 /// read, streams whose length was missing, or no pages; `None` when it looks whole.
 pub(crate) fn damage(doc: &Document, bytes: &[u8]) -> Option<String> {
     use pdf_extract::xref::XrefEntry;
+    // lopdf's offsets count from the `%PDF-` header.
+    let bytes = &bytes[find(bytes, 0, b"%PDF-").unwrap_or(0)..];
     let lost = doc
         .reference_table
         .entries
@@ -44,9 +46,12 @@ pub(crate) fn damage(doc: &Document, bytes: &[u8]) -> Option<String> {
             };
             !doc.objects.contains_key(&(n, generation))
         })
+        // lopdf drops the encryption dictionary once it has decrypted the file.
+        .filter(|(_, e)| match e {
+            XrefEntry::Normal { offset, .. } => !is_encryption_dict(bytes, *offset as usize),
+            _ => true,
+        })
         .count();
-    // lopdf's offsets count from the `%PDF-` header.
-    let bytes = &bytes[find(bytes, 0, b"%PDF-").unwrap_or(0)..];
     // A stream read as empty whose bytes in the file hold data: its /Length is missing or 0.
     let unmeasured = doc
         .objects
@@ -70,6 +75,17 @@ pub(crate) fn damage(doc: &Document, bytes: &[u8]) -> Option<String> {
         why.push("no pages were found from the trailer".to_string());
     }
     (!why.is_empty()).then(|| why.join("; "))
+}
+
+/// Whether the object at `offset` is a standard security handler's encryption dictionary.
+fn is_encryption_dict(bytes: &[u8], offset: usize) -> bool {
+    let Some(head) = bytes.get(offset..) else {
+        return false;
+    };
+    let head = &head[..head.len().min(4096)];
+    let body = &head[..find(head, 0, b"endobj").unwrap_or(head.len())];
+    let has = |k: &[u8]| find(body, 0, k).is_some();
+    has(b"/Standard") || (has(b"/O") && has(b"/U") && has(b"/P"))
 }
 
 /// Whether the stream object at `offset` has bytes other than blanks between `stream` and
