@@ -128,7 +128,8 @@ pub fn prepare(pages: &mut [Page], warnings: &mut Vec<Warning>) -> Vec<bool> {
         match r.verdict {
             Verdict::Readable => usable.push(true),
             Verdict::Empty => {
-                if !already("ocr_needed") {
+                // A page whose content could not be parsed says so; it is not a scan.
+                if !already("ocr_needed") && !already("content_unreadable") {
                     warnings.push(Warning::new(
                         nhiemvu_model::WarningKind::OcrNeeded,
                         "no text layer on this page; OCR needed",

@@ -780,6 +780,9 @@ pub enum WarningKind {
     AnnotationFailed,
     /// More annotations on a page than the limit; the rest were skipped.
     AnnotationsSkipped,
+    /// Part of a page's content (bytes of its content stream, a font) could not be read; the
+    /// rest of the page was.
+    ContentUnreadable,
     /// Text typed in TCVN3/VNI converted to Unicode.
     LegacyEncoding,
     /// No usable text layer on the page.
@@ -788,6 +791,9 @@ pub enum WarningKind {
     OcrUnavailable,
     /// A page could not be read; the others were.
     PageFailed,
+    /// A damaged file (cross-reference table, trailer, stream lengths) was rebuilt by scanning
+    /// it for its objects before it was read.
+    Repaired,
     /// A signature could not be checked.
     SignatureFailed,
     /// Signature fields present but unreadable.
@@ -800,10 +806,12 @@ impl WarningKind {
         match self {
             WarningKind::AnnotationFailed => "annotation_failed",
             WarningKind::AnnotationsSkipped => "annotations_skipped",
+            WarningKind::ContentUnreadable => "content_unreadable",
             WarningKind::LegacyEncoding => "legacy_encoding",
             WarningKind::OcrNeeded => "ocr_needed",
             WarningKind::OcrUnavailable => "ocr_unavailable",
             WarningKind::PageFailed => "page_failed",
+            WarningKind::Repaired => "repaired",
             WarningKind::SignatureFailed => "signature_failed",
             WarningKind::SignaturesUnreadable => "signatures_unreadable",
         }

@@ -283,7 +283,12 @@ fn maybe_get<'a, T: FromObj<'a>>(doc: &'a Document, dict: &'a Dictionary, key: &
 }
 
 fn get_name_string<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> String {
-    pdf_to_utf8(dict.get(key).map(|o| maybe_deref(doc, o)).unwrap_or_else(|_| panic!("deref")).as_name().expect("name"))
+    let o = dict.get(key).map(|o| maybe_deref(doc, o)).unwrap_or_else(|_| panic!("deref"));
+    // nhiemvu patch: a name written as a string (`/BaseFont (Arial)`) is read as the name.
+    match o {
+        Object::String(s, _) => pdf_to_utf8(s),
+        _ => pdf_to_utf8(o.as_name().expect("name")),
+    }
 }
 
 #[allow(dead_code)]
@@ -361,7 +366,9 @@ fn encoding_to_unicode_table(name: &[u8]) -> Vec<u16> {
         b"MacRomanEncoding" => encodings::MAC_ROMAN_ENCODING,
         b"MacExpertEncoding" => encodings::MAC_EXPERT_ENCODING,
         b"WinAnsiEncoding" => encodings::WIN_ANSI_ENCODING,
-        _ => panic!("unexpected encoding {:?}", pdf_to_utf8(name))
+        // nhiemvu patch: StandardEncoding named explicitly, and an unknown name read as the
+        // standard encoding (as poppler does), instead of a panic that loses the font.
+        _ => encodings::STANDARD_ENCODING,
     };
     let encoding_table = encoding.iter()
         .map(|x| if let &Some(x) = x { glyphnames::name_to_unicode(x).unwrap() } else { 0 })
@@ -867,7 +874,8 @@ impl<'a> PdfFont for PdfType3Font<'a> {
         if let Some(width) = width {
             return *width;
         } else {
-            panic!("missing width for {} {:?}", id, self.font);
+            // nhiemvu patch: a code outside FirstChar..LastChar advances by nothing.
+            return 0.;
         }
     }
     /*fn decode(&self, chars: &[u8]) -> String {
@@ -1287,7 +1295,9 @@ fn show_text(gs: &mut GraphicsState, s: &[u8],
              _flip_ctm: &Transform,
              output: &mut dyn OutputDev) -> Result<(), OutputError> {
     let ts = &mut gs.ts;
-    let font = ts.font.as_ref().unwrap();
+    // nhiemvu patch: no font (none set yet, or its `Tf` failed): the string is skipped, and
+    // still counted as a word so the caller's per-string bookkeeping stays in step.
+    let Some(font) = ts.font.as_ref() else { return output.begin_word() };
     //let encoding = font.encoding.as_ref().map(|x| &x[..]).unwrap_or(&PDFDocEncoding);
     dlog!("{:?}", font.decode(s));
     dlog!("{:?}", font.decode(s).as_bytes());
@@ -1584,12 +1594,16 @@ struct Processor<'a> {
     font_cache: HashMap<ObjectId, Rc<dyn PdfFont + 'a>>,
     // nhiemvu patch: see `UnicodeMaps`.
     unicode_maps: UnicodeMaps,
+    // nhiemvu patch: fonts whose making panicked, not tried again; and what went wrong while
+    // drawing, for the caller to report (see `PageDrawer::take_troubles`).
+    broken_fonts: HashMap<ObjectId, String>,
+    troubles: Vec<String>,
     _none: PhantomData<&'a ()>,
 }
 
 impl<'a> Processor<'a> {
     fn new() -> Processor<'a> {
-        Processor { font_table: HashMap::new(), font_cache: HashMap::new(), unicode_maps: HashMap::new(), _none: PhantomData }
+        Processor { font_table: HashMap::new(), font_cache: HashMap::new(), unicode_maps: HashMap::new(), broken_fonts: Default::default(), troubles: Vec::new(), _none: PhantomData }
     }
 
     fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
@@ -1629,6 +1643,9 @@ impl<'a> Processor<'a> {
         for operation in &content.operations {
             //dlog!("op: {:?}", operation);
 
+            // nhiemvu patch: each operator is drawn inside its own panic guard, so a font that
+            // cannot be read (an unsupported CMap, a failed unwrap) loses its own text only.
+            let step = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<(), OutputError> {
             match operation.operator.as_ref() {
                 "BT" => {
                     tlm = Transform2D::identity();
@@ -1729,6 +1746,12 @@ impl<'a> Processor<'a> {
                     let fonts: &Dictionary = get(&doc, resources, b"Font");
                     let name = operation.operands[0].as_name().unwrap();
                     let maps = &mut self.unicode_maps;
+                    // nhiemvu patch: a font that failed on an earlier page is not parsed again.
+                    if let Ok(&Object::Reference(id)) = fonts.get(name) {
+                        if let Some(why) = self.broken_fonts.get(&id) {
+                            panic!("{}", why);
+                        }
+                    }
                     let font = match fonts.get(name) {
                         // nhiemvu patch: an object id names one font for the whole document.
                         Ok(&Object::Reference(id)) => self.font_cache.entry(id).or_insert_with(|| make_font(doc, get::<&Dictionary>(doc, fonts, name), maps)).clone(),
@@ -1893,6 +1916,29 @@ impl<'a> Processor<'a> {
                 }
                 _ => { dlog!("unknown operation {:?}", operation); }
 
+            }
+            Ok(())
+            }));
+            match step {
+                Ok(drawn) => drawn?,
+                Err(payload) => {
+                    let why = payload.downcast_ref::<String>().cloned()
+                        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+                        .unwrap_or_else(|| "unknown panic".to_string());
+                    if operation.operator == "Tf" {
+                        // Text in this font is skipped (see `show_text`) until the next `Tf`.
+                        gs.ts.font = None;
+                        if let Some(Ok(name)) = operation.operands.first().map(|n| n.as_name()) {
+                            let fonts = maybe_get_obj(doc, resources, b"Font").and_then(|f| f.as_dict().ok());
+                            if let Some(Ok(&Object::Reference(id))) = fonts.map(|f| f.get(name)) {
+                                self.broken_fonts.entry(id).or_insert_with(|| why.clone());
+                            }
+                            self.troubles.push(format!("font /{} could not be read ({}); its text is left out", pdf_to_utf8(name), why));
+                            continue;
+                        }
+                    }
+                    self.troubles.push(format!("operator {} could not be drawn ({})", operation.operator, why));
+                }
             }
         }
         Ok(())
@@ -2446,6 +2492,12 @@ impl<'a> PageDrawer<'a> {
     /// `Document::get_page_content` builds it), so it is not parsed twice.
     pub fn draw_content(&mut self, output: &mut dyn OutputDev, page_num: u32, object_id: ObjectId, content: &Content) -> Result<(), OutputError> {
         output_doc_with(page_num, object_id, self.doc, &mut self.processor, output, self.empty_resources, Some(content))
+    }
+
+    /// nhiemvu patch: what went wrong while drawing since the last call (an operator or a
+    /// font that panicked and was skipped), one message each, in drawing order.
+    pub fn take_troubles(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.processor.troubles)
     }
 }
 

@@ -1,10 +1,13 @@
 //! PDF input: pages of positioned text and annotation text, through pdf-extract.
 //!
-//! [`read_pdf`] loads the document with lopdf (as re-exported by pdf-extract), opens files
+//! [`read_pdf`] loads the document with lopdf (as re-exported by pdf-extract), rebuilding a
+//! damaged file from its objects first ([`repair`]; a `repaired` warning), opens files
 //! encrypted with an empty user password, then draws each page on its own through a glyph
 //! collector ([`glyphs`]) and lays the glyphs out in reading order ([`layout`]). Each page is
 //! first walked for Form XObject cycles, nesting and size ([`walk`]) and then drawn inside a
-//! panic guard ([`guard`]), so one bad page becomes a warning while the rest are read.
+//! panic guard ([`guard`]), so one bad page becomes a warning while the rest are read; inside
+//! a page, content bytes no operator reads ([`content`]) and fonts pdf-extract cannot make are
+//! skipped with a `content_unreadable` warning while the rest of the page is drawn.
 //! Annotation appearances (signature stamps, stamped numbers) are read separately ([`annots`]).
 //!
 //! Page text format: visual lines top to bottom joined by '\n'; the column runs of one line
@@ -14,9 +17,11 @@
 
 mod annots;
 mod content;
+mod filters;
 mod glyphs;
 mod guard;
 mod layout;
+mod repair;
 mod walk;
 
 use crate::budget::Budget;
@@ -44,7 +49,8 @@ pub struct PdfContent {
 /// Read every page of a PDF. Never panics: panics inside the PDF library become errors.
 ///
 /// Errors: [`ExtractError::NotPdf`] without a `%PDF-` header, [`ExtractError::Encrypted`]
-/// when a user password is needed, [`ExtractError::Malformed`] when lopdf cannot parse it,
+/// when a user password is needed, [`ExtractError::Malformed`] when lopdf cannot parse it
+/// even after the file is rebuilt from its objects,
 /// [`ExtractError::Limit`] for too many pages, self-drawing or too deeply nested forms and
 /// oversized page content, [`ExtractError::TimeLimit`] when `budget` runs out. A page
 /// pdf-extract cannot draw becomes a `page_failed` warning and an empty page.
@@ -64,7 +70,8 @@ pub fn read_pdf_within(
 
 /// Check the header and size of `bytes` and parse them into a document, opened with the
 /// empty user password when encrypted: the first half of [`read_pdf_within`], for a caller
-/// that also wants the parsed document (the signature checks).
+/// that also wants the parsed document (the signature checks). A damaged file comes back
+/// rebuilt, with a note in its trailer that [`read_document`] turns into a `repaired` warning.
 pub fn open(bytes: &[u8], limits: &Limits) -> Result<Document, ExtractError> {
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {
@@ -89,6 +96,14 @@ pub fn read_document(
     limits: &Limits,
     budget: &Budget,
 ) -> Result<PdfContent, ExtractError> {
+    let mut out = PdfContent::default();
+    if let Some(Object::String(note, _)) = doc.trailer.remove(REPAIRED_KEY) {
+        out.warnings.push(Warning::new(
+            nhiemvu_model::WarningKind::Repaired,
+            String::from_utf8_lossy(&note).into_owned(),
+            None,
+        ));
+    }
     let pages = doc.get_pages();
     if pages.is_empty() {
         return Err(ExtractError::Malformed("no pages found".into()));
@@ -103,7 +118,6 @@ pub fn read_document(
     blank_images(&mut doc);
     pin_inherited(&mut doc, &pages);
 
-    let mut out = PdfContent::default();
     // Annotations first, because reading them adds synthetic pages to the document.
     let mut specs = Vec::with_capacity(pages.len());
     for (&number, &id) in &pages {
@@ -264,7 +278,8 @@ impl PageReader<'_> {
         let mut warnings = Vec::new();
         budget.check(|| format!("before page {number}"))?;
         let mut page = match draw(drawer, doc, job.id, number, self.limits, budget)? {
-            Ok(rows) => {
+            Ok((rows, troubles)) => {
+                note_troubles(&mut warnings, troubles, number, "");
                 let text = layout::page_text(&rows);
                 let lines = rows.into_iter().flat_map(|r| r.runs).collect();
                 Page {
@@ -299,7 +314,10 @@ impl PageReader<'_> {
             if let Some(ap_page) = spec.appearance_page {
                 let ap_number = self.numbers.get(&ap_page).copied().unwrap_or(0);
                 match draw(drawer, doc, ap_page, ap_number, self.limits, budget)? {
-                    Ok(rows) => text = layout::plain_text(&rows),
+                    Ok((rows, troubles)) => {
+                        note_troubles(&mut warnings, troubles, number, "an annotation: ");
+                        text = layout::plain_text(&rows);
+                    }
                     Err(why) => warnings.push(Warning::new(
                         nhiemvu_model::WarningKind::AnnotationFailed,
                         format!(
@@ -327,8 +345,47 @@ impl PageReader<'_> {
     }
 }
 
-/// Parse the document, opening it with the empty user password when encrypted.
+/// Trailer key under which [`open`] leaves a note that the file was rebuilt, taken out again
+/// by [`read_document`] as a `repaired` warning.
+const REPAIRED_KEY: &[u8] = b"NhiemvuRepaired";
+
+/// Parse the document, opening it with the empty user password when encrypted; a file lopdf
+/// cannot load, or loads with objects, stream lengths or pages missing, is rebuilt from its
+/// objects first ([`repair`]) and the rebuilt one kept when it reads better.
 fn load(bytes: &[u8]) -> Result<Document, ExtractError> {
+    let first = load_as_is(bytes);
+    let why = match &first {
+        Ok(doc) => match repair::damage(doc, bytes) {
+            None => return first,
+            Some(why) => why,
+        },
+        Err(ExtractError::Encrypted(_)) => return first,
+        Err(e) => e.to_string(),
+    };
+    let Some(rebuilt) = guard::guarded(|| repair::rebuild(bytes)).ok().flatten() else {
+        return first;
+    };
+    let Ok(mut doc) = load_as_is(&rebuilt) else {
+        return first;
+    };
+    let pages = doc.get_pages().len();
+    if pages == 0 {
+        return first;
+    }
+    if let Ok(old) = &first {
+        let old_pages = old.get_pages().len();
+        if old_pages > pages || old.objects.len() > doc.objects.len() {
+            return first;
+        }
+    }
+    let note = format!("the file was rebuilt from its objects ({why})");
+    doc.trailer
+        .set(REPAIRED_KEY, Object::string_literal(note.into_bytes()));
+    Ok(doc)
+}
+
+/// Parse the document as lopdf reads it, opening it with the empty user password.
+fn load_as_is(bytes: &[u8]) -> Result<Document, ExtractError> {
     let loaded = guard::guarded(|| Document::load_mem(bytes))
         .map_err(|p| ExtractError::Panic(format!("while parsing the PDF: {p}")))?;
     let mut doc = loaded.map_err(|e| match e {
@@ -408,8 +465,24 @@ fn pin_inherited(doc: &mut Document, pages: &BTreeMap<u32, ObjectId>) {
     }
 }
 
-/// Walk then draw one page. The outer `Err` is a document-level limit; the inner one says
-/// why the page could not be drawn.
+/// One `content_unreadable` warning per distinct trouble met drawing page `number`.
+fn note_troubles(warnings: &mut Vec<Warning>, troubles: Vec<String>, number: u32, what: &str) {
+    let mut seen = std::collections::HashSet::new();
+    for t in troubles {
+        if seen.insert(t.clone()) {
+            warnings.push(Warning::new(
+                nhiemvu_model::WarningKind::ContentUnreadable,
+                format!("page {number}: {what}{t}"),
+                Some(number),
+            ));
+        }
+    }
+}
+
+/// Walk then draw one page: its rows, and what could not be read on it (bytes of its
+/// content, fonts). The outer `Err` is a document-level limit; the inner one says why the
+/// page could not be drawn.
+#[allow(clippy::type_complexity)]
 fn draw(
     drawer: &mut PageDrawer<'_>,
     doc: &Document,
@@ -417,13 +490,14 @@ fn draw(
     number: u32,
     limits: WalkLimits,
     budget: &Budget,
-) -> Result<Result<Vec<layout::Row>, String>, ExtractError> {
+) -> Result<Result<(Vec<layout::Row>, Vec<String>), String>, ExtractError> {
     let fonts = match walk::walk_page(doc, id, limits) {
         Ok(f) => f,
         Err(e @ (WalkError::Cycle(_) | WalkError::Depth(_) | WalkError::Bytes(_))) => {
             return Err(ExtractError::Limit(format!("page {number}: {e}")));
         }
     };
+    drawer.take_troubles();
     let drawn = guard::guarded(|| {
         let mut dev = GlyphCollector::new(fonts.fonts, &fonts.string_fonts, budget);
         let result = match &fonts.content {
@@ -440,8 +514,13 @@ fn draw(
         Ok(Ok(page)) => Ok(page),
         Err(panic) => Err(panic),
     };
+    let troubles = fonts
+        .trouble
+        .into_iter()
+        .chain(drawer.take_troubles())
+        .collect();
     Ok(match drawn {
-        Ok(Ok(page)) => Ok(layout::rows(&page)),
+        Ok(Ok(page)) => Ok((layout::rows(&page), troubles)),
         Ok(Err(e)) => Err(e.to_string()),
         Err(panic) => Err(format!("PDF reader panicked: {panic}")),
     })

@@ -47,6 +47,8 @@ pub(crate) struct PageFonts {
     /// The page's own content, parsed, handed to pdf-extract so it is not parsed twice;
     /// `None` when it does not parse (pdf-extract then parses, and fails, by itself).
     pub content: Option<Content>,
+    /// Why part of the page's content could not be read (read leniently around it).
+    pub trouble: Option<String>,
 }
 
 /// Walk limits.
@@ -98,10 +100,10 @@ pub(crate) fn walk_page(
             content.push(b'\n');
         }
     }
-    let ops = super::content::parse(&content);
-    let empty = Content { operations: vec![] };
-    w.walk(ops.as_ref().unwrap_or(&empty), resources, 0)?;
-    w.out.content = ops;
+    let read = super::content::read(&content);
+    w.walk(&read.content, resources, 0)?;
+    w.out.content = Some(read.content);
+    w.out.trouble = read.trouble;
     Ok(w.out)
 }
 
@@ -131,6 +133,10 @@ pub(crate) fn decoded(stream: &Stream, max: u64) -> Result<Vec<u8>, WalkError> {
     let Ok(filters) = stream.filters() else {
         return capped(stream.content.clone(), max);
     };
+    if let Some(inner) = super::filters::without_text_filters(stream, &filters) {
+        // lopdf does not decode ASCIIHex: the text filters in front are undone first.
+        return decoded(&inner, max);
+    }
     if filters
         .first()
         .map(|f| *f == b"FlateDecode")
@@ -278,9 +284,7 @@ impl<'a> Walker<'a> {
             None => {
                 let bytes = decoded(stream, self.remaining())?;
                 let n = bytes.len() as u64;
-                let c = Rc::new(
-                    super::content::parse(&bytes).unwrap_or(Content { operations: vec![] }),
-                );
+                let c = Rc::new(super::content::read(&bytes).content);
                 self.parsed.insert(id, (c.clone(), n));
                 (c, n)
             }
