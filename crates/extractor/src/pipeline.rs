@@ -62,10 +62,18 @@ pub fn process_bytes(bytes: &[u8], display_path: &str, opts: &Options) -> Docume
             let analyse = || {
                 // Unreadable pages are kept in the record but not analysed.
                 let mut usable = crate::textlayer::prepare(&mut pages, &mut warnings);
-                if format == SourceFormat::Pdf {
-                    let mode = opts.ocr;
-                    crate::ocr::apply(bytes, mode, &mut pages, &mut usable, &mut warnings, &budget);
-                }
+                let (mode, limit) = (opts.ocr, opts.limits.time_limit);
+                let ocr = format == SourceFormat::Pdf
+                    && crate::ocr::apply(
+                        bytes,
+                        mode,
+                        &mut pages,
+                        &mut usable,
+                        &mut warnings,
+                        limit,
+                    );
+                // OCR had its own budget; the analysis gets the document's limit afresh.
+                let budget = if ocr { Budget::start(limit) } else { budget };
                 budget.check(|| "before text analysis".into())?;
                 // Copies only when a page has to be blanked; usually every page is usable.
                 let blanked: Vec<Page>;

@@ -125,10 +125,13 @@ fn ends_in_stop(lower: &str) -> bool {
     lower.ends_with('p') || lower.ends_with('t') || lower.ends_with('c') || lower.ends_with("ch")
 }
 
+/// Where a syllable's tone goes (index into its decomposed characters) and its tone.
+type TonePlace = (usize, Option<char>);
+
 /// `word` decomposed without its tone mark, the place of the tone (index into the
 /// decomposed characters, where a tone goes) and the tone; `None` when the word has no
 /// place for a tone (no toned vowel, no modified vowel) or more than one tone.
-fn split_tone(word: &str) -> Option<(Vec<char>, (usize, Option<char>))> {
+fn split_tone(word: &str) -> Option<(Vec<char>, TonePlace)> {
     let mut base: Vec<char> = Vec::new();
     let mut tone = None;
     for c in word.nfd() {

@@ -9,17 +9,22 @@ use nhiemvu_normalizer::readability::{self, Verdict};
 /// The Debian packages the OCR stage needs.
 const PACKAGES: &str = "tesseract-ocr tesseract-ocr-vie";
 
+/// Time each page to OCR adds to the document's time limit: recognition takes seconds a
+/// page, which the limit (set for reading text) does not foresee.
+const PAGE_ALLOWANCE: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// OCR the pages of the PDF `bytes` that `mode` asks for: those not `usable` (with `auto`)
 /// or all (with `force`). A page read gets its OCR text, `text_source: ocr` and its
-/// confidence, and is usable when the text reads as Vietnamese.
+/// confidence, and is usable when the text reads as Vietnamese. The stage has its own
+/// budget, the document's `limit` plus [`PAGE_ALLOWANCE`] a page; returns whether it ran.
 pub fn apply(
     bytes: &[u8],
     mode: OcrMode,
     pages: &mut [Page],
     usable: &mut [bool],
     warnings: &mut Vec<Warning>,
-    budget: &Budget,
-) {
+    limit: Option<std::time::Duration>,
+) -> bool {
     let idx: Vec<usize> = (0..pages.len())
         .filter(|&i| match mode {
             OcrMode::Never => false,
@@ -28,7 +33,7 @@ pub fn apply(
         })
         .collect();
     if idx.is_empty() {
-        return;
+        return false;
     }
     if !tools().tesseract {
         let poppler = if tools().pdftoppm {
@@ -45,7 +50,7 @@ pub fn apply(
             ),
             None,
         ));
-        return;
+        return false;
     }
     let wanted: Vec<Wanted> = idx
         .iter()
@@ -54,7 +59,8 @@ pub fn apply(
             has_text: pages[i].text.chars().any(char::is_alphanumeric),
         })
         .collect();
-    let results = read_pages(bytes, &wanted, budget);
+    let budget = Budget::start(limit.map(|l| l + PAGE_ALLOWANCE * wanted.len() as u32));
+    let results = read_pages(bytes, &wanted, &budget);
     let mut no_renderer = 0;
     for (&i, result) in idx.iter().zip(results) {
         let page = &mut pages[i];
@@ -95,4 +101,5 @@ pub fn apply(
             None,
         ));
     }
+    true
 }
