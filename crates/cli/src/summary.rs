@@ -117,18 +117,22 @@ impl Summary {
         out
     }
 
+    /// " (io: 2, not_pdf: 1)", or nothing without failures.
+    fn failures_by_kind(&self) -> String {
+        if self.failures.is_empty() {
+            return String::new();
+        }
+        let parts: Vec<String> = self
+            .failures
+            .iter()
+            .map(|(k, n)| format!("{k}: {n}"))
+            .collect();
+        format!(" ({})", parts.join(", "))
+    }
+
     /// The Vietnamese summary line.
     fn render_vi(&self) -> String {
-        let failures = if self.failures.is_empty() {
-            String::new()
-        } else {
-            let parts: Vec<String> = self
-                .failures
-                .iter()
-                .map(|(k, n)| format!("{k}: {n}"))
-                .collect();
-            format!(" ({})", parts.join(", "))
-        };
+        let failures = self.failures_by_kind();
         format!(
             "nhiemvu: {} văn bản ({} đã xử lý, {} bỏ qua vì đã có kết quả), {} trang, {} nhiệm vụ, {} lỗi{}, {:.1} giây",
             self.documents,
@@ -144,16 +148,7 @@ impl Summary {
 
     /// The English summary line.
     pub fn render(&self) -> String {
-        let failures = if self.failures.is_empty() {
-            String::new()
-        } else {
-            let parts: Vec<String> = self
-                .failures
-                .iter()
-                .map(|(k, n)| format!("{k}: {n}"))
-                .collect();
-            format!(" ({})", parts.join(", "))
-        };
+        let failures = self.failures_by_kind();
         format!(
             "nhiemvu: {} documents ({} processed, {} skipped), {} pages, {} tasks, {} failed{}, {:.1}s",
             self.documents,

@@ -152,6 +152,21 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
+/// The records, the office's completions and the day to judge on, as both commands need.
+fn judged(
+    input: &Path,
+    status: Option<&Path>,
+    as_of: Option<chrono::NaiveDate>,
+) -> Result<(Vec<DocumentRecord>, Completions, chrono::NaiveDate), String> {
+    let records = load(input)?;
+    let done = completions(status)?;
+    Ok((
+        records,
+        done,
+        as_of.unwrap_or_else(tracking::today_in_vietnam),
+    ))
+}
+
 fn fail(msg: impl std::fmt::Display) -> ExitCode {
     eprintln!("nhiemvu: {msg}");
     ExitCode::from(2)
@@ -162,15 +177,10 @@ pub fn report(args: &ReportArgs) -> ExitCode {
     if args.html.is_none() && args.xlsx.is_none() {
         return fail("give --html FILE and/or --xlsx FILE");
     }
-    let records = match load(&args.input) {
-        Ok(r) => r,
+    let (records, done, as_of) = match judged(&args.input, args.status.as_deref(), args.as_of) {
+        Ok(x) => x,
         Err(e) => return fail(e),
     };
-    let done = match completions(args.status.as_deref()) {
-        Ok(c) => c,
-        Err(e) => return fail(e),
-    };
-    let as_of = args.as_of.unwrap_or_else(tracking::today_in_vietnam);
     if let Some(path) = &args.html {
         let page = nhiemvu_exporter::report::html(&records, as_of, &done, &source_link);
         if let Err(e) = write_file(path, page.as_bytes()) {
@@ -241,15 +251,10 @@ fn task_json(t: &Tracked<'_>) -> serde_json::Value {
 
 /// Run `tasks`.
 pub fn tasks(args: &TasksArgs) -> ExitCode {
-    let records = match load(&args.input) {
-        Ok(r) => r,
+    let (records, done, as_of) = match judged(&args.input, args.status.as_deref(), args.as_of) {
+        Ok(x) => x,
         Err(e) => return fail(e),
     };
-    let done = match completions(args.status.as_deref()) {
-        Ok(c) => c,
-        Err(e) => return fail(e),
-    };
-    let as_of = args.as_of.unwrap_or_else(tracking::today_in_vietnam);
     let all = track_all(&records, as_of, &done);
     let chosen: Vec<&Tracked<'_>> = all.iter().filter(|t| keep(t, args)).collect();
     let stdout = std::io::stdout();
