@@ -226,7 +226,7 @@ pub fn clean_paragraphs(pages: &[Page]) -> (layout::CleanText, Vec<layout::Parag
             lines: &p.lines,
         })
         .collect();
-    let clean = layout::clean_pages(&inputs);
+    let clean = layout::clean_pages_on(&inputs, inputs.len() >= crate::limits::PARALLEL_FROM_PAGES);
     let paras = layout::paragraphs(&clean);
     (clean, paras)
 }

@@ -1,6 +1,11 @@
 //! Per-document limits the pipeline enforces, below both the pipeline and the PDF reader
 //! so neither imports the other for them.
 
+/// Documents with at least this many pages are worked on page by page on several threads
+/// (reading, text-layer checks, line splitting); shorter ones stay on one, a batch being
+/// parallel already.
+pub const PARALLEL_FROM_PAGES: usize = 32;
+
 /// Per-document limits that stop PDF bombs and endless files.
 #[derive(Debug, Clone)]
 pub struct Limits {

@@ -11,9 +11,11 @@
 use crate::deadline::{self, DateContext};
 use crate::{target, units};
 use nhiemvu_model::DateRule;
+use nhiemvu_model::Frequency;
 use nhiemvu_model::{Deadline, Page, Provenance, Target};
 use nhiemvu_normalizer::layout::{CleanText, LineRole, Paragraph};
-use nhiemvu_normalizer::lexicon::markers;
+use nhiemvu_normalizer::lexicon::frame::{self, FrameKind};
+use nhiemvu_normalizer::lexicon::{markers, time};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -47,9 +49,19 @@ pub struct KpiRow {
 static YEARS_ONLY: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:(?:[Nn]ăm\s*)?20\d\d[\s\t]*){2,}$").unwrap());
 static YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"\b(20[2-9][0-9])\b").unwrap());
+/// A KPI table's heading line (lexicon `frame`), or a line of milestone years.
 static HEADER_WORDS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:STT\b|Chỉ tiêu|Mục tiêu theo|Đơn vị chịu|Đơn vị theo dõi|thực hiện\s*$|Đến hết|năm\s*(?:20\d\d)?\s*$|20\d\d\s*$|Đơn vị tính|Ghi chú)").unwrap()
+    Regex::new(&format!(
+        r"^(?:{}|(?:{})\s*$|{}\s*(?:20\d\d)?\s*$|20\d\d\s*$)",
+        frame::pattern(|k| matches!(k, FrameKind::KpiHeading | FrameKind::KpiHeadingAnywhere)),
+        frame::pattern(|k| k == FrameKind::KpiHeadingAlone),
+        time::period_word(Frequency::Yearly)
+    ))
+    .unwrap()
 });
+/// A KPI heading wherever it stands ("… Đến hết năm 2025").
+static HEADER_ANYWHERE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&frame::pattern(|k| k == FrameKind::KpiHeadingAnywhere)).unwrap());
 static ROW_START: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^([0-9]{1,3})(?:\s*$|\s+(?:-\s+)?(\S.*)$)").unwrap());
 /// A section row of a table ("I Phát triển hạ tầng"): a Roman marker of the one marker
@@ -90,7 +102,9 @@ pub fn header_years(lines: &[String]) -> Vec<i32> {
             break;
         }
         // "năm 2025 năm 2030 …": the milestone row of a header whose cells were drawn apart.
-        if HEADER_WORDS.is_match(l.trim()) || l.contains("Đến hết") || YEARS_ONLY.is_match(l.trim())
+        if HEADER_WORDS.is_match(l.trim())
+            || HEADER_ANYWHERE.is_match(l)
+            || YEARS_ONLY.is_match(l.trim())
         {
             for m in YEAR.find_iter(l) {
                 let y: i32 = m.as_str().parse().unwrap();
@@ -287,7 +301,12 @@ fn parse_row(
 }
 
 static CELL_HEAD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:^|\s)(Phòng|Văn phòng|VP|Công an|Các cơ quan|Các Doanh nghiệp|UBND|Ủy ban|Ban|Trung tâm|Sở|Đoàn|Hội|Trạm|Trường|\d+\s+trường|\d+\s+thôn)\b").unwrap()
+    Regex::new(&format!(
+        r"(?:^|\s)({}|\d+\s+(?:{}))\b",
+        frame::pattern(|k| k == FrameKind::KpiCellHead),
+        frame::pattern(|k| k == FrameKind::KpiCountedHead)
+    ))
+    .unwrap()
 });
 
 /// Split the unit text of a row into the responsible cell and the monitoring cell.

@@ -8,7 +8,7 @@
 use crate::outline::{MarkerKind, Outline};
 use crate::units::{self, Parties};
 use nhiemvu_model::{DocKind, UnitRule};
-use nhiemvu_normalizer::lexicon::{alternation, verbs, zones};
+use nhiemvu_normalizer::lexicon::{alternation, particles, verbs, zones};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -179,8 +179,20 @@ pub use nhiemvu_normalizer::lexicon::markers::strip_marker;
 
 /// A record of the past: "đã" in the main clause of the first sentence ("UBND xã đã xây
 /// dựng …"), not in a relative clause after a preposition ("… cho các hộ đã được duyệt").
-static PAST: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:[^.;:]{0,80}?\s)?(?:đã|Đã)\s").unwrap());
-static RELATIVE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?:^|\s)(?:cho|của|mà|với)\s").unwrap());
+static PAST: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"^(?:[^.;:]{{0,80}}?\s)?(?:{})\s",
+        particles::pattern(particles::PAST_TENSE, true)
+    ))
+    .unwrap()
+});
+static RELATIVE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?:^|\s)(?:{})\s",
+        particles::pattern(particles::RELATIVE, false)
+    ))
+    .unwrap()
+});
 
 fn is_past(text: &str) -> bool {
     match PAST.find(text) {
@@ -197,7 +209,13 @@ static IMPERATIVE: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 /// After a noun homograph: its owner or number ("Báo cáo của …", "Báo cáo số 12/BC").
-static NOUN_NEXT: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\s*(?:của|số)\s").unwrap());
+static NOUN_NEXT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"^\s*(?:{})\s",
+        particles::pattern(particles::OWNER, false)
+    ))
+    .unwrap()
+});
 
 /// True when `text` opens with an instruction verb read as a verb: a noun homograph
 /// followed by its owner ("Lãnh đạo Trung tâm Y tế …", "Báo cáo của …") does not open.
@@ -529,8 +547,14 @@ fn names_a_record(body: &str) -> bool {
     !is_verb && matches!(zone_of(body).0, Zone::NoTasks) && !has_order(body)
 }
 
-static ORDER_START: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s").unwrap());
+/// Order words that address a unit (lexicon flags ORDERS and ADDRESSES), either case.
+static ORDER_START: Lazy<Regex> = Lazy::new(|| {
+    let words = verbs::VERBS
+        .iter()
+        .filter(|v| v.has(verbs::ORDERS) && v.has(verbs::ADDRESSES))
+        .map(|v| v.word);
+    Regex::new(&format!(r"^(?:{})\s", alternation(words, true))).unwrap()
+});
 
 /// A sentence that begins a new order to a named unit ("Giao Sở X tổng hợp …"), maybe
 /// after a connective and its comma ("Đồng thời, giao Sở X …").

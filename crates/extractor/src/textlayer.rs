@@ -3,8 +3,8 @@
 //! that still do not read as Vietnamese (or have no text) flagged "OCR needed" and kept out
 //! of task extraction.
 
+use crate::limits::PARALLEL_FROM_PAGES;
 use nhiemvu_model::{Page, Warning};
-use nhiemvu_normalizer::layout::PARALLEL_FROM_PAGES;
 use nhiemvu_normalizer::legacy::{self, LegacyEncoding};
 use nhiemvu_normalizer::markup::{self, MarkupLine};
 use nhiemvu_normalizer::readability::{self, Verdict};

@@ -452,8 +452,17 @@ static OF_PLACE: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
-static OF_UNIT: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i:nhiệm vụ|trách nhiệm)[^:;.]*?\bcủa\s+").unwrap());
+static OF_UNIT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i:{})[^:;.]*?\b(?:{})\s+",
+        nhiemvu_normalizer::lexicon::zones::pattern(nhiemvu_normalizer::lexicon::zones::OWNED),
+        nhiemvu_normalizer::lexicon::particles::pattern(
+            nhiemvu_normalizer::lexicon::particles::POSSESSIVE,
+            false
+        )
+    ))
+    .unwrap()
+});
 
 /// A unit named as the owner of a task list: "Các nhiệm vụ trọng tâm của Ban Chỉ đạo năm
 /// 2026", "Trách nhiệm của Sở Y tế và các bệnh viện".
@@ -466,7 +475,9 @@ pub fn owner_in_heading(text: &str) -> Option<Vec<String>> {
     let phrase = phrase
         .trim_end_matches(|c: char| c.is_ascii_digit())
         .trim_end()
-        .trim_end_matches("năm")
+        .trim_end_matches(nhiemvu_normalizer::lexicon::time::period_word(
+            nhiemvu_model::Frequency::Yearly,
+        ))
         .trim_end();
     Some(split_units(phrase))
 }

@@ -179,20 +179,21 @@ pub fn is_stamp_line(line: &str) -> bool {
     !t.is_empty() && STAMP.is_match(t)
 }
 
-/// Documents with at least this many pages are worked on page by page on several threads
-/// (reading, text-layer checks, line splitting); shorter ones stay on one, a batch being
-/// parallel already.
-pub const PARALLEL_FROM_PAGES: usize = 32;
-
-/// Clean a document's pages: classify lines, set apart footnotes and stamps.
+/// Clean a document's pages: classify lines, set apart footnotes and stamps (on one thread).
 pub fn clean_pages(pages: &[PageIn<'_>]) -> CleanText {
+    clean_pages_on(pages, false)
+}
+
+/// [`clean_pages`], splitting the pages' lines on every core when `parallel` (the caller's
+/// choice: the pipeline does it for long documents, a batch being parallel already).
+pub fn clean_pages_on(pages: &[PageIn<'_>], parallel: bool) -> CleanText {
     let mut out = CleanText::default();
     if pages.iter().all(|p| p.lines.is_empty()) {
         let texts: Vec<&str> = pages.iter().map(|p| p.text).collect();
         out.flavour = markup::detect(&texts);
         out.line_width = markup::line_width(&texts);
     }
-    if pages.len() >= PARALLEL_FROM_PAGES {
+    if parallel {
         // Pages split independently; long documents use every core.
         out.all_lines = pages
             .par_iter()
@@ -751,7 +752,19 @@ pub fn join_wrapped<'a>(parts: impl Iterator<Item = &'a str>) -> String {
 
 /// Words that open a new paragraph after a title or header line.
 static OPENER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:Căn cứ|Kính gửi|Nơi nhận|Thực hiện|Ngày \d|V/v|Số\s*:|Phụ lục\s*[IVX0-9]*\s*$|PHỤ LỤC|[\p{Lu}][\p{L} ]{1,30}, ngày[\s.…_]*\d{0,2}[\s.…_]*tháng)").unwrap()
+    use crate::lexicon::frame::{pattern, FrameKind as K};
+    use crate::lexicon::time::period_word;
+    use nhiemvu_model::Frequency;
+    Regex::new(&format!(
+        r"^(?:{}|(?:{}) \d|(?:{})\s*:|(?:{})\s*[IVX0-9]*\s*$|[\p{{Lu}}][\p{{L}} ]{{1,30}}, {}[\s.…_]*\d{{0,2}}[\s.…_]*{})",
+        pattern(|k| k == K::Opener),
+        pattern(|k| k == K::DayOpener),
+        pattern(|k| k == K::NumberOpener),
+        pattern(|k| k == K::AppendixOpener),
+        period_word(Frequency::Daily),
+        period_word(Frequency::Monthly)
+    ))
+    .unwrap()
 });
 
 /// True when a line opens a list item or numbered heading.

@@ -18,6 +18,7 @@ mod tests;
 mod walk;
 
 use nhiemvu_model::{DocKind, Metadata};
+use nhiemvu_normalizer::lexicon::frame;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -47,10 +48,9 @@ pub struct Regions {
     pub attachments: Vec<(DocKind, usize, usize)>,
 }
 
-static MOTTO: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM|^-{3,}$|^\*$")
-        .unwrap()
-});
+/// A letterhead line (lexicon `frame`), or the rule under it.
+static MOTTO: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"{}|^-{{3,}}$|^\*$", frame::letterhead_starts())).unwrap());
 /// Parse the header and end matter of `paras` (paragraph texts in order).
 pub fn parse(original: &[String]) -> (Metadata, Regions) {
     let cleaned: Vec<String> = original.iter().map(|p| clean_cells(p)).collect();
@@ -95,8 +95,11 @@ pub fn parse(original: &[String]) -> (Metadata, Regions) {
 }
 
 static MOTTO_INSIDE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(\S)\s+(CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)(?:\s|$)")
-        .unwrap()
+    Regex::new(&format!(
+        r"(\S)\s+({})(?:\s|$)",
+        frame::pattern(frame::is_letterhead)
+    ))
+    .unwrap()
 });
 static RULE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s*-{3,}\s*").unwrap());
 

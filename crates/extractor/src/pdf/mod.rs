@@ -26,10 +26,10 @@ mod walk;
 
 use crate::budget::Budget;
 pub use crate::limits::Limits;
+use crate::limits::PARALLEL_FROM_PAGES;
 use crate::ExtractError;
 use glyphs::GlyphCollector;
 use nhiemvu_model::{AnnotationText, Page, Warning};
-use nhiemvu_normalizer::layout::PARALLEL_FROM_PAGES;
 use pdf_extract::{Dictionary, Document, Object, ObjectId, PageDrawer};
 use rayon::prelude::*;
 use std::collections::BTreeMap;

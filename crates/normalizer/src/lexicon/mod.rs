@@ -25,9 +25,12 @@
 //!   delivery verbs, markers of past results).
 //! - [`ocr_pairs`]: word pairs OCR misreads by one tone mark, and words before a Roman
 //!   quarter numeral.
+//! - [`frame`]: the letterhead lines, paragraph openers and KPI table words of a document.
+//! - [`particles`]: function words around verbs (past marker, relative and owner words).
 //! - [`zones`]: heading words that open a task zone or a no-task zone.
 
 pub mod columns;
+pub mod frame;
 pub mod gazetteer;
 pub mod heads;
 pub mod kinds;
@@ -36,6 +39,7 @@ pub mod markers;
 pub mod measures;
 pub mod ocr_pairs;
 pub mod offices;
+pub mod particles;
 pub mod syllables;
 pub mod time;
 pub mod verbs;
@@ -87,6 +91,8 @@ pub fn tables() -> Vec<&'static dyn Table> {
         &time::TimeTable,
         &time::PeriodNounTable,
         &markers::MarkerTable,
+        &frame::FrameTable,
+        &particles::ParticleTable,
         &measures::MeasureTable,
         &zones::ZoneTable,
     ]

@@ -44,6 +44,9 @@ pub const FIELD_TIME: u16 = 4096;
 pub const FIELD_CONTENT: u16 = 8192;
 /// A field label of an item block that holds no task ("Sản phẩm: …", "Kinh phí: …").
 pub const FIELD_OTHER: u16 = 16384;
+/// A task-list noun whose owner follows "của" ("Trách nhiệm của Sở Y tế", "Các nhiệm vụ
+/// trọng tâm của Ban Chỉ đạo").
+pub const OWNED: u16 = 32768;
 /// Any field label.
 pub const FIELD: u16 = FIELD_LEAD | FIELD_COORD | FIELD_TIME | FIELD_CONTENT | FIELD_OTHER;
 
@@ -122,7 +125,7 @@ pub const ZONES: &[ZoneWord] = &[
     z("nghị quyết này", CLOSING_ANYWHERE),
     z("nguyên nhân", REC),
     z("nguồn kinh phí", FIELD_OTHER),
-    z("nhiệm vụ", POS | FIELD_CONTENT),
+    z("nhiệm vụ", POS | FIELD_CONTENT | OWNED),
     z("nhận được", CLOSING_AT_START),
     z("nội dung", FIELD_CONTENT),
     z("nội dung buổi làm việc", NO),
@@ -158,7 +161,7 @@ pub const ZONES: &[ZoneWord] = &[
     z("tiêu chí", NO),
     z("tiến độ thực hiện", FIELD_TIME),
     z("trong thời gian tới", FORWARD),
-    z("trách nhiệm", TASKS_AT_START),
+    z("trách nhiệm", TASKS_AT_START | OWNED),
     z("trân trọng", CLOSING_AT_START),
     z("trên đây", CLOSING_AT_START),
     z("trả lời", NO),
