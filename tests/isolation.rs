@@ -255,3 +255,26 @@ fn an_empty_folder_is_a_usage_error() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no documents"));
 }
+
+#[test]
+fn a_file_name_that_is_not_utf8_is_still_read() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"v\xe0n-b\xe1n.txt");
+    let seed = root().join("tests/data/seeds/003_40982fe340064d63.txt");
+    std::fs::copy(seed, input.join(name)).unwrap();
+    let out = dir.path().join("out");
+    let o = extract(&input, &out, None, &[]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1);
+    assert!(recs[0].1["error"].is_null(), "{}", recs[0].1["error"]);
+    assert!(!recs[0].1["tasks"].as_array().unwrap().is_empty());
+}

@@ -427,20 +427,23 @@ fn handle(input: &Input, work: &Work, stream: bool) -> Outcome {
                 message: format!("{display}: {why}"),
             },
         ),
-        (None, Some(pool), _) => pool.process(&input.path, &display).unwrap_or_else(|f| {
-            // The record of a crash carries the input's hash, so a rerun skips it (unless
-            // --retry-failed) instead of dying at the same file again.
-            let sha = bytes
-                .or_else(|| read_within_limit(&input.path, &work.opts))
-                .map(|b| hex::encode(Sha256::digest(&b)))
-                .unwrap_or_default();
-            f.record(&display, &sha)
-        }),
-        (None, None, Some(b)) => fenced(
+        // The pipe protocol is JSON: a path that is not UTF-8 is parsed here instead.
+        (None, Some(pool), _) if input.path.to_str().is_some() => {
+            pool.process(&input.path, &display).unwrap_or_else(|f| {
+                // The record of a crash carries the input's hash, so a rerun skips it (unless
+                // --retry-failed) instead of dying at the same file again.
+                let sha = bytes
+                    .or_else(|| read_within_limit(&input.path, &work.opts))
+                    .map(|b| hex::encode(Sha256::digest(&b)))
+                    .unwrap_or_default();
+                f.record(&display, &sha)
+            })
+        }
+        (None, _, Some(b)) => fenced(
             || nhiemvu_extractor::process_bytes(b, &display, &work.opts),
             &display,
         ),
-        (None, None, None) => process_in_process(&input.path, &display, &work.opts),
+        (None, _, None) => process_in_process(&input.path, &display, &work.opts),
     };
     let dir = if stream {
         None
