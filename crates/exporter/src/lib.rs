@@ -28,6 +28,8 @@
 //! ```
 
 mod error;
+#[cfg(test)]
+mod fixtures;
 mod json;
 pub mod labels;
 mod ndjson;

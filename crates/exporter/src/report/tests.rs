@@ -1,28 +1,11 @@
 //! Tests of `report`: the counts in the page agree with the tracking data.
 
 use super::*;
-use nhiemvu_model::{ErrorInfo, ErrorKind, Source, SourceFormat};
+use nhiemvu_model::ErrorKind;
 
+/// The corpus outputs kept as regression fixtures, plus a crashed record.
 fn records() -> Vec<DocumentRecord> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/expected");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().contains("corpus"))
-        .collect();
-    paths.sort();
-    let mut v: Vec<DocumentRecord> = paths
-        .iter()
-        .map(|p| serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap())
-        .collect();
-    v.push(DocumentRecord::failed(
-        Source::new("hong/<scan>.pdf", "ab", 0, SourceFormat::Pdf),
-        ErrorInfo {
-            kind: ErrorKind::Crashed,
-            message: "killed by signal 6".into(),
-        },
-    ));
-    v
+    crate::fixtures::expected_with_failure("corpus", "hong/<scan>.pdf", ErrorKind::Crashed)
 }
 
 /// The text between `<tag id="id"` and the tag's end marker.

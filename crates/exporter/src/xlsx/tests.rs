@@ -5,25 +5,11 @@ use calamine::{open_workbook, Data, Reader, Xlsx};
 
 /// The seed outputs kept as regression fixtures, plus a failed record.
 fn records() -> Vec<DocumentRecord> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/expected");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().contains("seeds"))
-        .collect();
-    paths.sort();
-    let mut v: Vec<DocumentRecord> = paths
-        .iter()
-        .map(|p| serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap())
-        .collect();
-    v.push(DocumentRecord::failed(
-        nhiemvu_model::Source::new("scan.pdf", "ab", 0, nhiemvu_model::SourceFormat::Pdf),
-        nhiemvu_model::ErrorInfo {
-            kind: nhiemvu_model::ErrorKind::MalformedPdf,
-            message: "no pages".into(),
-        },
-    ));
-    v
+    crate::fixtures::expected_with_failure(
+        "seeds",
+        "scan.pdf",
+        nhiemvu_model::ErrorKind::MalformedPdf,
+    )
 }
 
 #[test]
