@@ -131,7 +131,7 @@ static TITLED: Lazy<Regex> = Lazy::new(|| {
 static TITLE_END: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
         r"(?i)\s(?:{}|{}|trong\s+(?:{}))\s",
-        time::pattern_where(|t| t.kind == Kind::Due && t.value == 1),
+        time::pattern_where(time::is_hard),
         time::pattern(Kind::Purpose),
         one_word_periods()
     ))
@@ -412,7 +412,7 @@ fn on_or_after(m: Moment, from: NaiveDate) -> Moment {
 static DUE_BEFORE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
         r"(?i)(?:{})\s*$",
-        time::pattern_where(|t| t.kind == Kind::Due && t.value == 1)
+        time::pattern_where(time::is_hard)
     ))
     .unwrap()
 });
@@ -465,7 +465,7 @@ fn event_deadline(t: &str) -> Option<Deadline> {
 static HARD_DUE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
         r"(?i)(?:^|[\s,(])(?:{})(?:[\s,.;:)]|$)",
-        time::pattern_where(|t| t.kind == Kind::Due && t.value == 1)
+        time::pattern_where(time::is_hard)
     ))
     .unwrap()
 });

@@ -3,6 +3,7 @@
 //! done ("II. CÁC VIỆC PHẢI XONG TRONG THÁNG 9/2026").
 
 use super::*;
+use nhiemvu_normalizer::lexicon::markers::{after_marker, marker_of, MarkerKind};
 
 /// The due date a heading gives the items under it that have none ("II. CÁC VIỆC PHẢI
 /// XONG TRONG THÁNG 9/2026"); `headings` nearest first. A heading that only names a
@@ -57,19 +58,14 @@ pub fn with_heading(
     }
 }
 
-/// A block's time field opening a paragraph ("c) Thời gian thực hiện: …").
-static FIELD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        r"(?i)^\s*(?:\*+\s*)?(?:[a-zđ0-9]{{1,3}}[.)]\s*|[-+•]\s*)?(?:{})\s*:",
-        time::pattern(Kind::Field)
-    ))
-    .unwrap()
-});
+/// A block's time field opening a paragraph after its marker ("c) Thời gian thực hiện: …").
+static FIELD: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"(?i)^(?:{})\s*:", time::pattern(Kind::Field))).unwrap());
 
 /// The deadline a block's time field gives (guide rule 3's fields, NOTES D05): the first of
 /// `texts` that opens with "Thời gian thực hiện:" or the like.
 pub fn field_deadline(texts: &[String], ctx: &DateContext) -> Option<Deadline> {
-    let t = texts.iter().find(|t| FIELD.is_match(t))?;
+    let t = texts.iter().find(|t| is_field(t))?;
     let d = find_deadline(t, ctx)?;
     Some(Deadline {
         due_rule: Some(DateRule::FieldLabel),
@@ -77,22 +73,32 @@ pub fn field_deadline(texts: &[String], ctx: &DateContext) -> Option<Deadline> {
     })
 }
 
-/// A paragraph that opens with a label ("b) Cơ quan thực hiện:", "- Cơ quan thực hiện: …").
-static LABEL: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^\s*(?:\*+\s*)?(?:[a-zđ0-9]{1,3}[.)]\s*|[-+•]\s*)?[\p{L} ,]{2,40}:").unwrap()
-});
-/// A bullet paragraph ("- …", "+ …"): another item of the same block.
-static BULLET: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\s*(?:\*+\s*)?[-+•]").unwrap());
+/// A paragraph that opens with a label after its marker ("b) Cơ quan thực hiện:",
+/// "- Cơ quan thực hiện: …").
+static LABEL: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[\p{L} ,]{2,40}:").unwrap());
+
+/// A paragraph of a block's fields or bullets: a label after its marker, or a bullet item
+/// ("- …", "+ …") of the one marker grammar.
+fn in_block(t: &str) -> bool {
+    let bare = t.trim_start().trim_start_matches('*').trim_start();
+    LABEL.is_match(after_marker(t))
+        || marker_of(bare).is_some_and(|m| matches!(m.kind, MarkerKind::Dash | MarkerKind::Plus))
+}
+
+/// True when `t` opens with a block's time field ("c) Thời gian thực hiện: …").
+fn is_field(t: &str) -> bool {
+    FIELD.is_match(after_marker(t))
+}
 
 /// The time field that follows an item in the text: past the other bullets and the labelled
 /// fields of its block ("- Cơ quan thực hiện: …"), up to anything else (a numbered item, a
 /// heading, prose). For blocks the outline does not nest.
 fn field_after(body: &[String], last: usize, ctx: &DateContext) -> Option<Deadline> {
     for p in body.iter().skip(last + 1).take(15) {
-        if FIELD.is_match(p) {
+        if is_field(p) {
             return field_deadline(std::slice::from_ref(p), ctx);
         }
-        if !(LABEL.is_match(p) || BULLET.is_match(p)) {
+        if !in_block(p) {
             return None;
         }
     }
@@ -131,10 +137,10 @@ fn field_in_tree(
     let first_field = |ks: &[usize]| -> Option<Deadline> {
         for &k in ks {
             let t = node_text(k);
-            if FIELD.is_match(&t) {
+            if is_field(&t) {
                 return field_deadline(std::slice::from_ref(&t), ctx);
             }
-            if !(LABEL.is_match(&t) || BULLET.is_match(&t)) {
+            if !in_block(&t) {
                 return None;
             }
         }

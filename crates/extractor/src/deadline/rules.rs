@@ -2,6 +2,7 @@
 //! production that turns a match into a dated candidate, and examples that one test reads.
 
 use super::*;
+use nhiemvu_normalizer::lexicon::{self, particles};
 
 /// What a date rule produces from one match.
 struct Hit {
@@ -51,10 +52,25 @@ pub(super) const EXAMPLE_DATE: &str = "2026-03-15";
 /// Words that introduce a due date or a start, each followed by an optional "ngày".
 static CUE: Lazy<String> = Lazy::new(|| {
     format!(
-        r"(?P<cue>(?:{}|{})\s*(?:ngày\s*)?)?",
+        r"(?P<cue>(?:{}|{})\s*(?:{}\s*)?)?",
         time::pattern(Kind::Due),
-        time::pattern(Kind::Start)
+        time::pattern(Kind::Start),
+        time::period_word(Frequency::Daily)
     )
+});
+
+/// After "trước ngày 10": the day of a quarter's last month ("của tháng cuối quý").
+static QUARTER_DAY_TAIL: Lazy<Regex> = Lazy::new(|| {
+    let month = time::period_word(Frequency::Monthly);
+    Regex::new(&format!(
+        "^(?:(?:{}) {month}|{month} (?:{}))",
+        particles::pattern(particles::POSSESSIVE, false),
+        lexicon::alternation(
+            time::YEAR_PARTS.iter().filter(|p| p.late).map(|p| p.word),
+            false
+        )
+    ))
+    .unwrap()
 });
 
 /// The cue words of a match ("" when none).
@@ -233,7 +249,7 @@ fn year(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
     let y: i32 = num(c, "y")?;
     let cue = cue(c);
     let part = c.name("part").map(|m| m.as_str().to_lowercase());
-    let late = part.as_deref().is_some_and(|p| p.starts_with("cuối"));
+    let late = part.as_deref().is_some_and(time::is_late_part);
     let early = part.is_some() && !late;
     let (strong, start) = strength(cue);
     let is_start = start || (early && !cue.trim().is_empty());
@@ -262,7 +278,7 @@ fn year(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
 fn day_only(c: &Captures<'_>, s: &Scan<'_>) -> Option<Hit> {
     // "trước ngày 10 của tháng cuối" (a quarter's last month) belongs to a quarterly rule.
     let rest = s.text[c.name("d")?.end()..].trim_start().to_lowercase();
-    if rest.starts_with("của tháng") || rest.starts_with("tháng cuối") {
+    if QUARTER_DAY_TAIL.is_match(&rest) {
         return None;
     }
     let d: u32 = num(c, "d")?;
@@ -306,15 +322,29 @@ pub(super) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
     let cue = CUE.as_str();
     let q = time::pattern(Kind::Numeral);
     let half = time::pattern(Kind::Half);
-    let day_cue = time::pattern_where(|t| t.kind == Kind::Due && t.value == 1);
+    let day_cue = time::pattern_where(time::is_hard);
     let prefix = time::pattern(Kind::DayPrefix);
     let every = time::pattern(Kind::Every);
     let qw = time::period_word(Frequency::Quarterly);
+    let (day, mon, year_w) = (
+        time::period_word(Frequency::Daily),
+        time::period_word(Frequency::Monthly),
+        time::period_word(Frequency::Yearly),
+    );
+    let (hour, minute, clock) = (
+        time::pattern(Kind::Hour),
+        time::pattern(Kind::Minute),
+        time::clock_pattern(),
+    );
+    let and = particles::pattern(particles::AND, false);
+    let parts = time::year_parts();
     // "16 giờ 30", "16h30", "16 giờ 30 phút", "16:30".
-    let time_f = r"(?:(?P<h>\d{1,2})\s*(?:h|giờ)\s*(?P<mi>\d{1,2})?(?:\s*phút)?|(?P<h2>\d{1,2}):(?P<mi2>\d{2}))";
+    let time_f = format!(
+        r"(?:(?P<h>\d{{1,2}})\s*(?:{hour})\s*(?P<mi>\d{{1,2}})?(?:\s*(?:{minute}))?|(?P<h2>\d{{1,2}}):(?P<mi2>\d{{2}}))"
+    );
     // "20/7/2026", "20-7", "ngày 20 tháng 7 năm 2026", "mồng 5 tháng 7".
     let date_f = format!(
-        r"(?:(?P<d>\d{{1,2}})[/.-](?P<mo>\d{{1,2}})(?:[/.-](?P<y>\d{{4}}))?(?-u:\b)|(?:ngày\s+)?(?:(?:{prefix})\s*)?(?P<wd>\d{{1,2}})\s+tháng\s+(?P<wmo>\d{{1,2}})(?:\s+năm\s+(?P<wy>\d{{4}}))?)"
+        r"(?:(?P<d>\d{{1,2}})[/.-](?P<mo>\d{{1,2}})(?:[/.-](?P<y>\d{{4}}))?(?-u:\b)|(?:{day}\s+)?(?:(?:{prefix})\s*)?(?P<wd>\d{{1,2}})\s+{mon}\s+(?P<wmo>\d{{1,2}})(?:\s+{year_w}\s+(?P<wy>\d{{4}}))?)"
     );
     let rule = |name, pat: String, produce| Rule {
         name,
@@ -325,20 +355,20 @@ pub(super) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
         rule(
             "date_time",
             // A stray footnote number may sit between "ngày" and the date ("ngày 2 15/4/2026").
-            format!(r"(?i){cue}{time_f}(?:\s*,)?\s*(?:ngày\s+(?:\d{{1,2}}\s+)?|,\s*)?{date_f}"),
+            format!(r"(?i){cue}{time_f}(?:\s*,)?\s*(?:{day}\s+(?:\d{{1,2}}\s+)?|,\s*)?{date_f}"),
             date_time as fn(&Captures<'_>, &Scan<'_>) -> Option<Hit>,
         ),
         rule(
             "date_then_time",
             format!(
-                r"(?i){cue}(?:ngày\s+)?{date_f}\s*,?\s*(?:\(\s*|lúc\s+|vào lúc\s+|trước\s+)?{time_f}(?P<tail>[^\p{{L}}\d]|$)"
+                r"(?i){cue}(?:{day}\s+)?{date_f}\s*,?\s*(?:\(\s*|(?:{clock})\s+)?{time_f}(?P<tail>[^\p{{L}}\d]|$)"
             ),
             date_time,
         ),
         rule(
             "date_words",
             format!(
-                r"(?i){cue}(?:ngày\s+(?:(?:{prefix})\s*)?|(?:{prefix})\s*)(?P<d>\d{{1,2}})\s+tháng\s+(?P<mo>\d{{1,2}})(?:\s+năm\s+(?P<y>\d{{4}}))?"
+                r"(?i){cue}(?:{day}\s+(?:(?:{prefix})\s*)?|(?:{prefix})\s*)(?P<d>\d{{1,2}})\s+{mon}\s+(?P<mo>\d{{1,2}})(?:\s+{year_w}\s+(?P<y>\d{{4}}))?"
             ),
             date_words,
         ),
@@ -354,7 +384,7 @@ pub(super) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
             // "III, IV/2026" after the quarter word: the last quarter of the list; "IV/2026, 2027": a
             // period list that runs on to a later year ends with that year.
             format!(
-                r"(?i){cue}{qw}\s+(?:(?:{q})\s*(?:,|và|-|–)\s*(?:{qw}\s+)?)*(?P<q>{q})(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})(?:\s*(?:,|và|-|–)\s*(?:năm\s+)?(?P<y2>\d{{4}})(?-u:\b)(?:[^.,/\d]|$))?"
+                r"(?i){cue}{qw}\s+(?:(?:{q})\s*(?:,|{and}|-|–)\s*(?:{qw}\s+)?)*(?P<q>{q})(?:\s*/\s*|\s+{year_w}\s+)(?P<y>\d{{4}})(?:\s*(?:,|{and}|-|–)\s*(?:{year_w}\s+)?(?P<y2>\d{{4}})(?-u:\b)(?:[^.,/\d]|$))?"
             ),
             quarter,
         ),
@@ -367,20 +397,20 @@ pub(super) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
             "month",
             // "trong tháng 3 và tháng 4/2026", "tháng 5, 6/2026": the last month of the list.
             format!(
-                r"(?i){cue}tháng\s+(?:\d{{1,2}}\s*(?:,|và)\s*(?:tháng\s+)?)*(?P<mo>\d{{1,2}})(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})"
+                r"(?i){cue}{mon}\s+(?:\d{{1,2}}\s*(?:,|{and})\s*(?:{mon}\s+)?)*(?P<mo>\d{{1,2}})(?:\s*/\s*|\s+{year_w}\s+)(?P<y>\d{{4}})"
             ),
             month,
         ),
         rule(
             "year",
             format!(
-                r"(?i)(?:^|[\s,;(]){cue}(?P<part>đầu\s+|cuối\s+|những tuần đầu, tháng đầu của\s+|những tháng đầu\s+)?năm\s+(?P<y>\d{{4}})(?-u:\b)"
+                r"(?i)(?:^|[\s,;(]){cue}(?P<part>(?:{parts})\s+)?{year_w}\s+(?P<y>\d{{4}})(?-u:\b)"
             ),
             year,
         ),
         rule(
             "month_no_year",
-            format!(r"(?i){cue}tháng\s+(?P<mo>\d{{1,2}})(?-u:\b)(?:\s*(?P<tail>[^\s/\d])|\s*$)"),
+            format!(r"(?i){cue}{mon}\s+(?P<mo>\d{{1,2}})(?-u:\b)(?:\s*(?P<tail>[^\s/\d])|\s*$)"),
             month_no_year,
         ),
         rule(
@@ -391,7 +421,7 @@ pub(super) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
         rule(
             "day_of_month",
             format!(
-                r"(?i)(?:{day_cue})\s+ngày\s+(?P<d>\d{{1,2}})(?-u:\b)(?:\s*(?:{every})\s+tháng)?(?:[^/\d]|$)"
+                r"(?i)(?:{day_cue})\s+{day}\s+(?P<d>\d{{1,2}})(?-u:\b)(?:\s*(?:{every})\s+{mon})?(?:[^/\d]|$)"
             ),
             day_only,
         ),

@@ -6,16 +6,37 @@ use once_cell::sync::Lazy;
 use rayon::prelude::*;
 use regex::Regex;
 
+use nhiemvu_model::Frequency;
+use nhiemvu_normalizer::lexicon::{
+    self,
+    citations::{self, CiteKind},
+    particles, time,
+};
+
 use super::kind::kind_from_word;
 
-/// A citation: a kind's cited name (from the lexicon), its number, its date, its issuer.
+/// A citation: a kind's cited name, its number, its date, its issuer (all words from the
+/// lexicon: `kinds`, `particles`, `time`, `citations`).
 static REFERENCE: Lazy<Regex> = Lazy::new(|| {
-    let kinds = nhiemvu_normalizer::lexicon::kinds::cited_pattern();
+    let kinds = lexicon::kinds::cited_pattern();
+    let number = particles::pattern(particles::NUMBER, false);
+    let of = particles::pattern(particles::POSSESSIVE, false);
+    let (day, month, year) = (
+        time::period_word(Frequency::Daily),
+        time::period_word(Frequency::Monthly),
+        time::period_word(Frequency::Yearly),
+    );
+    let issuer = citations::pattern(CiteKind::Issuer);
+    let end = citations::pattern(CiteKind::End);
     Regex::new(&[
-        &format!("({kinds})"),
-        r"\s+(?:số\s+)?(\d{1,4}[-/][A-ZĐa-z0-9\-/&]*[A-ZĐ])",
-        r"(?:,?\s*ngày\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|,?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))?",
-        r"(?:\s+của\s+((?:Bộ|Ban|Chính phủ|Thủ tướng|Tỉnh ủy|Tỉnh uỷ|UBND|Ủy ban|Chủ tịch|Văn phòng|Đảng ủy|Hội đồng|Sở|HĐND|Quốc hội)[^,;.()“\n]{0,60}?)(?:\s+(?:về|gửi|để|thực hiện|trên|tại)\b|[,;.()“\n]|$))?",
+        format!("({kinds})"),
+        format!(r"\s+(?:(?:{number})\s+)?(\d{{1,4}}[-/][A-ZĐa-z0-9\-/&]*[A-ZĐ])"),
+        format!(
+            r"(?:,?\s*{day}\s+(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}})|,?\s*{day}\s+(\d{{1,2}})\s+{month}\s+(\d{{1,2}})\s+{year}\s+(\d{{4}}))?"
+        ),
+        format!(
+            r"(?:\s+(?:{of})\s+((?:{issuer})[^,;.()“\n]{{0,60}}?)(?:\s+(?:{end})\b|[,;.()“\n]|$))?"
+        ),
     ]
     .concat())
     .unwrap()

@@ -187,6 +187,18 @@ pub fn starts_with_marker(line: &str) -> bool {
     LINE_MARKER.is_match(line)
 }
 
+/// `line` after its leading emphasis stars and its marker, strict ([`marker_of`]) or loose
+/// ([`starts_with_marker`]: also `a.`); an article's "Điều N." stays. For labels that may
+/// stand under any marker ("c) Thời gian thực hiện:", "- Cơ quan thực hiện:").
+pub fn after_marker(line: &str) -> &str {
+    let t = line.trim_start().trim_start_matches('*').trim_start();
+    match marker_of(t) {
+        Some(m) if m.kind == MarkerKind::Article => t,
+        Some(m) => t[m.len..].trim_start(),
+        None => LINE_MARKER.find(t).map_or(t, |m| t[m.end()..].trim_start()),
+    }
+}
+
 /// `text` without Markdown emphasis (`**I. QUAN ĐIỂM**`, `*Trọng tâm:*`): runs of `*`
 /// that touch a word are markup of the conversion, not text. A `* ` bullet stays.
 pub fn strip_emphasis(text: &str) -> std::borrow::Cow<'_, str> {
@@ -297,5 +309,24 @@ mod tests {
         assert!(starts_with_marker("III. NHIỆM VỤ"));
         assert!(!starts_with_marker("Ủy ban nhân dân"));
         assert!(MarkerKind::Letter.is_item() && !MarkerKind::Roman.is_item());
+    }
+
+    #[test]
+    fn labels_are_read_after_any_marker() {
+        assert_eq!(
+            after_marker("c) Thời hạn: Quý III/2027"),
+            "Thời hạn: Quý III/2027"
+        );
+        assert_eq!(
+            after_marker("**b. Cơ quan thực hiện:**"),
+            "Cơ quan thực hiện:**"
+        );
+        assert_eq!(
+            after_marker("  - Đơn vị phối hợp: Sở Xây dựng"),
+            "Đơn vị phối hợp: Sở Xây dựng"
+        );
+        assert_eq!(after_marker("2.3.Kinh phí: 40 triệu"), "Kinh phí: 40 triệu");
+        assert_eq!(after_marker("Điều 4. Hiệu lực:"), "Điều 4. Hiệu lực:");
+        assert_eq!(after_marker("Thời gian: tháng 10"), "Thời gian: tháng 10");
     }
 }

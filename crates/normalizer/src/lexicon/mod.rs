@@ -13,6 +13,8 @@
 //! - [`levels`]: administrative levels and their rank ("tỉnh", "xã", "thôn").
 //! - [`gazetteer`]: official names (provinces, ministries, departments, Party bodies) and the
 //!   abbreviations of unit names.
+//! - [`citations`]: the issuer heads and end words of a cited document ("… của UBND tỉnh
+//!   về …").
 //! - [`columns`]: task-table column headings and field labels (content, lead, coordinators,
 //!   time).
 //! - [`syllables`]: frequent syllables, the tie-breaker when glued syllables are split.
@@ -29,6 +31,7 @@
 //! - [`particles`]: function words around verbs (past marker, relative and owner words).
 //! - [`zones`]: heading words that open a task zone or a no-task zone.
 
+pub mod citations;
 pub mod columns;
 pub mod frame;
 pub mod gazetteer;
@@ -82,6 +85,7 @@ pub fn tables() -> Vec<&'static dyn Table> {
         &gazetteer::NameTable,
         &gazetteer::ProvinceTable,
         &gazetteer::AbbreviationTable,
+        &citations::CiteTable,
         &columns::ColumnTable,
         &columns::TimeCellTable,
         &syllables::SyllableTable,
@@ -90,6 +94,7 @@ pub fn tables() -> Vec<&'static dyn Table> {
         &offices::OfficeTable,
         &time::TimeTable,
         &time::PeriodNounTable,
+        &time::YearPartTable,
         &markers::MarkerTable,
         &frame::FrameTable,
         &particles::ParticleTable,

@@ -12,6 +12,10 @@ pub const RELATIVE: u8 = 2;
 pub const OWNER: u8 = 4;
 /// Gives the owner of a task list ("Trách nhiệm của Sở Y tế").
 pub const POSSESSIVE: u8 = 8;
+/// Joins two items of a list ("tháng 3 và tháng 4", "Sở Y tế và Sở Nội vụ").
+pub const AND: u8 = 16;
+/// Introduces a document's number ("Kế hoạch số 12/KH-UBND").
+pub const NUMBER: u8 = 32;
 
 /// One function word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +35,8 @@ pub const PARTICLES: &[Particle] = &[
     p("cho", RELATIVE),
     p("của", RELATIVE | OWNER | POSSESSIVE),
     p("mà", RELATIVE),
-    p("số", OWNER),
+    p("số", OWNER | NUMBER),
+    p("và", AND),
     p("với", RELATIVE),
     p("đã", PAST_TENSE),
 ];
@@ -63,13 +68,15 @@ impl Table for ParticleTable {
             ("past", pattern(PAST_TENSE, true)),
             ("relative", pattern(RELATIVE, false)),
             ("owner", pattern(OWNER, false)),
+            ("and", pattern(AND, false)),
         ]
     }
     fn examples(&self) -> &'static [(&'static str, &'static str)] {
         &[
             ("đã", "past"),
             ("của", "relative owner possessive"),
-            ("số", "owner"),
+            ("số", "owner number"),
+            ("và", "and"),
             ("sẽ", ""),
         ]
     }
@@ -83,6 +90,8 @@ impl Table for ParticleTable {
             (RELATIVE, "relative"),
             (OWNER, "owner"),
             (POSSESSIVE, "possessive"),
+            (AND, "and"),
+            (NUMBER, "number"),
         ]
         .iter()
         .filter(|(f, _)| flags & f != 0)

@@ -21,7 +21,8 @@ pub enum Kind {
     Period,
     /// Half a year ("6 tháng đầu năm"); value = the month it ends (6 or 12).
     Half,
-    /// Introduces a due date ("trước", "trong"); value 1 = a hard deadline word.
+    /// Introduces a due date ("trước", "trong"); value: [`HARD`] for a hard deadline word,
+    /// [`CLOCK`] when it also stands before a clock time ("trước 16 giờ").
     Due,
     /// Introduces a start ("từ", "kể từ").
     Start,
@@ -35,6 +36,10 @@ pub enum Kind {
     Describes,
     /// Hour words ("giờ", "h").
     Hour,
+    /// Minute words ("phút").
+    Minute,
+    /// Introduces a clock time after a date ("ngày 20/7, lúc 14 giờ").
+    Clock,
     /// The prefix of days 1–10 in words ("mồng 5").
     DayPrefix,
     /// A word that is itself a period ("thường niên" → yearly); value = index into
@@ -67,6 +72,11 @@ pub const FREQUENCIES: [Frequency; 6] = [
     Frequency::Semiannual,
     Frequency::Yearly,
 ];
+
+/// Value flag of a [`Kind::Due`] row: a hard deadline word ("trước", "chậm nhất").
+pub const HARD: u8 = 1;
+/// Value flag of a [`Kind::Due`] row: it also stands before a clock time ("trước 16 giờ").
+pub const CLOCK: u8 = 2;
 
 /// RFC 5545 weekday codes, Monday first (value 1 → "MO").
 pub const WEEKDAY_CODES: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
@@ -125,6 +135,7 @@ pub const WORDS: &[TimeWord] = &[
     w("liên tục", Ongoing, 0),
     w("luật", Cited, 0),
     w("lâu dài", Ongoing, 0),
+    w("lúc", Clock, 0),
     w("muộn nhất", Due, 1),
     w("mùng", DayPrefix, 0),
     w("mồng", DayPrefix, 0),
@@ -136,6 +147,7 @@ pub const WORDS: &[TimeWord] = &[
     w("ngày", Period, 0),
     w("nhằm", Purpose, 0),
     w("năm", Period, 5),
+    w("phút", Minute, 0),
     w("quy chế", Cited, 0),
     w("quyết định", Cited, 0),
     w("quý", Period, 3),
@@ -165,13 +177,14 @@ pub const WORDS: &[TimeWord] = &[
     w("tiến độ hoàn thành", Field, 0),
     w("tiến độ thực hiện", Field, 0),
     w("trong", Due, 0),
-    w("trước", Due, 1),
+    w("trước", Due, HARD | CLOCK),
     w("trước khi", Event, 0),
     w("tuần", Period, 1),
     w("tới", Due, 0),
     w("tờ trình", Cited, 0),
     w("từ", Start, 0),
     w("vào", Due, 0),
+    w("vào lúc", Clock, 0),
     w("văn bản", Cited, 0),
     w("xong", Due, 1),
     w("xong trước", Due, 1),
@@ -224,7 +237,24 @@ pub fn lookup(word: &str) -> Option<&'static TimeWord> {
 
 /// True when `word` is a hard deadline word ("trước", "chậm nhất", "hạn", "xong").
 pub fn is_hard_due(word: &str) -> bool {
-    lookup(word).is_some_and(|t| t.kind == Due && t.value == 1)
+    lookup(word).is_some_and(is_hard)
+}
+
+/// True for a hard deadline row ([`Kind::Due`] with [`HARD`]).
+pub fn is_hard(t: &TimeWord) -> bool {
+    t.kind == Due && t.value & HARD != 0
+}
+
+/// Regex fragment: the words that introduce a clock time after a date ("lúc", "vào lúc",
+/// "trước"), longest first, spaces as written.
+pub fn clock_pattern() -> String {
+    alternation(
+        WORDS
+            .iter()
+            .filter(|t| t.kind == Clock || (t.kind == Due && t.value & CLOCK != 0))
+            .map(|t| t.word),
+        false,
+    )
 }
 
 /// The time table for the lexicon checks.
@@ -250,9 +280,11 @@ impl Table for TimeTable {
             ("cited", Cited),
             ("describes", Describes),
             ("field", Field),
+            ("minute", Minute),
         ]
         .into_iter()
         .map(|(n, k)| (n, format!("(?i)^(?:{})", pattern(k))))
+        .chain([("clock", clock_pattern()), ("year_parts", year_parts())])
         .collect()
     }
     fn examples(&self) -> &'static [(&'static str, &'static str)] {
@@ -280,6 +312,10 @@ impl Table for TimeTable {
             ("thường niên", "periodic yearly"),
             ("định kỳ báo cáo", "periodic irregular"),
             ("nhằm nâng cao", "purpose"),
+            ("trước 16 giờ", "due hard clock"),
+            ("vào lúc 14 giờ", "clock"),
+            ("30 phút", ""),
+            ("phút", "minute"),
         ]
     }
     fn read(&self, phrase: &str) -> String {
@@ -309,7 +345,8 @@ impl Table for TimeTable {
             Weekday => format!("weekday {}", WEEKDAY_CODES[t.value as usize - 1]),
             Period => format!("period {}", FREQUENCIES[t.value as usize].as_str()),
             Half => format!("half {}", t.value),
-            Due if t.value == 1 => "due hard".into(),
+            Due if t.value == HARD | CLOCK => "due hard clock".into(),
+            Due if t.value & HARD != 0 => "due hard".into(),
             Due => "due".into(),
             Start => "start".into(),
             Ongoing => "ongoing".into(),
@@ -317,6 +354,8 @@ impl Table for TimeTable {
             Cited => "cited".into(),
             Describes => "describes".into(),
             Hour => "hour".into(),
+            Minute => "minute".into(),
+            Clock => "clock".into(),
             DayPrefix => "day_prefix".into(),
             Field => "field".into(),
             Purpose => "purpose".into(),
@@ -428,5 +467,68 @@ impl Table for PeriodNounTable {
         .map(|(_, n)| *n)
         .collect::<Vec<_>>()
         .join(" ")
+    }
+}
+
+/// A part of a year named before "năm N" ("cuối năm 2026", "đầu năm 2026").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearPart {
+    /// The words, lower case, NFC, spaces as written.
+    pub word: &'static str,
+    /// The end of the year (a due date), not its start.
+    pub late: bool,
+}
+
+const fn part(word: &'static str, late: bool) -> YearPart {
+    YearPart { word, late }
+}
+
+/// Every year part, sorted by bytes, unique.
+pub const YEAR_PARTS: &[YearPart] = &[
+    part("cuối", true),
+    part("những tháng đầu", false),
+    part("những tuần đầu, tháng đầu của", false),
+    part("đầu", false),
+];
+
+/// Regex fragment: the year parts, longest first, spaces as written.
+pub fn year_parts() -> String {
+    alternation(YEAR_PARTS.iter().map(|p| p.word), false)
+}
+
+/// True when `part` (any case, outer spaces ignored) names the end of a year.
+pub fn is_late_part(part: &str) -> bool {
+    let p = part.trim().to_lowercase();
+    YEAR_PARTS.iter().any(|y| y.late && y.word == p)
+}
+
+/// The year-part table for the lexicon checks.
+pub struct YearPartTable;
+
+impl Table for YearPartTable {
+    fn name(&self) -> &'static str {
+        "year parts"
+    }
+    fn words(&self) -> Vec<&'static str> {
+        YEAR_PARTS.iter().map(|p| p.word).collect()
+    }
+    fn patterns(&self) -> Vec<(&'static str, String)> {
+        vec![("parts", year_parts())]
+    }
+    fn examples(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            ("Cuối ", "late"),
+            ("đầu", "early"),
+            ("những tháng đầu", "early"),
+            ("giữa", ""),
+        ]
+    }
+    fn read(&self, phrase: &str) -> String {
+        let p = phrase.trim().to_lowercase();
+        match YEAR_PARTS.iter().find(|y| y.word == p) {
+            Some(y) if y.late => "late".into(),
+            Some(_) => "early".into(),
+            None => String::new(),
+        }
     }
 }
