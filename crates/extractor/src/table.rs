@@ -71,13 +71,32 @@ fn group_row(t: &str) -> Option<&str> {
     let rest = t[m.len..].trim();
     (m.kind == markers::MarkerKind::Roman && rest.starts_with(char::is_uppercase)).then_some(rest)
 }
+/// A KPI cell's value: a number or range, maybe a percentage, or a qualitative value
+/// (lexicon `frame`: "Có", "Đạt", "Hoàn thành").
 static VALUE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(concat!(
-        r"^(?:(?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?%?(?:\s*GRDP)?",
-        r"|Có|Không|Ứng\s+dụng|Đóng\s+góp|Đạt|Hoàn\s+thành)$"
+    Regex::new(&format!(
+        r"^(?:(?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?%?(?:\s*GRDP)?|{})$",
+        frame::kpi_values(false)
     ))
     .unwrap()
 });
+
+/// The words of a qualitative value of several words ("Ứng", "dụng"): a wrapped cell's
+/// pieces, each still part of a value.
+fn value_piece(w: &str) -> bool {
+    frame::words(FrameKind::KpiValue)
+        .filter(|v| v.contains(' '))
+        .any(|v| v.split(' ').any(|p| p == w))
+}
+
+/// True when `prev` then `w` are the first two words of a qualitative value ("Ứng" +
+/// "dụng"): the two tokens are one cell.
+fn continues_value(prev: &str, w: &str) -> bool {
+    frame::words(FrameKind::KpiValue).any(|v| {
+        let mut ps = v.split(' ');
+        ps.next() == Some(prev) && ps.next() == Some(w)
+    })
+}
 
 /// True when `lines` look like a KPI table header (indicator, milestone years, units).
 pub fn is_kpi_table(lines: &[String]) -> bool {
@@ -183,9 +202,9 @@ pub fn rows(lines: &[String]) -> Vec<KpiRow> {
 fn tokens(line: &str) -> Vec<String> {
     // Group "≥ 60%" and "1 - 2" and "≥ 1,0% GRDP" and "Ứng dụng" into single tokens.
     static TOKEN: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(concat!(
-            r"(?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)?(?:\s*-\s*\d+(?:[.,]\d+)?)?(?:\s*%)?(?:\s*GRDP)?(?:[^\s\d%]\S*)?",
-            r"|Ứng\s+dụng|Đóng\s+góp|\S+"
+        Regex::new(&format!(
+            r"(?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)?(?:\s*-\s*\d+(?:[.,]\d+)?)?(?:\s*%)?(?:\s*GRDP)?(?:[^\s\d%]\S*)?|{}|\S+",
+            frame::kpi_values(true)
         ))
         .unwrap()
     });
@@ -210,8 +229,7 @@ fn parse_row(
             // Cells wrapped inside a value: "≥ 1,0%" / "GRDP", "Ứng" / "dụng".
             let glue = match (toks.last(), t.as_str()) {
                 (Some((prev, _)), "GRDP") => VALUE.is_match(prev) && !prev.contains("GRDP"),
-                (Some((prev, _)), "dụng") => prev == "Ứng",
-                (Some((prev, _)), "góp") => prev == "Đóng",
+                (Some((prev, _)), w) => continues_value(prev, w),
                 _ => false,
             };
             if glue {
@@ -1024,10 +1042,8 @@ pub fn rows_from_runs(runs: &[(u32, &nhiemvu_model::TextLine)], years: &[i32]) -
         for k in 0..assigned.len() {
             let (ref w, c) = assigned[k];
             let value_like = VALUE.is_match(&w.text)
-                || matches!(
-                    w.text.as_str(),
-                    "GRDP" | "GDP" | "%" | "≥" | "≤" | "-" | "dụng" | "góp" | "Ứng" | "Đóng"
-                );
+                || value_piece(&w.text)
+                || matches!(w.text.as_str(), "GRDP" | "GDP" | "%" | "≥" | "≤" | "-");
             if is_value_col(c) && !value_like {
                 let before_values = assigned[k + 1..].iter().any(|(_, c2)| is_value_col(*c2));
                 assigned[k].1 = if before_values { 1 } else { 2 + n_values };

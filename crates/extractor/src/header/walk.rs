@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use nhiemvu_model::{DocForm, DocKind, Metadata};
+use nhiemvu_normalizer::lexicon::frame;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -15,12 +16,12 @@ use super::MOTTO;
 
 static VV: Lazy<Regex> = Lazy::new(|| Regex::new(r"^V/v\s*(.*)").unwrap());
 static KINH_GUI: Lazy<Regex> = Lazy::new(|| Regex::new(r"^Kính gửi\s*:?\s*(.*)").unwrap());
-static BODY_OPENERS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"^(Căn cứ|Thực hiện|Ngày \d|Vừa qua|Sau khi|Theo|Nhằm|Trên cơ sở|Để|Tiếp tục|Qua|Trong)",
-    )
-    .unwrap()
-});
+/// Words that open the body after the title's first line (lexicon `frame`, flag BODY).
+static BODY_OPENERS: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!("^(?:{})", frame::body_openers(frame::BODY))).unwrap());
+/// Words that open the body even on the title's first line (flag BODY_FIRST: "Căn cứ").
+static FIRST_LINE_OPENERS: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!("^(?:{})", frame::body_openers(frame::BODY_FIRST))).unwrap());
 
 /// The state of the walk: what has been found and which block is open.
 pub(super) struct Walk<'m> {
@@ -217,7 +218,11 @@ impl<'m> Walk<'m> {
         // The line right after the kind line is the subject even when it opens like the
         // body ("Thực hiện mục tiêu giảm nghèo …"); only "Căn cứ" opens a body there.
         let first_line = self.meta.title.is_none();
-        let opener = (!first_line || first.starts_with("Căn cứ")) && BODY_OPENERS.is_match(first);
+        let opener = if first_line {
+            FIRST_LINE_OPENERS.is_match(first)
+        } else {
+            BODY_OPENERS.is_match(first)
+        };
         if opener || crate::outline::marker_of(first).is_some() || prose || ends {
             self.in_title = false;
             return false;

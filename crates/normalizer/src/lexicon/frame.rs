@@ -32,7 +32,18 @@ pub enum FrameKind {
     KpiCellHead,
     /// Opens the unit cell of a KPI row after a count ("12 trường", "36 thôn").
     KpiCountedHead,
+    /// A qualitative value of a KPI cell ("Có", "Đạt", "Hoàn thành").
+    KpiValue,
+    /// Opens the body after a title, and nothing else ("Theo", "Vừa qua"): see [`BODY`].
+    BodyOpener,
 }
+
+/// Flag of a phrase that opens the body after the title's lines ("Căn cứ", "Thực hiện",
+/// "Ngày 5 …", "Vừa qua").
+pub const BODY: u8 = 1;
+/// Flag of a phrase that opens the body even on the line right after the kind line, where
+/// other openers still belong to the subject ("Căn cứ").
+pub const BODY_FIRST: u8 = 2;
 
 /// One frame phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,10 +55,27 @@ pub struct FrameWord {
     /// For letterhead lines, the start that already identifies the line
     /// ("CỘNG HÒA XÃ HỘI"); empty otherwise.
     pub start: &'static str,
+    /// [`BODY`], [`BODY_FIRST`] or'ed together; 0 for phrases that do not open a body.
+    pub body: u8,
 }
 
 const fn f(word: &'static str, kind: FrameKind, start: &'static str) -> FrameWord {
-    FrameWord { word, kind, start }
+    FrameWord {
+        word,
+        kind,
+        start,
+        body: 0,
+    }
+}
+
+/// A phrase that opens the body ([`BODY`], [`BODY_FIRST`]).
+const fn b(word: &'static str, kind: FrameKind, body: u8) -> FrameWord {
+    FrameWord {
+        word,
+        kind,
+        start: "",
+        body,
+    }
 }
 
 use FrameKind::*;
@@ -58,8 +86,9 @@ pub const FRAME: &[FrameWord] = &[
     f("Chỉ tiêu", KpiHeading, ""),
     f("Các Doanh nghiệp", KpiCellHead, ""),
     f("Các cơ quan", KpiCellHead, ""),
+    f("Có", KpiValue, ""),
     f("Công an", KpiCellHead, ""),
-    f("Căn cứ", Opener, ""),
+    b("Căn cứ", Opener, BODY | BODY_FIRST),
     f(
         "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         Nation,
@@ -71,36 +100,50 @@ pub const FRAME: &[FrameWord] = &[
         "CỘNG HÒA XÃ HỘI",
     ),
     f("Ghi chú", KpiHeading, ""),
+    f("Hoàn thành", KpiValue, ""),
     f("Hội", KpiCellHead, ""),
+    f("Không", KpiValue, ""),
     f("Kính gửi", Opener, ""),
     f("Mục tiêu theo", KpiHeading, ""),
-    f("Ngày", DayOpener, ""),
+    b("Ngày", DayOpener, BODY),
+    b("Nhằm", BodyOpener, BODY),
     f("Nơi nhận", Opener, ""),
     f("PHỤ LỤC", Opener, ""),
     f("Phòng", KpiCellHead, ""),
     f("Phụ lục", AppendixOpener, ""),
+    b("Qua", BodyOpener, BODY),
     f("STT", KpiHeading, ""),
+    b("Sau khi", BodyOpener, BODY),
     f("Số", NumberOpener, ""),
     f("Sở", KpiCellHead, ""),
-    f("Thực hiện", Opener, ""),
+    b("Theo", BodyOpener, BODY),
+    b("Thực hiện", Opener, BODY),
+    b("Tiếp tục", BodyOpener, BODY),
+    b("Trong", BodyOpener, BODY),
     f("Trung tâm", KpiCellHead, ""),
+    b("Trên cơ sở", BodyOpener, BODY),
     f("Trường", KpiCellHead, ""),
     f("Trạm", KpiCellHead, ""),
     f("UBND", KpiCellHead, ""),
     f("V/v", Opener, ""),
     f("VP", KpiCellHead, ""),
     f("Văn phòng", KpiCellHead, ""),
+    b("Vừa qua", BodyOpener, BODY),
     f("thôn", KpiCountedHead, ""),
     f("thực hiện", KpiHeadingAlone, ""),
     f("trường", KpiCountedHead, ""),
     f("Đoàn", KpiCellHead, ""),
+    f("Đóng góp", KpiValue, ""),
     f("Đơn vị chịu", KpiHeading, ""),
     f("Đơn vị theo dõi", KpiHeading, ""),
     f("Đơn vị tính", KpiHeading, ""),
+    f("Đạt", KpiValue, ""),
     f("ĐẢNG CỘNG SẢN VIỆT NAM", Party, "ĐẢNG CỘNG SẢN VIỆT NAM"),
     f("Đến hết", KpiHeadingAnywhere, ""),
+    b("Để", BodyOpener, BODY),
     f("Độc lập - Tự do - Hạnh phúc", Motto, "Độc lập - Tự do"),
     f("Ủy ban", KpiCellHead, ""),
+    f("Ứng dụng", KpiValue, ""),
 ];
 
 /// A phrase as a regex fragment: escaped, a spaced dash matching any dash and spacing.
@@ -133,6 +176,38 @@ pub fn letterhead_starts() -> String {
         .join("|")
 }
 
+/// Regex alternation of the phrases that open the body and carry `flag` ([`BODY`],
+/// [`BODY_FIRST`]); a day opener must be followed by a digit ("Ngày 5 …").
+pub fn body_openers(flag: u8) -> String {
+    let mut rows: Vec<&FrameWord> = FRAME.iter().filter(|w| w.body & flag != 0).collect();
+    rows.sort_by(|a, b| b.word.len().cmp(&a.word.len()).then(a.word.cmp(b.word)));
+    rows.iter()
+        .map(|w| match w.kind {
+            DayOpener => format!(r"(?:{}) \d", fragment(w.word)),
+            _ => fragment(w.word),
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The phrases of `kind`, in table order.
+pub fn words(kind: FrameKind) -> impl Iterator<Item = &'static str> {
+    FRAME.iter().filter(move |w| w.kind == kind).map(|w| w.word)
+}
+
+/// Regex alternation of the qualitative KPI values ("Có", "Ứng dụng"), longest first, inner
+/// spaces matching any white space (a value wrapped inside its cell).
+pub fn kpi_values(multiword_only: bool) -> String {
+    let mut vals: Vec<&str> = words(KpiValue)
+        .filter(|v| !multiword_only || v.contains(' '))
+        .collect();
+    vals.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    vals.iter()
+        .map(|v| regex::escape(v).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 /// True for the letterhead kinds.
 pub fn is_letterhead(kind: FrameKind) -> bool {
     matches!(kind, Nation | Party | Motto)
@@ -155,6 +230,9 @@ impl Table for FrameTable {
             ("openers", pattern(|k| k == Opener)),
             ("kpi_headings", pattern(|k| k == KpiHeading)),
             ("kpi_cell_heads", pattern(|k| k == KpiCellHead)),
+            ("kpi_values", kpi_values(false)),
+            ("body", body_openers(BODY)),
+            ("body_first", body_openers(BODY_FIRST)),
         ]
     }
     fn examples(&self) -> &'static [(&'static str, &'static str)] {
@@ -165,6 +243,10 @@ impl Table for FrameTable {
             ("Đơn vị tính", "KpiHeading"),
             ("Trường Tiểu học Ea Kao", "KpiCellHead"),
             ("Nhiệm vụ trọng tâm", ""),
+            ("Theo đề nghị của Sở Nội vụ", "BodyOpener"),
+            ("Trên cơ sở kết quả rà soát", "BodyOpener"),
+            ("Đạt", "KpiValue"),
+            ("Đóng góp", "KpiValue"),
         ]
     }
     fn read(&self, phrase: &str) -> String {
