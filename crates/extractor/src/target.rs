@@ -8,7 +8,7 @@
 
 use nhiemvu_model::{Comparator, Target};
 use nhiemvu_normalizer::lexicon::measures::{self as mw, pattern as words};
-use nhiemvu_normalizer::lexicon::verbs;
+use nhiemvu_normalizer::lexicon::{particles, verbs};
 use nhiemvu_normalizer::numbers::parse_vn_number;
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -28,9 +28,11 @@ static RANK: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!(r"(?i)(?:{})\s+(\d+)\s*/\s*(\d+)", words(mw::RANK))).unwrap());
 static LEVEL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)\b({})\s+(?:đạt\s+)?({})\s+(\d+|[IVX]+|quốc gia)\b",
+        r"(?i)\b({})\s+(?:(?:{})\s+)?({})\s+(\d+|[IVX]+|{})\b",
         words(mw::GRADED),
-        words(mw::GRADE)
+        words(mw::REACHES),
+        words(mw::GRADE),
+        words(mw::GRADE_LEVEL)
     ))
     .unwrap()
 });
@@ -125,7 +127,8 @@ fn sentence_before(text: &str, at: usize) -> &str {
 /// ("23 nhiệm vụ đã được đánh giá hoàn thành"), not just described ("42 hộ đã được xét duyệt").
 static DONE_AFTER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)^[^,;.()]*?\bđã\b[^,;.()]*?\b(?:{})\b",
+        r"(?i)^[^,;.()]*?\b(?:{})\b[^,;.()]*?\b(?:{})\b",
+        particles::pattern(particles::PAST_TENSE, false),
         words(mw::DONE)
     ))
     .unwrap()

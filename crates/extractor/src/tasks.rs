@@ -613,9 +613,16 @@ fn under_topic_bullet(outline: &Outline, paras: &[String], i: usize) -> bool {
         && units::parties_in(&first).leads_rule == Some(UnitRule::XChuTri)
 }
 
+/// A cross-reference to parts of the document ("nhiệm vụ nêu tại mục II.3"; words from the
+/// lexicon `citations`), then its chain of labels.
 static CROSS_REF: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(concat!(
-        r"(?i:nhiệm vụ|nội dung)\s+(?:nêu\s+)?(?:tại|ở|theo)\s+(?i:mục|phần|điểm|khoản)\s*",
+    use nhiemvu_normalizer::lexicon::citations::{ref_pattern, RefKind};
+    Regex::new(&format!(
+        r"(?i:{})\s+(?:(?:{})\s+)?(?:{})\s+(?i:{})\s*{}",
+        ref_pattern(RefKind::Item),
+        ref_pattern(RefKind::Stated),
+        ref_pattern(RefKind::At),
+        ref_pattern(RefKind::Part),
         r"((?:(?:\((?:[IVXL]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\)|[IVXL]+(?:\.\d{1,2})*|\d{1,2}(?:\.\d{1,2})*)[.,]?\s*)+)"
     ))
     .unwrap()

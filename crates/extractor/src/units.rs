@@ -446,7 +446,11 @@ pub fn group_heading(text: &str) -> Option<Vec<String>> {
 
 static OF_PLACE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"^(?:của|thuộc|trên địa bàn)\s+(?:UBND\s+)?(?:{})(?:\s+\p{{Lu}}\p{{L}}*)*$",
+        r"^(?:{})\s+(?:UBND\s+)?(?:{})(?:\s+\p{{Lu}}\p{{L}}*)*$",
+        nhiemvu_normalizer::lexicon::particles::pattern(
+            nhiemvu_normalizer::lexicon::particles::OF_PLACE,
+            false
+        ),
         levels::pattern(3)
     ))
     .unwrap()

@@ -1,6 +1,7 @@
 //! The words of a citation ("Kế hoạch số 12/KH-UBND ngày 05/3/2026 của UBND tỉnh về …"):
 //! the heads that open the cited document's issuer after "của", and the words that end the
-//! issuer's name. Rows as printed (case matters), one per word, in byte order.
+//! issuer's name. Rows as printed (case matters), one per word, in byte order. Also the
+//! words of a cross-reference to a part of the same document ("nhiệm vụ nêu tại mục II.3").
 
 use super::{alternation, Table};
 
@@ -97,5 +98,76 @@ impl Table for CiteTable {
             })
             .max_by_key(|w| w.word.len())
             .map_or(String::new(), |w| format!("{:?}", w.kind))
+    }
+}
+
+/// What a word of a cross-reference does ("nhiệm vụ nêu tại mục II.3").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefKind {
+    /// What is referred to ("nhiệm vụ", "nội dung").
+    Item,
+    /// "stated" before the place ("nêu").
+    Stated,
+    /// Where ("tại", "ở", "theo").
+    At,
+    /// A part of the document ("mục", "phần", "điểm", "khoản").
+    Part,
+}
+
+/// Every cross-reference word (lower case, NFC), sorted by bytes, unique.
+pub const CROSS_REFS: &[(&str, RefKind)] = &[
+    ("khoản", RefKind::Part),
+    ("mục", RefKind::Part),
+    ("nhiệm vụ", RefKind::Item),
+    ("nêu", RefKind::Stated),
+    ("nội dung", RefKind::Item),
+    ("phần", RefKind::Part),
+    ("theo", RefKind::At),
+    ("tại", RefKind::At),
+    ("điểm", RefKind::Part),
+    ("ở", RefKind::At),
+];
+
+/// Regex alternation of the cross-reference words of `kind`, longest first.
+pub fn ref_pattern(kind: RefKind) -> String {
+    alternation(
+        CROSS_REFS
+            .iter()
+            .filter(|(_, k)| *k == kind)
+            .map(|(w, _)| *w),
+        false,
+    )
+}
+
+/// The cross-reference table for the lexicon checks.
+pub struct CrossRefTable;
+
+impl Table for CrossRefTable {
+    fn name(&self) -> &'static str {
+        "cross references"
+    }
+    fn words(&self) -> Vec<&'static str> {
+        CROSS_REFS.iter().map(|(w, _)| *w).collect()
+    }
+    fn patterns(&self) -> Vec<(&'static str, String)> {
+        [RefKind::Item, RefKind::Stated, RefKind::At, RefKind::Part]
+            .into_iter()
+            .map(|k| ("words", ref_pattern(k)))
+            .collect()
+    }
+    fn examples(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            ("nhiệm vụ", "Item"),
+            ("nêu", "Stated"),
+            ("ở", "At"),
+            ("khoản", "Part"),
+            ("chương", ""),
+        ]
+    }
+    fn read(&self, phrase: &str) -> String {
+        CROSS_REFS
+            .iter()
+            .find(|(w, _)| *w == phrase)
+            .map_or(String::new(), |(_, k)| format!("{k:?}"))
     }
 }

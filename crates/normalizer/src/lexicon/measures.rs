@@ -51,6 +51,10 @@ pub const ACTS_ON: u32 = 1 << 19;
 /// A number in words ("một", "mười"); the row's value is the number. "năm" (also "year")
 /// is left out.
 pub const NUMERAL: u32 = 1 << 20;
+/// Stands between a graded noun and its grade ("trường đạt chuẩn …").
+pub const REACHES: u32 = 1 << 21;
+/// A grade level in words, in place of a number ("chuẩn quốc gia").
+pub const GRADE_LEVEL: u32 = 1 << 22;
 
 /// One target word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,6 +155,7 @@ pub const WORDS: &[MeasureWord] = &[
     m("quan trắc", ACTS_ON, 0),
     m("quá", ENDS_NOUN, 0),
     m("quý", NOT_COUNTED | LABEL, 0),
+    m("quốc gia", GRADE_LEVEL, 0),
     m("ra", ENDS_NOUN, 0),
     m("sáu", NUMERAL, 6),
     m("số", NOT_COUNTED | LABEL, 0),
@@ -206,7 +211,7 @@ pub const WORDS: &[MeasureWord] = &[
     m("đơn vị", GRADED, 0),
     m("đưa", ENDS_NOUN, 0),
     m("được", ENDS_NOUN, 0),
-    m("đạt", DELIVERS, 0),
+    m("đạt", DELIVERS | REACHES, 0),
     m("đạt được", PAST | STATE, 0),
     m("đảm", ENDS_NOUN, 0),
     m("đến", ENDS_NOUN, 0),
@@ -246,7 +251,7 @@ pub fn numeral(word: &str) -> Option<u8> {
 }
 
 /// The flag names, for the examples.
-const NAMES: [(u32, &str); 21] = [
+const NAMES: [(u32, &str); 23] = [
     (AT_LEAST, "at_least"),
     (AT_MOST, "at_most"),
     (BEFORE_COUNT, "before_count"),
@@ -268,6 +273,8 @@ const NAMES: [(u32, &str); 21] = [
     (RANK, "rank"),
     (ACTS_ON, "acts_on"),
     (NUMERAL, "numeral"),
+    (REACHES, "reaches"),
+    (GRADE_LEVEL, "grade_level"),
 ];
 
 /// The target word table for the lexicon checks.
@@ -297,6 +304,8 @@ impl Table for MeasureTable {
             ("lắp đặt", "delivers acts_on"),
             ("mười", "numeral 10"),
             ("trường", "graded"),
+            ("đạt", "delivers reaches"),
+            ("quốc gia", "grade_level"),
             ("nhiệm vụ", ""),
         ]
     }

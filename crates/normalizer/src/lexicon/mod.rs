@@ -86,6 +86,7 @@ pub fn tables() -> Vec<&'static dyn Table> {
         &gazetteer::ProvinceTable,
         &gazetteer::AbbreviationTable,
         &citations::CiteTable,
+        &citations::CrossRefTable,
         &columns::ColumnTable,
         &columns::TimeCellTable,
         &syllables::SyllableTable,

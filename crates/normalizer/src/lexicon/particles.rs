@@ -16,6 +16,9 @@ pub const POSSESSIVE: u8 = 8;
 pub const AND: u8 = 16;
 /// Introduces a document's number ("Kế hoạch số 12/KH-UBND").
 pub const NUMBER: u8 = 32;
+/// Ties a unit to a place ("thuộc", "trên địa bàn"): "UBND các xã thuộc huyện" is a
+/// place's units, not another unit.
+pub const OF_PLACE: u8 = 64;
 
 /// One function word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,9 +36,11 @@ const fn p(word: &'static str, flags: u8) -> Particle {
 /// Every particle, sorted by bytes, unique.
 pub const PARTICLES: &[Particle] = &[
     p("cho", RELATIVE),
-    p("của", RELATIVE | OWNER | POSSESSIVE),
+    p("của", RELATIVE | OWNER | POSSESSIVE | OF_PLACE),
     p("mà", RELATIVE),
     p("số", OWNER | NUMBER),
+    p("thuộc", OF_PLACE),
+    p("trên địa bàn", OF_PLACE),
     p("và", AND),
     p("với", RELATIVE),
     p("đã", PAST_TENSE),
@@ -69,12 +74,14 @@ impl Table for ParticleTable {
             ("relative", pattern(RELATIVE, false)),
             ("owner", pattern(OWNER, false)),
             ("and", pattern(AND, false)),
+            ("of_place", pattern(OF_PLACE, false)),
         ]
     }
     fn examples(&self) -> &'static [(&'static str, &'static str)] {
         &[
             ("đã", "past"),
-            ("của", "relative owner possessive"),
+            ("của", "relative owner possessive of_place"),
+            ("trên địa bàn", "of_place"),
             ("số", "owner number"),
             ("và", "and"),
             ("sẽ", ""),
@@ -92,6 +99,7 @@ impl Table for ParticleTable {
             (POSSESSIVE, "possessive"),
             (AND, "and"),
             (NUMBER, "number"),
+            (OF_PLACE, "of_place"),
         ]
         .iter()
         .filter(|(f, _)| flags & f != 0)
