@@ -46,14 +46,20 @@ pub struct KpiRow {
     pub page: Option<u32>,
 }
 
-static YEARS_ONLY: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(?:(?:[Nn]ăm\s*)?20\d\d[\s\t]*){2,}$").unwrap());
+static YEARS_ONLY: Lazy<Regex> = Lazy::new(|| {
+    let year = time::period_word(Frequency::Yearly);
+    Regex::new(&format!(
+        r"^(?:(?:{}\s*)?20\d\d[\s\t]*){{2,}}$",
+        nhiemvu_normalizer::lexicon::alternation([year], true)
+    ))
+    .unwrap()
+});
 static YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"\b(20[2-9][0-9])\b").unwrap());
 /// A KPI table's heading line (lexicon `frame`), or a line of milestone years.
 static HEADER_WORDS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
         r"^(?:{}|(?:{})\s*$|{}\s*(?:20\d\d)?\s*$|20\d\d\s*$)",
-        frame::pattern(|k| matches!(k, FrameKind::KpiHeading | FrameKind::KpiHeadingAnywhere)),
+        frame::pattern(frame::is_kpi_heading),
         frame::pattern(|k| k == FrameKind::KpiHeadingAlone),
         time::period_word(Frequency::Yearly)
     ))
@@ -707,7 +713,11 @@ fn appendix_rows(pages: &[Page], clean: &CleanText, first: usize, lines: &[Strin
             let skip = if p.number == first_page {
                 p.lines
                     .iter()
-                    .position(|r| r.text.trim_start().to_lowercase().starts_with("phụ lục"))
+                    .position(|r| {
+                        let t = r.text.trim_start().to_lowercase();
+                        frame::words(FrameKind::AppendixOpener)
+                            .any(|w| t.starts_with(&w.to_lowercase()))
+                    })
                     .unwrap_or(0)
             } else {
                 0
@@ -965,12 +975,14 @@ fn header_columns(runs: &[(u32, &nhiemvu_model::TextLine)]) -> Option<(Vec<f32>,
             .map(|(_, r)| r.rect)
     };
     let centre = |r: nhiemvu_model::Rect| (r.x0 + r.x1) / 2.0;
-    let stt = find(&|t| t.starts_with("STT"))?;
-    let responsible = find(&|t| t.starts_with("Đơn vị chịu"))?;
-    let monitoring = find(&|t| t.starts_with("Đơn vị theo dõi"))?;
+    let opens = |kind| move |t: &str| t.starts_with(frame::word(kind));
+    let stt = find(&opens(FrameKind::KpiNumberHeading))?;
+    let responsible = find(&opens(FrameKind::KpiLeadHeading))?;
+    let monitoring = find(&opens(FrameKind::KpiMonitorHeading))?;
+    let milestone = opens(FrameKind::KpiHeadingAnywhere);
     let mut milestones: Vec<f32> = runs
         .iter()
-        .filter(|(_, r)| r.text.trim().starts_with("Đến hết"))
+        .filter(|(_, r)| milestone(r.text.trim()))
         .map(|(_, r)| centre(r.rect))
         .collect();
     milestones.sort_by(|a, b| a.total_cmp(b));
@@ -1010,10 +1022,11 @@ pub fn rows_from_runs(runs: &[(u32, &nhiemvu_model::TextLine)], years: &[i32]) -
     let mut started = false;
     for (page, run) in runs {
         let t = run.text.trim();
+        // A heading line, its wrapped tail, or a line of milestone years ("năm 2026 …").
         if HEADER_WORDS.is_match(t)
-            || t.starts_with("Mục tiêu theo")
-            || t.starts_with("năm 20")
-            || t.starts_with("nhiệm thực hiện")
+            || frame::words(FrameKind::KpiHeadingTail).any(|w| t.starts_with(w))
+            || t.strip_prefix(time::period_word(Frequency::Yearly))
+                .is_some_and(|r| r.starts_with(" 20"))
         {
             started = true;
             continue;

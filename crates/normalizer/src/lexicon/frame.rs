@@ -24,6 +24,14 @@ pub enum FrameKind {
     AppendixOpener,
     /// A heading cell of a KPI table ("Chỉ tiêu", "Đơn vị tính").
     KpiHeading,
+    /// The heading of a KPI table's row-number column ("STT").
+    KpiNumberHeading,
+    /// The heading of a KPI table's responsible-unit column ("Đơn vị chịu trách nhiệm").
+    KpiLeadHeading,
+    /// The heading of a KPI table's monitoring-unit column ("Đơn vị theo dõi").
+    KpiMonitorHeading,
+    /// A KPI heading's wrapped tail, a run of its own in a PDF ("nhiệm thực hiện").
+    KpiHeadingTail,
     /// A KPI heading cell only when it is the whole line ("thực hiện").
     KpiHeadingAlone,
     /// A KPI heading wherever it stands in the line ("Đến hết năm 2025").
@@ -112,7 +120,7 @@ pub const FRAME: &[FrameWord] = &[
     f("Phòng", KpiCellHead, ""),
     f("Phụ lục", AppendixOpener, ""),
     b("Qua", BodyOpener, BODY),
-    f("STT", KpiHeading, ""),
+    f("STT", KpiNumberHeading, ""),
     b("Sau khi", BodyOpener, BODY),
     f("Số", NumberOpener, ""),
     f("Sở", KpiCellHead, ""),
@@ -129,13 +137,14 @@ pub const FRAME: &[FrameWord] = &[
     f("VP", KpiCellHead, ""),
     f("Văn phòng", KpiCellHead, ""),
     b("Vừa qua", BodyOpener, BODY),
+    f("nhiệm thực hiện", KpiHeadingTail, ""),
     f("thôn", KpiCountedHead, ""),
     f("thực hiện", KpiHeadingAlone, ""),
     f("trường", KpiCountedHead, ""),
     f("Đoàn", KpiCellHead, ""),
     f("Đóng góp", KpiValue, ""),
-    f("Đơn vị chịu", KpiHeading, ""),
-    f("Đơn vị theo dõi", KpiHeading, ""),
+    f("Đơn vị chịu", KpiLeadHeading, ""),
+    f("Đơn vị theo dõi", KpiMonitorHeading, ""),
     f("Đơn vị tính", KpiHeading, ""),
     f("Đạt", KpiValue, ""),
     f("ĐẢNG CỘNG SẢN VIỆT NAM", Party, "ĐẢNG CỘNG SẢN VIỆT NAM"),
@@ -208,6 +217,20 @@ pub fn kpi_values(multiword_only: bool) -> String {
         .join("|")
 }
 
+/// True for the kinds of a KPI table's heading cells that open a heading line ("Chỉ tiêu",
+/// "STT", "Đơn vị chịu …", "Đến hết năm 2025").
+pub fn is_kpi_heading(kind: FrameKind) -> bool {
+    matches!(
+        kind,
+        KpiHeading | KpiNumberHeading | KpiLeadHeading | KpiMonitorHeading | KpiHeadingAnywhere
+    )
+}
+
+/// The one phrase of `kind` ("STT" for [`FrameKind::KpiNumberHeading`]); empty if none.
+pub fn word(kind: FrameKind) -> &'static str {
+    words(kind).next().unwrap_or("")
+}
+
 /// True for the letterhead kinds.
 pub fn is_letterhead(kind: FrameKind) -> bool {
     matches!(kind, Nation | Party | Motto)
@@ -228,7 +251,7 @@ impl Table for FrameTable {
             ("letterhead", pattern(is_letterhead)),
             ("letterhead_starts", letterhead_starts()),
             ("openers", pattern(|k| k == Opener)),
-            ("kpi_headings", pattern(|k| k == KpiHeading)),
+            ("kpi_headings", pattern(is_kpi_heading)),
             ("kpi_cell_heads", pattern(|k| k == KpiCellHead)),
             ("kpi_values", kpi_values(false)),
             ("body", body_openers(BODY)),
@@ -241,6 +264,7 @@ impl Table for FrameTable {
             ("Độc lập – Tự do – Hạnh phúc", "Motto"),
             ("Kính gửi: Sở Y tế", "Opener"),
             ("Đơn vị tính", "KpiHeading"),
+            ("Đơn vị chịu trách nhiệm", "KpiLeadHeading"),
             ("Trường Tiểu học Ea Kao", "KpiCellHead"),
             ("Nhiệm vụ trọng tâm", ""),
             ("Theo đề nghị của Sở Nội vụ", "BodyOpener"),
