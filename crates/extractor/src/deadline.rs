@@ -33,9 +33,22 @@ pub struct DateContext {
     pub text_date: Option<NaiveDate>,
 }
 
+/// The words of a date in words ("ngày", "tháng", "năm"), from the time lexicon.
+fn calendar_words() -> (&'static str, &'static str, &'static str) {
+    (
+        time::period_word(Frequency::Daily),
+        time::period_word(Frequency::Monthly),
+        time::period_word(Frequency::Yearly),
+    )
+}
+
 /// A full date in the opening text ("Ngày 05/6/2026", "ngày 5 tháng 6 năm 2026").
 static FULL_DATE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})").unwrap()
+    let (day, month, year) = calendar_words();
+    Regex::new(&format!(
+        r"(?i)(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})\s*[/.-]\s*(\d{{4}})|{day}\s+(\d{{1,2}})\s+{month}\s+(\d{{1,2}})\s+{year}\s+(\d{{4}})"
+    ))
+    .unwrap()
 });
 
 impl DateContext {
@@ -94,14 +107,23 @@ fn quarter_start(y: i32, q: u32) -> Option<NaiveDate> {
 /// Spans that look like dates but are not deadlines: cited documents with their titles,
 /// plan periods, quoted titles.
 static NOT_DEADLINE: Lazy<Regex> = Lazy::new(|| {
+    let (day, month, year) = calendar_words();
+    let number = nhiemvu_normalizer::lexicon::particles::pattern(
+        nhiemvu_normalizer::lexicon::particles::NUMBER,
+        false,
+    );
     Regex::new(&[
         r"(?i)(?:",
         // A cited document: kind, number, date, and its title up to the next clause break.
         &format!("(?:{})", time::pattern(Kind::Cited)),
-        r"\s+(?:số\s+)?\d{1,4}[-/][^\s,;]*(?:,?\s*ngày\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{4})?[^;.()]*",
+        &format!(
+            r"\s+(?:(?:{number})\s+)?\d{{1,4}}[-/][^\s,;]*(?:,?\s*{day}\s+\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}})?[^;.()]*"
+        ),
         // Any cited number with its date ("Quy định số 178-QĐ/TW ngày 27/6/2024", "Kết luận
         // liên ngành … số 23/KL-LNTPTW ngày 21/11/2024", "Quyết định số: 2200/QĐ-X ngày …").
-        r"|số\s*:?\s*\d{1,5}\s*[-/][^\s,;]*(?:\s+[A-ZĐ][^\s,;]*)?\s*,?\s*ngày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
+        &format!(
+            r"|(?:{number})\s*:?\s*\d{{1,5}}\s*[-/][^\s,;]*(?:\s+[A-ZĐ][^\s,;]*)?\s*,?\s*{day}\s+\d{{1,2}}(?:\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*\d{{4}}|\s+{month}\s+\d{{1,2}}\s+{year}\s+\d{{4}})"
+        ),
         r"|giai đoạn\s+\d{4}\s*[-–]\s*\d{4}(?:[^,;.]*?tầm nhìn[^,;.]*)?",
         r"|tầm nhìn\s+(?:đến\s+)?(?:năm\s+)?\d{4}",
         // The horizon of a roadmap or strategy, not a deadline for the task.
@@ -225,8 +247,9 @@ static PERIODIC: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 static MONTHDAY: Lazy<Regex> = Lazy::new(|| {
+    let (day, month, _) = calendar_words();
     Regex::new(&format!(
-        r"(?i)ngày\s+(\d{{1,2}})\s+(?:{})\s+tháng",
+        r"(?i){day}\s+(\d{{1,2}})\s+(?:{})\s+{month}",
         time::pattern(Kind::Every)
     ))
     .unwrap()
@@ -242,7 +265,10 @@ static QUARTER_DAY: Lazy<Regex> = Lazy::new(|| {
 /// A weekday, with the hour before it ("trước 16 giờ thứ Sáu mỗi tuần").
 static WEEKDAY_AT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:(?P<h>\d{{1,2}})\s*(?:h|giờ)\s*(?P<mi>\d{{2}})?(?:\s*phút)?\s*,?\s*(?:ngày\s+)?)?(?P<wd>{})(?:[\s,.;)]|$)",
+        r"(?i)(?:(?P<h>\d{{1,2}})\s*(?:{})\s*(?P<mi>\d{{2}})?(?:\s*(?:{}))?\s*,?\s*(?:{}\s+)?)?(?P<wd>{})(?:[\s,.;)]|$)",
+        time::pattern(Kind::Hour),
+        time::pattern(Kind::Minute),
+        calendar_words().0,
         time::pattern(Kind::Weekday)
     ))
     .unwrap()
