@@ -141,17 +141,25 @@ static PAGE_NUMBER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?:[-–]\s*)?(?:[Tt]rang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–])?$").unwrap()
 });
 static STAMP: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(concat!(
-        r"(?i)^(?:",
-        r"[\w.+-]+@[\w.-]+", // an e-mail alone
-        r"|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:?\d{2}|Z)?", // ISO time
-        r"|\{.*\}",          // JSON blob
-        r"|.*(?:^|,\s*)(?:EMAILADDRESS|CN|OU|O|L|ST|C|SERIALNUMBER|UID)=[^,]*(?:,.*)?", // X.509, also wrapped
-        r"|.*\x22\w+\x22\s*:.*|[^{]*\}", // JSON blobs, also wrapped
-        r"|(?:Ký bởi|Người ký|Cơ quan|Thời gian ký|Ngày ký|Email|Chức vụ)\s*:.*",
-        r"|Signature Not Verified|Digitally signed by.*|Signed by:.*",
-        r")$"
-    ))
+    use crate::lexicon::frame::{self, FrameKind};
+    Regex::new(
+        &[
+            r"(?i)^(?:",
+            r"[\w.+-]+@[\w.-]+", // an e-mail alone
+            r"|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:?\d{2}|Z)?", // ISO time
+            r"|\{.*\}",          // JSON blob
+            r"|.*(?:^|,\s*)(?:EMAILADDRESS|CN|OU|O|L|ST|C|SERIALNUMBER|UID)=[^,]*(?:,.*)?", // X.509, also wrapped
+            r"|.*\x22\w+\x22\s*:.*|[^{]*\}", // JSON blobs, also wrapped
+            // Labels of a signature's stamp text (lexicon `frame`).
+            &format!(
+                r"|(?:{})\s*:.*",
+                frame::pattern(|k| k == FrameKind::SignatureLabel)
+            ),
+            r"|Signature Not Verified|Digitally signed by.*|Signed by:.*",
+            r")$",
+        ]
+        .concat(),
+    )
     .unwrap()
 });
 /// A footnote body's first line: its number, then a capital, a bracket or an opening quote

@@ -3,12 +3,22 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
+use nhiemvu_normalizer::lexicon::frame::{self, FrameKind};
+
 use super::end_matter::NOI_NHAN;
 use super::kind::kind_line;
 use super::Regions;
 
-pub(super) static APPENDIX: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(PHỤ LỤC|Phụ lục)(\s+[IVX0-9]+)?\s*$").unwrap());
+/// An appendix's title line, in capitals or not ("PHỤ LỤC II"; lexicon `frame`).
+pub(super) static APPENDIX: Lazy<Regex> = Lazy::new(|| {
+    let word = frame::word(FrameKind::AppendixOpener);
+    Regex::new(&format!(
+        r"^({}|{})(\s+[IVX0-9]+)?\s*$",
+        regex::escape(&word.to_uppercase()),
+        regex::escape(word)
+    ))
+    .unwrap()
+});
 
 /// Documents issued with this one follow its signature: a kind line, a title, and
 /// "(Ban hành kèm theo …)". Their bodies run to their own "Nơi nhận", an appendix or the end.
@@ -17,9 +27,10 @@ pub(super) fn find_attachments(paras: &[String], regions: &mut Regions) {
     while i < paras.len() {
         let first = paras[i].split('\t').next().unwrap_or("").trim();
         let found = kind_line(first);
-        let issued_with = paras[i..paras.len().min(i + 5)]
-            .iter()
-            .position(|p| p.to_lowercase().contains("kèm theo"));
+        let issued_with = paras[i..paras.len().min(i + 5)].iter().position(|p| {
+            p.to_lowercase()
+                .contains(frame::word(FrameKind::IssuedWith))
+        });
         if let (Some((kind, _)), Some(off)) = (found, issued_with) {
             let start = i + off + 1;
             let end = (start..paras.len())

@@ -5,15 +5,36 @@ use nhiemvu_model::Metadata;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
+use nhiemvu_model::Frequency;
+use nhiemvu_normalizer::lexicon::frame::{self, FrameKind};
+use nhiemvu_normalizer::lexicon::{particles, time};
+
+/// The words of a date ("ngày", "tháng", "năm") from the time lexicon.
+fn calendar() -> (&'static str, &'static str, &'static str) {
+    (
+        time::period_word(Frequency::Daily),
+        time::period_word(Frequency::Monthly),
+        time::period_word(Frequency::Yearly),
+    )
+}
+
+/// The place and date line ("Đông Sơn, ngày 05 tháng 3 năm 2026"; blanks allowed).
 pub(super) static DATE_LINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:([\p{Lu}][\p{L} ]{1,40}?),\s*)?ngày[\s.…_]*(\d{1,2})?[\s.…_]*tháng[\s.…_]*(\d{1,2})?[\s.…_]*năm\s*(\d{4})")
-        .unwrap()
+    let (day, month, year) = calendar();
+    Regex::new(&format!(
+        r"(?:([\p{{Lu}}][\p{{L}} ]{{1,40}}?),\s*)?{day}[\s.…_]*(\d{{1,2}})?[\s.…_]*{month}[\s.…_]*(\d{{1,2}})?[\s.…_]*{year}\s*(\d{{4}})"
+    ))
+    .unwrap()
 });
 
+/// "(Ban hành kèm theo Kế hoạch số …/KH-UBND ngày …/7/2025 …)" (lexicon `frame`, `time`).
 static ISSUED_WITH: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"kèm theo [^()]*?(?:số\s*[^\s]*\s*)?ngày\s*(\d{1,2})?\s*/\s*(\d{1,2})\s*/\s*(\d{4})",
-    )
+    let (day, _, _) = calendar();
+    Regex::new(&format!(
+        r"{} [^()]*?(?:(?:{})\s*[^\s]*\s*)?{day}\s*(\d{{1,2}})?\s*/\s*(\d{{1,2}})\s*/\s*(\d{{4}})",
+        frame::pattern(|k| k == FrameKind::IssuedWith),
+        particles::pattern(particles::NUMBER, false)
+    ))
     .unwrap()
 });
 

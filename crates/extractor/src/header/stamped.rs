@@ -5,8 +5,27 @@ use nhiemvu_model::Metadata;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-static NUMBER_LINE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s*Số\b").unwrap());
-static DATE_WORDS: Lazy<Regex> = Lazy::new(|| Regex::new(r"ngày\s*(?:\d{1,2})?\s*tháng").unwrap());
+use nhiemvu_model::Frequency;
+use nhiemvu_normalizer::lexicon::frame::{self, FrameKind};
+use nhiemvu_normalizer::lexicon::time;
+
+/// The number line ("Số: …"; lexicon `frame`).
+static NUMBER_LINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*(?:{})\b",
+        frame::pattern(|k| k == FrameKind::NumberOpener)
+    ))
+    .unwrap()
+});
+/// The date line's words ("ngày … tháng"; lexicon `time`).
+static DATE_WORDS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"{}\s*(?:\d{{1,2}})?\s*{}",
+        time::period_word(Frequency::Daily),
+        time::period_word(Frequency::Monthly)
+    ))
+    .unwrap()
+});
 
 /// Merge a number and day that the signing service stamped into the header's blanks. The
 /// stamp is an annotation whose text is a bare number, on the line of "Số:" or of the date.

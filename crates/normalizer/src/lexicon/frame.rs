@@ -44,6 +44,10 @@ pub enum FrameKind {
     KpiValue,
     /// Opens the body after a title, and nothing else ("Theo", "Vừa qua"): see [`BODY`].
     BodyOpener,
+    /// Says a text was issued with another ("Ban hành kèm theo Kế hoạch số …").
+    IssuedWith,
+    /// A label of a digital signature's stamp text ("Người ký: …", "Thời gian ký: …").
+    SignatureLabel,
 }
 
 /// Flag of a phrase that opens the body after the title's lines ("Căn cứ", "Thực hiện",
@@ -92,11 +96,13 @@ use FrameKind::*;
 pub const FRAME: &[FrameWord] = &[
     f("Ban", KpiCellHead, ""),
     f("Chỉ tiêu", KpiHeading, ""),
+    f("Chức vụ", SignatureLabel, ""),
     f("Các Doanh nghiệp", KpiCellHead, ""),
     f("Các cơ quan", KpiCellHead, ""),
     f("Có", KpiValue, ""),
     f("Công an", KpiCellHead, ""),
     b("Căn cứ", Opener, BODY | BODY_FIRST),
+    f("Cơ quan", SignatureLabel, ""),
     f(
         "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         Nation,
@@ -107,13 +113,17 @@ pub const FRAME: &[FrameWord] = &[
         Nation,
         "CỘNG HÒA XÃ HỘI",
     ),
+    f("Email", SignatureLabel, ""),
     f("Ghi chú", KpiHeading, ""),
     f("Hoàn thành", KpiValue, ""),
     f("Hội", KpiCellHead, ""),
     f("Không", KpiValue, ""),
     f("Kính gửi", Opener, ""),
+    f("Ký bởi", SignatureLabel, ""),
     f("Mục tiêu theo", KpiHeading, ""),
     b("Ngày", DayOpener, BODY),
+    f("Ngày ký", SignatureLabel, ""),
+    f("Người ký", SignatureLabel, ""),
     b("Nhằm", BodyOpener, BODY),
     f("Nơi nhận", Opener, ""),
     f("PHỤ LỤC", Opener, ""),
@@ -125,6 +135,7 @@ pub const FRAME: &[FrameWord] = &[
     f("Số", NumberOpener, ""),
     f("Sở", KpiCellHead, ""),
     b("Theo", BodyOpener, BODY),
+    f("Thời gian ký", SignatureLabel, ""),
     b("Thực hiện", Opener, BODY),
     b("Tiếp tục", BodyOpener, BODY),
     b("Trong", BodyOpener, BODY),
@@ -137,6 +148,7 @@ pub const FRAME: &[FrameWord] = &[
     f("VP", KpiCellHead, ""),
     f("Văn phòng", KpiCellHead, ""),
     b("Vừa qua", BodyOpener, BODY),
+    f("kèm theo", IssuedWith, ""),
     f("nhiệm thực hiện", KpiHeadingTail, ""),
     f("thôn", KpiCountedHead, ""),
     f("thực hiện", KpiHeadingAlone, ""),
@@ -271,6 +283,7 @@ impl Table for FrameTable {
             ("Trên cơ sở kết quả rà soát", "BodyOpener"),
             ("Đạt", "KpiValue"),
             ("Đóng góp", "KpiValue"),
+            ("Người ký: Nguyễn Văn Bình", "SignatureLabel"),
         ]
     }
     fn read(&self, phrase: &str) -> String {
