@@ -59,7 +59,7 @@ static CUE: Lazy<String> = Lazy::new(|| {
     )
 });
 
-/// After "trước ngày 10": the day of a quarter's last month ("của tháng cuối quý").
+/// After "trước ngày 10": "của tháng cuối", the day of a quarter's last month.
 static QUARTER_DAY_TAIL: Lazy<Regex> = Lazy::new(|| {
     let month = time::period_word(Frequency::Monthly);
     Regex::new(&format!(
