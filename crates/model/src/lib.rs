@@ -785,6 +785,9 @@ pub enum WarningKind {
     ContentUnreadable,
     /// Text typed in TCVN3/VNI converted to Unicode.
     LegacyEncoding,
+    /// A page reached an in-process cap (operators, glyphs, array items, `q` nesting, CMap
+    /// ranges, predictor rows): what was over the cap was left out, the rest was read.
+    LimitReached,
     /// No usable text layer on the page.
     OcrNeeded,
     /// A page needed OCR but the OCR tools are not installed.
@@ -808,6 +811,7 @@ impl WarningKind {
             WarningKind::AnnotationsSkipped => "annotations_skipped",
             WarningKind::ContentUnreadable => "content_unreadable",
             WarningKind::LegacyEncoding => "legacy_encoding",
+            WarningKind::LimitReached => "limit_reached",
             WarningKind::OcrNeeded => "ocr_needed",
             WarningKind::OcrUnavailable => "ocr_unavailable",
             WarningKind::PageFailed => "page_failed",
