@@ -143,7 +143,9 @@ pub enum SourceFormat {
 /// The input file a record was made from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Source {
-    /// The path as given on the command line.
+    /// The path as given on the command line, without loss: a byte that is not part of valid
+    /// UTF-8 is written `%XX` (uppercase hex) and a `%` followed by two hex digits `%25`, so
+    /// every `%XX` stands for one byte; any other path is written as it is.
     pub path: String,
     /// SHA-256 of the input bytes, lowercase hex.
     pub sha256: String,
