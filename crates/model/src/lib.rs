@@ -736,10 +736,28 @@ pub struct Modification {
     /// "nothing_visible", "signatures_only", "forms_and_annotations", "document_structure",
     /// "page_content" or "unreadable", from harmless to content-changing.
     pub change: String,
-    /// Pages whose content differs from the signed revision.
+    /// Pages whose content differs from the signed revision, or that gained or changed an
+    /// annotation other than a signature widget (a number stamped on after signing).
     pub changed_pages: Vec<u32>,
     /// Bytes appended after the signed range.
     pub appended_bytes: u64,
+    /// Annotations (other than signature widgets) added or changed after signing, with the
+    /// page they are on and their text; empty when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub annotations: Vec<ChangedAnnotation>,
+}
+
+/// An annotation added or changed after a signature: on which page, and what it says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ChangedAnnotation {
+    /// 1-based page number in the current file.
+    pub page: u32,
+    /// "added" or "changed".
+    pub change: String,
+    /// The annotation subtype ("FreeText", "Widget", "Stamp"…).
+    pub subtype: String,
+    /// Its text: `/Contents`, a field value `/V`, or the strings its appearance draws.
+    pub text: String,
 }
 
 /// Something odd that did not stop the document.

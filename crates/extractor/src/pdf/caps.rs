@@ -101,7 +101,7 @@ fn cap_form(doc: &mut Document, id: ObjectId) -> Option<String> {
 
 /// Why a `/DecodeParms` (a dictionary or an array of them) would make the predictor allocate
 /// more than [`MAX_PREDICTOR_ROW`] per row, or `None` when it is harmless.
-fn bad_predictor(parms: Option<&Object>) -> Option<String> {
+pub(crate) fn bad_predictor(parms: Option<&Object>) -> Option<String> {
     let parms: Vec<&Object> = match parms? {
         Object::Array(items) => items.iter().collect(),
         one => vec![one],

@@ -388,6 +388,15 @@ pub fn drawn_bytes(doc: &Document, page: ObjectId, max: usize) -> usize {
     n
 }
 
+/// The decoded bytes of `stream`, or `None` when they would exceed `max` or its predictor
+/// parameters are out of range ([`caps`]): for readers outside the page walk (signatures).
+pub(crate) fn decoded_capped(stream: &pdf_extract::Stream, max: u64) -> Option<Vec<u8>> {
+    if caps::bad_predictor(stream.dict.get(b"DecodeParms").ok()).is_some() {
+        return None;
+    }
+    walk::decoded(stream, max).ok()
+}
+
 /// Trailer key under which [`open`] leaves a note that the file was rebuilt, taken out again
 /// by [`read_document`] as a `repaired` warning.
 const REPAIRED_KEY: &[u8] = b"NhiemvuRepaired";
