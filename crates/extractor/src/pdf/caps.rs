@@ -174,10 +174,7 @@ fn shorten_ranges(cmap: &[u8]) -> Option<(Vec<u8>, Shortened)> {
         let end = find(cmap, body, b"endbfrange").unwrap_or(cmap.len());
         out.extend_from_slice(&cmap[i..body]);
         let mut k = body;
-        loop {
-            let Some((lo, _)) = hex_at(cmap, k, end) else {
-                break;
-            };
+        while let Some((lo, _)) = hex_at(cmap, k, end) {
             let Some((hi, hi_span)) = hex_at(cmap, lo.1, end) else {
                 break;
             };
