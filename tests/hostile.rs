@@ -1,7 +1,7 @@
 //! Hostile files, rebuilt here at test time (none is committed: some are tens of MB): a
 //! ToUnicode CMap declaring a range of four billion codes, a Flate predictor with a
 //! gigantic /Colors, a page of millions of path operators, a huge TJ array, a million
-//! nested `q`, an annotation appearance that draws itself. Each is made cheap by an
+//! nested `q`, a string of a million glyphs, an annotation appearance that draws itself. Each is made cheap by an
 //! in-process cap: mixed with good files under a 512 MB per-worker memory cap (a bomb that got
 //! through would die as `memory_limit`), every document completes with the cap's warning on
 //! page 1 and the text drawn before the bomb, the good files are read, and the batch lives.
@@ -112,6 +112,14 @@ fn hostile() -> Vec<(&'static str, Vec<u8>, &'static str, bool)> {
         c.extend_from_slice(&text);
         one_page(&c, "", vec![])
     };
+    // One string of 1.2 million characters: the glyphs past the page's cap are left out.
+    let glyphs = {
+        let mut c = text.clone();
+        c.extend_from_slice(b"BT /F1 1 Tf 72 700 Td (");
+        c.extend_from_slice(&b"a".repeat(1_200_000));
+        c.extend_from_slice(b") Tj ET");
+        one_page(&c, "", vec![])
+    };
     // An annotation whose appearance draws itself: the annotation is lost, not the page.
     let annot_cycle = pdf(&[
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
@@ -154,6 +162,12 @@ fn hostile() -> Vec<(&'static str, Vec<u8>, &'static str, bool)> {
             "nested-q.pdf",
             nested,
             "(q) nested more than 256 deep",
+            true,
+        ),
+        (
+            "glyphs.pdf",
+            glyphs,
+            "more than 500000 glyphs on the page",
             true,
         ),
         ("annotation-cycle.pdf", annot_cycle, "draws itself", true),
