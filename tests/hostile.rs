@@ -1,11 +1,11 @@
 //! Hostile files, rebuilt here at test time (none is committed: some are tens of MB): a
 //! ToUnicode CMap declaring a range of four billion codes, a Flate predictor with a
 //! gigantic /Colors, a page of millions of path operators, a huge TJ array, a million
-//! nested `q`, a string of a million glyphs, an annotation appearance that draws itself. Each is made cheap by an
-//! in-process cap: mixed with good files under a 512 MB per-worker memory cap (a bomb that got
-//! through would die as `memory_limit`), every document completes with the cap's warning on
-//! page 1 and the text drawn before the bomb, the good files are read, and the batch lives.
-
+//! nested `q`, a string of a million glyphs, an annotation appearance that draws itself.
+//! Each is made cheap by an in-process cap: mixed with good files under a 512 MB per-worker
+//! memory cap (a bomb that got through would die as `memory_limit`), every document
+//! completes with the cap's warning on page 1 and the text drawn before the bomb, the good
+//! files are read, and the batch lives.
 use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
