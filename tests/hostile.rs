@@ -6,6 +6,7 @@
 //! memory cap (a bomb that got through would die as `memory_limit`), every document
 //! completes with the cap's warning on page 1 and the text drawn before the bomb, the good
 //! files are read, and the batch lives.
+
 use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
