@@ -277,4 +277,8 @@ fn a_file_name_that_is_not_utf8_is_still_read() {
     assert_eq!(recs.len(), 1);
     assert!(recs[0].1["error"].is_null(), "{}", recs[0].1["error"]);
     assert!(!recs[0].1["tasks"].as_array().unwrap().is_empty());
+    // Lossless: the Latin-1 bytes are written as %XX (no U+FFFD) in the record and its name.
+    assert_eq!(recs[0].0, "v%E0n-b%E1n.txt.json");
+    let path = recs[0].1["source"]["path"].as_str().unwrap();
+    assert!(path.ends_with("/in/v%E0n-b%E1n.txt"), "{path}");
 }

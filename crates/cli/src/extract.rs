@@ -242,7 +242,7 @@ pub fn run(args: ExtractArgs) -> ExitCode {
             if let Err(e) = std::fs::create_dir_all(dir) {
                 return usage(format_args!("cannot create {}: {e}", dir.display()));
             }
-            match crate::lock::OutLock::take(dir) {
+            match crate::lock::OutLock::take_for(dir, shard.map(|s| (s.index, s.count))) {
                 Ok(l) => out_lock = Some(l),
                 Err(e) => return usage(e),
             }
@@ -459,7 +459,15 @@ pub fn process_in_process(
     display: &str,
     opts: &nhiemvu_extractor::Options,
 ) -> DocumentRecord {
-    fenced(|| nhiemvu_extractor::process_file(path, opts), display)
+    fenced(
+        || {
+            let mut rec = nhiemvu_extractor::process_file(path, opts);
+            // The extractor names the file lossily; `display` is the escaped, lossless name.
+            rec.source.path = display.to_string();
+            rec
+        },
+        display,
+    )
 }
 
 /// Run `job`, turning a panic into a `panic` record for `display`.

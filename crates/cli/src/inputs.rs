@@ -7,6 +7,10 @@
 //! When two inputs still get the same name, the later ones (in argument order) get `~2`,
 //! `~3`… before `.json` (`x.pdf~2.json`). Names are computed over the whole list before
 //! sharding, so every shard names a document the same way.
+//!
+//! Paths are written losslessly ([`escape`]): a byte that is not part of valid UTF-8 becomes
+//! `%XX` (two uppercase hex digits) and a `%` followed by two hex digits becomes `%25`, both
+//! in `source.path` and in the output name; [`unescape`] gives the bytes back.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -35,10 +39,77 @@ pub struct Input {
 }
 
 impl Input {
-    /// The path as a string, as it is written into the record's `source.path`.
+    /// The path as a string, as it is written into the record's `source.path` ([`escape`]).
     pub fn display(&self) -> String {
-        self.path.to_string_lossy().into_owned()
+        escape(self.path.as_os_str())
     }
+}
+
+/// The bytes of an OS string: on Unix exactly, elsewhere its (lossy) UTF-8.
+fn os_bytes(s: &std::ffi::OsStr) -> std::borrow::Cow<'_, [u8]> {
+    #[cfg(unix)]
+    {
+        std::borrow::Cow::Borrowed(std::os::unix::ffi::OsStrExt::as_bytes(s))
+    }
+    #[cfg(not(unix))]
+    {
+        match s.to_string_lossy() {
+            std::borrow::Cow::Borrowed(t) => std::borrow::Cow::Borrowed(t.as_bytes()),
+            std::borrow::Cow::Owned(t) => std::borrow::Cow::Owned(t.into_bytes()),
+        }
+    }
+}
+
+/// A path or name as UTF-8 without loss: each byte that is not part of valid UTF-8 as `%XX`,
+/// and a `%` that is followed by two hex digits as `%25` (so `%XX` always means a byte);
+/// everything else as it is. A valid UTF-8 name without `%XX` in it is unchanged.
+pub fn escape(s: &std::ffi::OsStr) -> String {
+    let bytes = os_bytes(s);
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        for (i, c) in valid.char_indices() {
+            let hex_follows = valid
+                .as_bytes()
+                .get(i + 1..i + 3)
+                .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit));
+            if c == '%' && hex_follows {
+                out.push_str("%25");
+            } else {
+                out.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The bytes [`escape`] was given: `%XX` back to the byte XX, everything else as it is
+/// (the rule a consumer of `source.path` applies; the tests hold the two to each other).
+#[cfg_attr(not(test), allow(dead_code))]
+pub fn unescape(s: &str) -> Vec<u8> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let byte = b
+            .get(i + 1..i + 3)
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
+        match (b[i], byte) {
+            (b'%', Some(v)) => {
+                out.push(v);
+                i += 3;
+            }
+            (c, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// What expanding the arguments gave: the inputs and any problems met while walking folders.
@@ -87,7 +158,7 @@ pub fn collect(args: &[String]) -> Result<Collected, InputError> {
 fn file_entry(p: &Path) -> (PathBuf, String) {
     let name = p
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
+        .map(escape)
         .unwrap_or_else(|| "input".to_string());
     (p.to_path_buf(), format!("{name}.json"))
 }
@@ -131,7 +202,7 @@ fn walked_entry(root: &Path, path: &Path) -> (PathBuf, String) {
     let rel = path.strip_prefix(root).unwrap_or(path);
     let rel = rel
         .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .map(|c| escape(c.as_os_str()))
         .collect::<Vec<_>>()
         .join("/");
     (path.to_path_buf(), format!("{rel}.json"))
@@ -157,6 +228,40 @@ fn unique_names(found: Vec<(PathBuf, String)>) -> Vec<Input> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_latin1_file_name_survives_into_the_path_and_the_output_name() {
+        use std::os::unix::ffi::OsStrExt;
+        // "Quyết định số 5.pdf" saved by an old Windows tool in Latin-1: "Quy\xEAt ..." is
+        // not UTF-8 ("\xEA" alone), and a literal "%41" must not read back as "A".
+        let raw: &[u8] = b"Quy\xEAt dinh 100%41 50%.pdf";
+        let name = std::ffi::OsStr::from_bytes(raw);
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(d.path().join(name), "Giao Sở Xây dựng").unwrap();
+        let c = collect(&[d.path().to_string_lossy().into_owned()]).unwrap();
+        assert_eq!(c.inputs.len(), 1);
+        let input = &c.inputs[0];
+        assert_eq!(input.output_name, "Quy%EAt dinh 100%2541 50%.pdf.json");
+        assert!(
+            input.display().ends_with("/Quy%EAt dinh 100%2541 50%.pdf"),
+            "{}",
+            input.display()
+        );
+        assert_eq!(
+            unescape(&input.display()),
+            input.path.as_os_str().as_bytes()
+        );
+        assert_eq!(unescape(input.output_name.trim_end_matches(".json")), raw);
+        // Two names that a lossy conversion would merge stay apart.
+        let other = std::ffi::OsStr::from_bytes(b"Quy\xE9t.pdf");
+        let lossy = std::ffi::OsStr::from_bytes(b"Quy\xEBt.pdf");
+        assert_ne!(escape(other), escape(lossy));
+        assert_eq!(
+            escape(std::ffi::OsStr::new("Kế hoạch 01.pdf")),
+            "Kế hoạch 01.pdf"
+        );
+    }
 
     fn names(c: &Collected) -> Vec<(String, String)> {
         c.inputs

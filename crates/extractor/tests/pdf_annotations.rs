@@ -144,8 +144,10 @@ fn widget_appearances_and_values_become_annotation_text() {
     assert_eq!(a[3].text, "Đã xem");
 }
 
+/// A cycle in an annotation's appearance loses that annotation (with a warning on its page),
+/// not the document: the page text is read.
 #[test]
-fn self_drawing_appearance_is_refused() {
+fn self_drawing_appearance_loses_the_annotation_not_the_document() {
     let mut b = Builder::new(&[BODY]);
     let page = b.page(text_ops(13.0, 90.0, 700.0, BODY));
     let ap = b.doc.new_object_id();
@@ -168,8 +170,19 @@ fn self_drawing_appearance_is_refused() {
         .unwrap()
         .set("Annots", vec![widget.into()]);
     let bytes = b.finish();
-    assert!(matches!(
-        read_pdf(&bytes, &Limits::default()),
-        Err(nhiemvu_extractor::ExtractError::Limit(_))
-    ));
+    let content = read_pdf(&bytes, &Limits::default()).expect("the document is read");
+    assert_eq!(content.pages.len(), 1);
+    assert!(
+        content.pages[0].text.contains("KH-UBND"),
+        "{}",
+        content.pages[0].text
+    );
+    assert!(content.pages[0].annotations.is_empty());
+    let w = content
+        .warnings
+        .iter()
+        .find(|w| w.kind == nhiemvu_model::WarningKind::AnnotationFailed)
+        .unwrap_or_else(|| panic!("{:?}", content.warnings));
+    assert_eq!(w.page, Some(1));
+    assert!(w.message.contains("draws itself"), "{}", w.message);
 }

@@ -143,7 +143,9 @@ pub enum SourceFormat {
 /// The input file a record was made from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Source {
-    /// The path as given on the command line.
+    /// The path as given on the command line, without loss: a byte that is not part of valid
+    /// UTF-8 is written `%XX` (uppercase hex) and a `%` followed by two hex digits `%25`, so
+    /// every `%XX` stands for one byte; any other path is written as it is.
     pub path: String,
     /// SHA-256 of the input bytes, lowercase hex.
     pub sha256: String,
@@ -734,10 +736,28 @@ pub struct Modification {
     /// "nothing_visible", "signatures_only", "forms_and_annotations", "document_structure",
     /// "page_content" or "unreadable", from harmless to content-changing.
     pub change: String,
-    /// Pages whose content differs from the signed revision.
+    /// Pages whose content differs from the signed revision, or that gained or changed an
+    /// annotation other than a signature widget (a number stamped on after signing).
     pub changed_pages: Vec<u32>,
     /// Bytes appended after the signed range.
     pub appended_bytes: u64,
+    /// Annotations (other than signature widgets) added or changed after signing, with the
+    /// page they are on and their text; empty when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub annotations: Vec<ChangedAnnotation>,
+}
+
+/// An annotation added or changed after a signature: on which page, and what it says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ChangedAnnotation {
+    /// 1-based page number in the current file.
+    pub page: u32,
+    /// "added" or "changed".
+    pub change: String,
+    /// The annotation subtype ("FreeText", "Widget", "Stamp"…).
+    pub subtype: String,
+    /// Its text: `/Contents`, a field value `/V`, or the strings its appearance draws.
+    pub text: String,
 }
 
 /// Something odd that did not stop the document.
@@ -785,6 +805,9 @@ pub enum WarningKind {
     ContentUnreadable,
     /// Text typed in TCVN3/VNI converted to Unicode.
     LegacyEncoding,
+    /// A page reached an in-process cap (operators, glyphs, array items, `q` nesting, CMap
+    /// ranges, predictor rows): what was over the cap was left out, the rest was read.
+    LimitReached,
     /// No usable text layer on the page.
     OcrNeeded,
     /// A page needed OCR but the OCR tools are not installed.
@@ -808,6 +831,7 @@ impl WarningKind {
             WarningKind::AnnotationsSkipped => "annotations_skipped",
             WarningKind::ContentUnreadable => "content_unreadable",
             WarningKind::LegacyEncoding => "legacy_encoding",
+            WarningKind::LimitReached => "limit_reached",
             WarningKind::OcrNeeded => "ocr_needed",
             WarningKind::OcrUnavailable => "ocr_unavailable",
             WarningKind::PageFailed => "page_failed",

@@ -61,7 +61,7 @@ fn source(doc: &Document, page: ObjectId) -> Source {
     if let Some(img) = native(doc, page) {
         return Source::Native(img);
     }
-    let drawn = doc.get_page_content(page).map_or(0, |c| c.len());
+    let drawn = crate::pdf::drawn_bytes(doc, page, BLANK_CONTENT + 1);
     let has_xobjects = doc
         .get_page_resources(page)
         .ok()

@@ -12,6 +12,7 @@
 //! A stream lopdf refuses is read leniently ([`read`]): unreadable bytes are skipped with the
 //! operator they belonged to, the way poppler goes on after a bad token, and reported.
 
+use super::caps;
 use pdf_extract::content::{Content, Operation};
 use pdf_extract::{Dictionary, Object, StringFormat};
 
@@ -24,34 +25,55 @@ pub(crate) struct Read {
     pub content: Content,
     /// The first unreadable spot and how much was read around it.
     pub trouble: Option<String>,
+    /// Which caps ([`caps`]) the stream reached, and what was left out for each.
+    pub capped: Vec<String>,
 }
 
 /// Parse a content stream as lopdf's strict `Content::decode_strict` would; `None` when the
-/// stream has bytes no operator reads.
+/// stream has bytes no operator reads. A stream over a cap comes back capped (see [`read`]).
+#[cfg(test)]
 pub(crate) fn parse(data: &[u8]) -> Option<Content> {
-    match Lexer::new(data, false).content() {
-        Some(content) => Some(content),
-        None => Content::decode_strict(data).ok(),
+    strict(data).map(|(content, _)| content)
+}
+
+/// [`parse`] with the caps reached. lopdf's parser has no caps, so it only sees streams
+/// small enough that whatever it builds stays small; a larger one is read leniently.
+fn strict(data: &[u8]) -> Option<(Content, Vec<String>)> {
+    let mut lexer = Lexer::new(data, false);
+    match lexer.content() {
+        Some(content) => Some((content, lexer.capped())),
+        None if data.len() <= caps::MAX_STRICT_FALLBACK_BYTES => {
+            Content::decode_strict(data).ok().map(|c| (c, Vec::new()))
+        }
+        None => None,
     }
 }
 
-/// Read a content stream whatever it holds: [`parse`] when it parses, else leniently.
+/// Read a content stream whatever it holds: [`parse`] when it parses, else leniently. Either
+/// way at most [`caps::MAX_OPERATORS`] operators, arrays of [`caps::MAX_ARRAY_ITEMS`] items
+/// and `q` nested [`caps::MAX_Q_DEPTH`] deep are kept; the rest is left out and named.
 pub(crate) fn read(data: &[u8]) -> Read {
-    if let Some(content) = parse(data) {
+    if let Some((content, capped)) = strict(data) {
         return Read {
             content,
             trouble: None,
+            capped,
         };
     }
     let mut lexer = Lexer::new(data, true);
     let content = lexer.content().unwrap_or(Content { operations: vec![] });
-    let trouble = lexer.trouble.map(|(at, token)| {
+    let trouble = lexer.trouble.take().map(|(at, token)| {
         format!(
             "content stream has bytes no operator reads at offset {at} ({token:?}); {} operators read around them",
             content.operations.len()
         )
     });
-    Read { content, trouble }
+    let capped = lexer.capped();
+    Read {
+        content,
+        trouble,
+        capped,
+    }
 }
 
 /// `true`, `false` and `null` as operand values.
@@ -95,6 +117,13 @@ struct Lexer<'a> {
     lenient: bool,
     /// Lenient mode: the offset and first bytes of the first unreadable spot.
     trouble: Option<(usize, String)>,
+    /// Reading stopped at [`caps::MAX_OPERATORS`] operators.
+    ops_capped: bool,
+    /// Array items left out past [`caps::MAX_ARRAY_ITEMS`].
+    items_dropped: u64,
+    /// Current `q` nesting, and the `q`/`Q` pairs left out past [`caps::MAX_Q_DEPTH`].
+    q_depth: usize,
+    q_dropped: u64,
 }
 
 impl<'a> Lexer<'a> {
@@ -104,6 +133,57 @@ impl<'a> Lexer<'a> {
             i: 0,
             lenient,
             trouble: None,
+            ops_capped: false,
+            items_dropped: 0,
+            q_depth: 0,
+            q_dropped: 0,
+        }
+    }
+
+    /// What each cap reached left out, in words.
+    fn capped(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.ops_capped {
+            out.push(format!(
+                "more than {} operators in one content stream; the rest of it was not read",
+                caps::MAX_OPERATORS
+            ));
+        }
+        if self.items_dropped > 0 {
+            out.push(format!(
+                "an array of more than {} items (a TJ array); {} items were left out",
+                caps::MAX_ARRAY_ITEMS,
+                self.items_dropped
+            ));
+        }
+        if self.q_dropped > 0 {
+            out.push(format!(
+                "graphics states (q) nested more than {} deep; {} deeper q were left out",
+                caps::MAX_Q_DEPTH,
+                self.q_dropped
+            ));
+        }
+        out
+    }
+
+    /// Keep `word` as an operator unless it is a `q` (or the `Q` closing one) past the nesting
+    /// cap: drawing keeps a copy of the graphics state per open `q`.
+    fn keep_operator(&mut self, word: &[u8]) -> bool {
+        match word {
+            b"q" => {
+                self.q_depth += 1;
+                if self.q_depth > caps::MAX_Q_DEPTH {
+                    self.q_dropped += 1;
+                    return false;
+                }
+                true
+            }
+            b"Q" => {
+                let deep = self.q_depth > caps::MAX_Q_DEPTH;
+                self.q_depth = self.q_depth.saturating_sub(1);
+                !deep
+            }
+            _ => true,
         }
     }
 
@@ -152,6 +232,11 @@ impl<'a> Lexer<'a> {
         let mut poisoned = false;
         self.skip_content_space();
         while let Some(c) = self.peek() {
+            if operations.len() >= caps::MAX_OPERATORS {
+                // More to read, past the cap: what was read is the answer, strict or not.
+                self.ops_capped = true;
+                return Some(Content { operations });
+            }
             let start = self.i;
             if is_operator_char(c) {
                 while self.peek().is_some_and(is_operator_char) {
@@ -164,7 +249,7 @@ impl<'a> Lexer<'a> {
                     } else if word == b"BI" {
                         self.skip_inline_image();
                         operands.clear();
-                    } else if std::mem::take(&mut poisoned) {
+                    } else if std::mem::take(&mut poisoned) || !self.keep_operator(word) {
                         operands.clear();
                     } else {
                         operations.push(Operation {
@@ -183,10 +268,14 @@ impl<'a> Lexer<'a> {
                     return None;
                 }
                 let operator = std::str::from_utf8(word).ok()?.to_string();
-                operations.push(Operation {
-                    operator,
-                    operands: std::mem::take(&mut operands),
-                });
+                if self.keep_operator(word) {
+                    operations.push(Operation {
+                        operator,
+                        operands: std::mem::take(&mut operands),
+                    });
+                } else {
+                    operands.clear();
+                }
             } else {
                 match self.object(0) {
                     Some(o) => operands.push(o),
@@ -457,7 +546,14 @@ impl<'a> Lexer<'a> {
                     self.i += 1;
                     return Some(Object::Array(items));
                 }
-                _ => items.push(self.element(depth)?),
+                _ => {
+                    let item = self.element(depth)?;
+                    if items.len() < caps::MAX_ARRAY_ITEMS {
+                        items.push(item);
+                    } else {
+                        self.items_dropped += 1;
+                    }
+                }
             }
             self.skip_space()?;
         }

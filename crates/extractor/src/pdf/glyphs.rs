@@ -71,6 +71,8 @@ pub(crate) struct GlyphCollector<'a> {
     /// Glyphs seen since the budget was last checked.
     since_check: u32,
     out_of_time: bool,
+    /// Glyphs left out past [`super::caps::MAX_GLYPHS`].
+    dropped: u64,
 }
 
 /// Glyphs drawn between two looks at the clock.
@@ -95,7 +97,13 @@ impl<'a> GlyphCollector<'a> {
             budget,
             since_check: 0,
             out_of_time: false,
+            dropped: 0,
         }
+    }
+
+    /// How many glyphs were left out past the page's glyph cap.
+    pub fn glyphs_dropped(&self) -> u64 {
+        self.dropped
     }
 
     /// True when drawing was stopped because the document's time ran out.
@@ -213,7 +221,11 @@ impl OutputDev for GlyphCollector<'_> {
                 return Err(OutputError::FormatError(std::fmt::Error));
             }
         }
-        self.push(trm, width, font_size, char);
+        if self.page.glyphs.len() >= super::caps::MAX_GLYPHS {
+            self.dropped += 1;
+        } else {
+            self.push(trm, width, font_size, char);
+        }
         Ok(())
     }
 

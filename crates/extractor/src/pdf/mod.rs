@@ -16,6 +16,7 @@
 //! ("hồ sơ1").
 
 mod annots;
+mod caps;
 mod content;
 mod filters;
 mod glyphs;
@@ -116,6 +117,7 @@ pub fn read_document(
         )));
     }
     blank_images(&mut doc);
+    let notes = caps::defuse(&mut doc);
     pin_inherited(&mut doc, &pages);
 
     // Annotations first, because reading them adds synthetic pages to the document.
@@ -141,8 +143,6 @@ pub fn read_document(
             None,
         ));
     }
-    let numbers: std::collections::HashMap<ObjectId, u32> =
-        doc.get_pages().into_iter().map(|(n, id)| (id, n)).collect();
     let walk_limits = WalkLimits {
         max_depth: limits.max_xobject_depth,
         max_bytes: limits.max_stream_bytes,
@@ -163,7 +163,7 @@ pub fn read_document(
         .collect();
     let reader = PageReader {
         doc: &doc,
-        numbers: &numbers,
+        notes: &notes,
         limits: walk_limits,
         budget,
     };
@@ -219,7 +219,7 @@ struct PageJob {
 /// What reading any page of one document needs.
 struct PageReader<'a> {
     doc: &'a Document,
-    numbers: &'a std::collections::HashMap<ObjectId, u32>,
+    notes: &'a caps::Notes,
     limits: WalkLimits,
     budget: &'a Budget,
 }
@@ -274,10 +274,10 @@ impl PageReader<'_> {
         drawer: &mut PageDrawer<'_>,
         job: &PageJob,
     ) -> Result<(Page, Vec<Warning>), ExtractError> {
-        let (number, doc, budget) = (job.number, self.doc, self.budget);
+        let (number, budget) = (job.number, self.budget);
         let mut warnings = Vec::new();
         budget.check(|| format!("before page {number}"))?;
-        let mut page = match draw(drawer, doc, job.id, number, self.limits, budget)? {
+        let mut page = match self.draw(drawer, job.id, number)? {
             Ok((rows, troubles)) => {
                 note_troubles(&mut warnings, troubles, number, "");
                 let text = layout::page_text(&rows);
@@ -312,8 +312,12 @@ impl PageReader<'_> {
         for spec in &job.annots {
             let mut text = String::new();
             if let Some(ap_page) = spec.appearance_page {
-                let ap_number = self.numbers.get(&ap_page).copied().unwrap_or(0);
-                match draw(drawer, doc, ap_page, ap_number, self.limits, budget)? {
+                // A self-drawing or too deep appearance loses the annotation, not the page.
+                let drawn = match self.draw(drawer, ap_page, number) {
+                    Err(ExtractError::Limit(why)) => Err(why),
+                    other => other?,
+                };
+                match drawn {
                     Ok((rows, troubles)) => {
                         note_troubles(&mut warnings, troubles, number, "an annotation: ");
                         text = layout::plain_text(&rows);
@@ -343,6 +347,54 @@ impl PageReader<'_> {
         }
         Ok((page, warnings))
     }
+
+    /// [`draw`] with this document's notes, limits and budget.
+    #[allow(clippy::type_complexity)]
+    fn draw(
+        &self,
+        drawer: &mut PageDrawer<'_>,
+        id: ObjectId,
+        number: u32,
+    ) -> Result<Result<(Vec<layout::Row>, Vec<Trouble>), String>, ExtractError> {
+        let Self {
+            doc,
+            notes,
+            limits,
+            budget,
+            ..
+        } = *self;
+        draw(drawer, doc, notes, id, number, limits, budget)
+    }
+}
+
+/// Decoded bytes of page `page`'s content streams, counted up to `max` (a stream that
+/// inflates past `max` counts as `max`): whether a page draws anything, without inflating a
+/// bomb or running a predictor with hostile parameters.
+pub fn drawn_bytes(doc: &Document, page: ObjectId, max: usize) -> usize {
+    let mut n = 0;
+    for id in doc.get_page_contents(page) {
+        if let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) {
+            if stream.dict.get(b"DecodeParms").is_ok() {
+                // A predictor is never needed to tell an empty page from a drawn one.
+                n += stream.content.len();
+            } else {
+                n += walk::decoded(stream, max as u64).map_or(max, |b| b.len());
+            }
+        }
+        if n >= max {
+            return max;
+        }
+    }
+    n
+}
+
+/// The decoded bytes of `stream`, or `None` when they would exceed `max` or its predictor
+/// parameters are out of range ([`caps`]): for readers outside the page walk (signatures).
+pub(crate) fn decoded_capped(stream: &pdf_extract::Stream, max: u64) -> Option<Vec<u8>> {
+    if caps::bad_predictor(stream.dict.get(b"DecodeParms").ok()).is_some() {
+        return None;
+    }
+    walk::decoded(stream, max).ok()
 }
 
 /// Trailer key under which [`open`] leaves a note that the file was rebuilt, taken out again
@@ -465,13 +517,16 @@ fn pin_inherited(doc: &mut Document, pages: &BTreeMap<u32, ObjectId>) {
     }
 }
 
-/// One `content_unreadable` warning per distinct trouble met drawing page `number`.
-fn note_troubles(warnings: &mut Vec<Warning>, troubles: Vec<String>, number: u32, what: &str) {
+/// Something met drawing a page: part of its content unreadable, or left out by a cap.
+type Trouble = (nhiemvu_model::WarningKind, String);
+
+/// One warning per distinct trouble met drawing page `number`.
+fn note_troubles(warnings: &mut Vec<Warning>, troubles: Vec<Trouble>, number: u32, what: &str) {
     let mut seen = std::collections::HashSet::new();
-    for t in troubles {
+    for (kind, t) in troubles {
         if seen.insert(t.clone()) {
             warnings.push(Warning::new(
-                nhiemvu_model::WarningKind::ContentUnreadable,
+                kind,
                 format!("page {number}: {what}{t}"),
                 Some(number),
             ));
@@ -486,12 +541,13 @@ fn note_troubles(warnings: &mut Vec<Warning>, troubles: Vec<String>, number: u32
 fn draw(
     drawer: &mut PageDrawer<'_>,
     doc: &Document,
+    notes: &caps::Notes,
     id: ObjectId,
     number: u32,
     limits: WalkLimits,
     budget: &Budget,
-) -> Result<Result<(Vec<layout::Row>, Vec<String>), String>, ExtractError> {
-    let fonts = match walk::walk_page(doc, id, limits) {
+) -> Result<Result<(Vec<layout::Row>, Vec<Trouble>), String>, ExtractError> {
+    let fonts = match walk::walk_page(doc, notes, id, limits) {
         Ok(f) => f,
         Err(e @ (WalkError::Cycle(_) | WalkError::Depth(_) | WalkError::Bytes(_))) => {
             return Err(ExtractError::Limit(format!("page {number}: {e}")));
@@ -507,20 +563,32 @@ fn draw(
         if dev.out_of_time() {
             return Err(budget.exceeded(format!("while drawing page {number}")));
         }
-        Ok(result.map(|_| dev.finish()))
+        Ok(result.map(|_| (dev.glyphs_dropped(), dev.finish())))
     });
     let drawn = match drawn {
         Ok(Err(timeout)) => return Err(timeout),
         Ok(Ok(page)) => Ok(page),
         Err(panic) => Err(panic),
     };
-    let troubles = fonts
-        .trouble
-        .into_iter()
+    use nhiemvu_model::WarningKind::{ContentUnreadable, LimitReached};
+    let mut troubles: Vec<Trouble> = (fonts.trouble.into_iter())
         .chain(drawer.take_troubles())
+        .map(|t| (ContentUnreadable, t))
+        .chain(fonts.capped.into_iter().map(|c| (LimitReached, c)))
         .collect();
+    if let Ok(Ok((dropped, _))) = &drawn {
+        if *dropped > 0 {
+            troubles.push((
+                LimitReached,
+                format!(
+                    "more than {} glyphs on the page; {dropped} more were left out",
+                    caps::MAX_GLYPHS
+                ),
+            ));
+        }
+    }
     Ok(match drawn {
-        Ok(Ok(page)) => Ok((layout::rows(&page), troubles)),
+        Ok(Ok((_, page))) => Ok((layout::rows(&page), troubles)),
         Ok(Err(e)) => Err(e.to_string()),
         Err(panic) => Err(format!("PDF reader panicked: {panic}")),
     })

@@ -8,6 +8,7 @@
 //! decompression bombs are refused first. On the way it notes the font of every shown string,
 //! which pdf-extract does not report to its output device.
 
+use super::caps::Notes;
 use pdf_extract::content::Content;
 use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
 use std::collections::HashMap;
@@ -49,6 +50,8 @@ pub(crate) struct PageFonts {
     pub content: Option<Content>,
     /// Why part of the page's content could not be read (read leniently around it).
     pub trouble: Option<String>,
+    /// What the caps ([`super::caps`]) left out of the page, once each.
+    pub capped: Vec<String>,
 }
 
 /// Walk limits.
@@ -62,6 +65,7 @@ pub(crate) struct WalkLimits {
 
 struct Walker<'a> {
     doc: &'a Document,
+    notes: &'a Notes,
     limits: WalkLimits,
     out: PageFonts,
     font_index: HashMap<String, u16>,
@@ -70,13 +74,16 @@ struct Walker<'a> {
 }
 
 /// Walk the page `page_id` as pdf-extract will draw it.
+/// `notes` are what the document-wide caps changed, by object ([`super::caps::defuse`]).
 pub(crate) fn walk_page(
     doc: &Document,
+    notes: &Notes,
     page_id: ObjectId,
     limits: WalkLimits,
 ) -> Result<PageFonts, WalkError> {
     let mut w = Walker {
         doc,
+        notes,
         limits,
         out: PageFonts {
             fonts: vec![String::new()],
@@ -92,6 +99,7 @@ pub(crate) fn walk_page(
     let mut content = Vec::new();
     for id in doc.get_page_contents(page_id) {
         if let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) {
+            w.note(id);
             let remaining = w.remaining();
             let bytes = decoded(stream, remaining)?;
             w.charge(bytes.len() as u64)?;
@@ -101,6 +109,7 @@ pub(crate) fn walk_page(
         }
     }
     let read = super::content::read(&content);
+    read.capped.into_iter().for_each(|c| w.cap(c));
     w.walk(&read.content, resources, 0)?;
     w.out.content = Some(read.content);
     w.out.trouble = read.trouble;
@@ -127,6 +136,10 @@ pub(crate) fn deref<'a>(doc: &'a Document, o: Option<&'a Object>) -> Option<&'a 
         other => Some(other),
     }
 }
+
+/// Largest decoded Form XObject the document-wide caps look into (a larger one is refused by
+/// the walk's own size limit when a page draws it).
+pub(crate) const MAX_FORM_BYTES: u64 = 64 << 20;
 
 /// Decoded bytes of `stream`, refusing more than `max` bytes before inflating them all.
 pub(crate) fn decoded(stream: &Stream, max: u64) -> Result<Vec<u8>, WalkError> {
@@ -170,6 +183,20 @@ fn capped(bytes: Vec<u8>, max: u64) -> Result<Vec<u8>, WalkError> {
 }
 
 impl<'a> Walker<'a> {
+    /// Note on the page what a cap left out, once.
+    fn cap(&mut self, what: String) {
+        if !self.out.capped.contains(&what) {
+            self.out.capped.push(what);
+        }
+    }
+
+    /// Note on the page what the document-wide caps changed in object `id`, if anything.
+    fn note(&mut self, id: ObjectId) {
+        if let Some(n) = self.notes.get(&id) {
+            self.cap(n.clone());
+        }
+    }
+
     fn remaining(&self) -> u64 {
         self.limits.max_bytes.saturating_sub(self.out.bytes)
     }
@@ -185,11 +212,18 @@ impl<'a> Walker<'a> {
 
     fn font_of(&mut self, resources: Option<&'a Dictionary>, name: &[u8]) -> u16 {
         let doc = self.doc;
-        let base = resources
+        let dict = resources
             .and_then(|r| deref(doc, r.get(b"Font").ok()))
             .and_then(|f| f.as_dict().ok())
             .and_then(|f| deref(doc, f.get(name).ok()))
-            .and_then(|f| f.as_dict().ok())
+            .and_then(|f| f.as_dict().ok());
+        if let Some(Ok(cmap)) = dict
+            .and_then(|d| d.get(b"ToUnicode").ok())
+            .map(Object::as_reference)
+        {
+            self.note(cmap);
+        }
+        let base = dict
             .and_then(|f| deref(doc, f.get(b"BaseFont").ok()))
             .and_then(|b| b.as_name().ok())
             .map(|b| strip_subset(&String::from_utf8_lossy(b)).to_string())
@@ -279,12 +313,15 @@ impl<'a> Walker<'a> {
         let form_resources = deref(doc, stream.dict.get(b"Resources").ok())
             .and_then(|r| r.as_dict().ok())
             .or(resources);
+        self.note(id);
         let (content, size) = match self.parsed.get(&id) {
             Some((c, n)) => (c.clone(), *n),
             None => {
                 let bytes = decoded(stream, self.remaining())?;
                 let n = bytes.len() as u64;
-                let c = Rc::new(super::content::read(&bytes).content);
+                let read = super::content::read(&bytes);
+                read.capped.into_iter().for_each(|c| self.cap(c));
+                let c = Rc::new(read.content);
                 self.parsed.insert(id, (c.clone(), n));
                 (c, n)
             }

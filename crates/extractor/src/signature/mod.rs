@@ -105,7 +105,10 @@ impl Found {
         bytes: &[u8],
         doc: Option<&Document>,
     ) -> (Vec<Signature>, Option<nhiemvu_model::Warning>) {
-        record_of(self.0.and_then(|found| check_fields(found, bytes, doc)))
+        record_of(
+            self.0.and_then(|found| check_fields(found, bytes, doc)),
+            bytes.len(),
+        )
     }
 }
 
@@ -358,15 +361,20 @@ pub fn for_record(
     doc: &Document,
     bytes: &[u8],
 ) -> (Vec<Signature>, Option<nhiemvu_model::Warning>) {
-    record_of(read_signatures_in(doc, bytes))
+    record_of(read_signatures_in(doc, bytes), bytes.len())
 }
 
 /// Signatures for the record, or the warning saying why there are none.
 fn record_of(
     read: Result<Vec<SignatureDetails>, SignatureError>,
+    file_len: usize,
 ) -> (Vec<Signature>, Option<nhiemvu_model::Warning>) {
     match read {
-        Ok(list) => (list.into_iter().map(into_model).collect(), None),
+        Ok(list) => {
+            let list: Vec<Signature> = list.into_iter().map(into_model).collect();
+            let warning = truncated(&list, file_len);
+            (list, warning)
+        }
         Err(e) => (
             Vec::new(),
             Some(nhiemvu_model::Warning::new(
@@ -376,6 +384,30 @@ fn record_of(
             )),
         ),
     }
+}
+
+/// A `signature_failed` warning when a signature's `/ByteRange` reaches past the end of the
+/// file: the file was cut short (a download stopped, a copy failed). Every signature whose
+/// range is complete is still checked and reported; the others say where their range ends.
+fn truncated(list: &[Signature], file_len: usize) -> Option<nhiemvu_model::Warning> {
+    let ends = |s: &Signature| {
+        s.byte_range
+            .chunks(2)
+            .map(|p| p[0].saturating_add(*p.get(1).unwrap_or(&0)))
+            .max()
+            .unwrap_or(0)
+    };
+    let cut: Vec<&Signature> = list.iter().filter(|s| ends(s) > file_len as u64).collect();
+    let reach = cut.iter().map(|s| ends(s)).max()?;
+    let complete = list.len() - cut.len();
+    Some(nhiemvu_model::Warning::new(
+        nhiemvu_model::WarningKind::SignatureFailed,
+        format!(
+            "the file is truncated: it has {file_len} bytes, but {} signature(s) cover bytes up to {reach}; {complete} signature(s) with a complete byte range were checked",
+            cut.len()
+        ),
+        None,
+    ))
 }
 
 fn into_model(d: SignatureDetails) -> Signature {
@@ -399,6 +431,7 @@ fn into_model(d: SignatureDetails) -> Signature {
                 .unwrap_or_default(),
             changed_pages: m.changed_pages,
             appended_bytes: m.appended_bytes,
+            annotations: m.annotations,
         });
     s
 }

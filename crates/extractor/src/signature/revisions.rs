@@ -50,6 +50,8 @@ pub struct AppendedRevision {
     pub changed_pages: Vec<u32>,
     /// What was seen, one line each ("page 1: content changed").
     pub notes: Vec<String>,
+    /// Annotations other than signature widgets added or changed, with page and text.
+    pub annotations: Vec<nhiemvu_model::ChangedAnnotation>,
 }
 
 /// Compares the signed revision `signed` with the whole file `now`.
@@ -63,6 +65,7 @@ pub(crate) fn compare(
         change: AppendedChange::NothingVisible,
         changed_pages: Vec::new(),
         notes: Vec::new(),
+        annotations: Vec::new(),
     };
     let Some(signed) = signed else {
         out.change = AppendedChange::Unreadable;
@@ -98,8 +101,24 @@ pub(crate) fn compare(
                 format!("page {number}: content, resources or boxes changed"),
             );
         }
-        for (kind, note) in cmp.annotation_changes(id_signed, id_now) {
-            raise(&mut out, kind, format!("page {number}: {note}"));
+        for change in cmp.annotation_changes(id_signed, id_now) {
+            if let Some((verb, subtype, text)) = change.shown {
+                // A visible change on the page: the page is named, with what it now says.
+                if !out.changed_pages.contains(&number) {
+                    out.changed_pages.push(number);
+                }
+                out.annotations.push(nhiemvu_model::ChangedAnnotation {
+                    page: number,
+                    change: verb.to_string(),
+                    subtype,
+                    text,
+                });
+            }
+            raise(
+                &mut out,
+                change.kind,
+                format!("page {number}: {}", change.note),
+            );
         }
     }
 
@@ -195,7 +214,7 @@ impl<'a> Comparer<'a> {
     }
 
     /// Annotations added, changed or removed on a page, each with its kind.
-    fn annotation_changes(&mut self, pa: ObjectId, pb: ObjectId) -> Vec<(AppendedChange, String)> {
+    fn annotation_changes(&mut self, pa: ObjectId, pb: ObjectId) -> Vec<AnnotChange> {
         let list = |doc: &Document, page: ObjectId| -> Vec<Object> {
             doc.get_dictionary(page)
                 .ok()
@@ -227,17 +246,26 @@ impl<'a> Comparer<'a> {
             }
             let verb = if twin.is_some() { "changed" } else { "added" };
             let (kind, what) = classify(self.b, annot);
-            out.push((kind, format!("{what} {verb}")));
+            let shown = (kind != AppendedChange::SignaturesOnly).then(|| {
+                let (subtype, text) = shown_text(self.b, annot);
+                (verb, subtype, text)
+            });
+            out.push(AnnotChange {
+                kind,
+                note: format!("{what} {verb}"),
+                shown,
+            });
         }
         for (i, old) in before.iter().enumerate() {
             let kept = matched.contains(&i)
                 || !matches!(old, Object::Reference(_)) && after.iter().any(|a| a == old);
             if !kept {
                 let (_, what) = classify(self.a, old);
-                out.push((
-                    AppendedChange::FormsAndAnnotations,
-                    format!("{what} removed"),
-                ));
+                out.push(AnnotChange {
+                    kind: AppendedChange::FormsAndAnnotations,
+                    note: format!("{what} removed"),
+                    shown: None,
+                });
             }
         }
         out
@@ -334,6 +362,80 @@ fn inherited(doc: &Document, page: &Dictionary, key: &[u8]) -> Option<Object> {
         node = parent;
     }
     None
+}
+
+/// One annotation change on a page: its kind, a note, and for an annotation that shows
+/// something (not a signature widget) added or changed, the verb, its subtype and its text.
+struct AnnotChange {
+    kind: AppendedChange,
+    note: String,
+    shown: Option<(&'static str, String, String)>,
+}
+
+/// The subtype of an annotation and its text: `/Contents`, else the field value `/V`, else
+/// the strings its normal appearance shows.
+fn shown_text(doc: &Document, annot: &Object) -> (String, String) {
+    let Some(dict) = doc
+        .dereference(annot)
+        .ok()
+        .and_then(|(_, o)| o.as_dict().ok())
+    else {
+        return (String::new(), String::new());
+    };
+    let subtype = dict
+        .get(b"Subtype")
+        .and_then(Object::as_name)
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .unwrap_or_default();
+    let string = |key: &[u8]| match dict.get_deref(key, doc) {
+        Ok(Object::String(bytes, _)) => Some(pdf_text(bytes)),
+        _ => None,
+    };
+    let text = string(b"Contents")
+        .or_else(|| string(b"V"))
+        .filter(|t| !t.trim().is_empty())
+        .or_else(|| appearance_strings(doc, dict))
+        .unwrap_or_default();
+    (subtype, text)
+}
+
+/// The strings shown (`Tj`, `TJ`) by an annotation's normal appearance, space-joined: the
+/// bytes as Latin-1 (a stamped number is digits and ASCII), or `None`.
+fn appearance_strings(doc: &Document, dict: &Dictionary) -> Option<String> {
+    let ap = dict.get_deref(b"AP", doc).ok()?.as_dict().ok()?;
+    let normal = ap.get_deref(b"N", doc).ok()?.as_stream().ok()?;
+    let data = crate::pdf::decoded_capped(normal, 1 << 20)?;
+    let content = pdf_extract::content::Content::decode(&data).ok()?;
+    let mut parts = Vec::new();
+    for op in content.operations {
+        for o in op.operands {
+            let items = match o {
+                Object::Array(items) => items,
+                other => vec![other],
+            };
+            for item in items {
+                if let Object::String(bytes, _) = item {
+                    parts.push(bytes.iter().map(|&b| b as char).collect::<String>());
+                }
+            }
+        }
+    }
+    let text = parts.join("");
+    (!text.trim().is_empty()).then_some(text)
+}
+
+/// A PDF text string: UTF-16BE with its byte-order mark, else PDFDocEncoding read as Latin-1.
+fn pdf_text(bytes: &[u8]) -> String {
+    match bytes {
+        [0xFE, 0xFF, rest @ ..] => {
+            let units: Vec<u16> = rest
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        _ => bytes.iter().map(|&b| b as char).collect(),
+    }
 }
 
 /// Kind and short description of an annotation.
