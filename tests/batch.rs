@@ -83,10 +83,14 @@ fn a_mixed_batch_yields_one_record_per_input_with_error_kinds_and_exit_1() {
     .unwrap();
     std::fs::write(dir.join("latin1.txt"), b"Th\xf4ng b\xe1o s\xf4\xb4 09").unwrap();
     let good = seeds()[3].clone();
+    // A path that does not exist, listed in a batch manifest: it still gets its record (one
+    // named on the command line stops the run, see below).
     let missing = dir.join("khong-co.pdf");
+    let manifest = dir.join("danh-sach.txt");
+    std::fs::write(&manifest, format!("{}\n", s(&missing))).unwrap();
     let mut inputs: Vec<String> = vec![
         good.clone(),
-        s(&missing).to_string(),
+        format!("@{}", s(&manifest)),
         s(&dir.join("trong.pdf")).to_string(),
         s(&dir.join("khong-phai-pdf.pdf")).to_string(),
         s(&dir.join("latin1.txt")).to_string(),
@@ -179,7 +183,14 @@ fn a_mixed_batch_yields_one_record_per_input_with_error_kinds_and_exit_1() {
     args.extend(inputs.iter().map(String::as_str));
     let run = nhiemvu(&args);
     assert_eq!(run.status.code(), Some(1));
-    assert_eq!(ndjson_paths(&run.stdout), inputs);
+    let paths: Vec<String> = inputs
+        .iter()
+        .map(|i| match i.strip_prefix('@') {
+            Some(_) => s(&missing).to_string(),
+            None => i.clone(),
+        })
+        .collect();
+    assert_eq!(ndjson_paths(&run.stdout), paths);
     assert!(
         run.stderr.is_empty(),
         "{}",
@@ -313,13 +324,23 @@ fn a_rerun_skips_current_outputs_redoes_changed_or_broken_ones_and_force_redoes_
 
 #[test]
 fn shards_partition_the_inputs_by_path() {
-    // The seeds and a dozen missing files (cheap error records): shards depend on the path only.
+    // The seeds and a dozen missing files of a manifest (cheap error records): shards depend
+    // on the path only.
     let mut inputs: Vec<String> = seeds();
-    inputs.extend((1..=12).map(|i| format!("khong-co/van-ban-{i:02}.pdf")));
+    let absent: Vec<String> = (1..=12)
+        .map(|i| format!("khong-co/van-ban-{i:02}.pdf"))
+        .collect();
+    let tmp = tempfile::tempdir().unwrap();
+    let manifest = tmp.path().join("lo.txt");
+    std::fs::write(&manifest, absent.join("\n")).unwrap();
+    let at_manifest = format!("@{}", s(&manifest));
+    let mut args_in: Vec<String> = inputs.clone();
+    args_in.push(at_manifest);
+    inputs.extend(absent);
     let run_with = |extra: &[&str]| {
         let mut args = vec!["extract", "--format", "ndjson", "-q"];
         args.extend_from_slice(extra);
-        args.extend(inputs.iter().map(String::as_str));
+        args.extend(args_in.iter().map(String::as_str));
         nhiemvu(&args)
     };
     let full = run_with(&[]);
@@ -462,7 +483,8 @@ fn completions_and_colour_follow_the_flags() {
         );
     }
     let tmp = tempfile::tempdir().unwrap();
-    let missing = tmp.path().join("khong-co.pdf");
+    let missing = tmp.path().join("trong.pdf");
+    std::fs::write(&missing, b"").unwrap();
     let run = |color: &str| {
         let o = nhiemvu(&[
             "extract",
@@ -483,4 +505,120 @@ fn completions_and_colour_follow_the_flags() {
         !plain.contains('\x1b') && plain.contains("  failed: "),
         "{plain}"
     );
+}
+
+/// Run the binary with `LANG` set (the locale variables of the test's own environment cleared).
+fn nhiemvu_in(lang: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_nhiemvu"))
+        .current_dir(root())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn help_is_vietnamese_by_default_and_english_on_request() {
+    let vi = nhiemvu_in("C.UTF-8", &["--help"]);
+    assert_eq!(vi.status.code(), Some(0));
+    let text = String::from_utf8(vi.stdout).unwrap();
+    assert!(text.contains("Cách dùng: nhiemvu"), "{text}");
+    assert!(
+        text.contains("Lệnh:") && text.contains("Trích xuất văn bản và nhiệm vụ"),
+        "{text}"
+    );
+    assert!(!text.contains("Usage:"), "{text}");
+    let sub = nhiemvu_in("vi_VN.UTF-8", &["extract", "--help"]);
+    let sub = String::from_utf8(sub.stdout).unwrap();
+    // Option names stay English; their texts, defaults and values are Vietnamese.
+    assert!(
+        sub.contains("--out <PATH>") && sub.contains("Thư mục đầu ra cho json"),
+        "{sub}"
+    );
+    assert!(
+        sub.contains("[mặc định: json]") && sub.contains("Tùy chọn:"),
+        "{sub}"
+    );
+    let tasks = String::from_utf8(nhiemvu_in("", &["tasks", "-h"]).stdout).unwrap();
+    assert!(tasks.contains("Chỉ nhiệm vụ quá hạn"), "{tasks}");
+
+    for (lang, args) in [
+        ("C.UTF-8", vec!["--lang", "en", "--help"]),
+        ("en_US.UTF-8", vec!["--help"]),
+    ] {
+        let en = String::from_utf8(nhiemvu_in(lang, &args).stdout).unwrap();
+        assert!(
+            en.contains("Usage: nhiemvu") && en.contains("Extract documents"),
+            "{en}"
+        );
+        assert!(!en.contains("Cách dùng"), "{en}");
+    }
+    // `--lang vi` wins over an English locale.
+    let forced = nhiemvu_in("en_US.UTF-8", &["extract", "--help", "--lang", "vi"]);
+    assert!(String::from_utf8(forced.stdout)
+        .unwrap()
+        .contains("Cách dùng"));
+}
+
+#[test]
+fn usage_errors_are_vietnamese_with_exit_2() {
+    let o = nhiemvu_in("C.UTF-8", &["extract", "--fromat", "csv", "tests"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("lỗi: không có tùy chọn '--fromat'"), "{err}");
+    assert!(err.contains("gợi ý: có phải ý bạn là '--format'?"), "{err}");
+    assert!(err.contains("Cách dùng: nhiemvu extract"), "{err}");
+    let o = nhiemvu_in("C.UTF-8", &["extract", "--format", "yaml", "tests"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("giá trị 'yaml' không hợp lệ"), "{err}");
+    assert!(err.contains("json, ndjson, csv, xlsx"), "{err}");
+    let o = nhiemvu_in("en_US.UTF-8", &["extract", "--fromat", "csv", "tests"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8(o.stderr)
+        .unwrap()
+        .contains("error: unexpected argument"));
+    // The CLI's own usage errors follow the language too.
+    let o = nhiemvu_in(
+        "C.UTF-8",
+        &["extract", "@khong-co-danh-sach.txt", "--out", "-"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        err.contains("không đọc được tệp danh sách khong-co-danh-sach.txt: không tồn tại"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_input_named_on_the_command_line_that_does_not_exist_is_exit_2_before_any_work() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let missing = tmp.path().join("bao-cao-khong-co.pdf");
+    let good = seeds()[0].clone();
+    let o = nhiemvu_in(
+        "C.UTF-8",
+        &["extract", "--out", s(&out), &good, s(&missing)],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        err.contains(&format!("{}: không có tệp hay thư mục này", s(&missing))),
+        "{err}"
+    );
+    assert!(err.contains("chưa xử lý văn bản nào"), "{err}");
+    // Nothing was started: not even the good input has a record.
+    assert!(!out.exists() || files_under(&out).is_empty());
+    let en = nhiemvu_in(
+        "en_US.UTF-8",
+        &["extract", "--format", "ndjson", s(&missing)],
+    );
+    assert_eq!(en.status.code(), Some(2));
+    assert!(en.stdout.is_empty());
+    assert!(String::from_utf8(en.stderr)
+        .unwrap()
+        .contains("no such file or folder"));
 }

@@ -80,10 +80,6 @@ pub struct ExtractArgs {
     /// Colour in the summary: auto (a terminal, and NO_COLOR unset), always or never.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: Color,
-    /// Language of the summary and messages (default: Vietnamese, English for an English
-    /// locale).
-    #[arg(long, value_enum)]
-    pub lang: Option<crate::summary::Lang>,
 }
 
 /// When to colour the summary.
@@ -192,6 +188,35 @@ enum Sink {
     Xlsx(Box<dyn Write>, Vec<DocumentRecord>),
 }
 
+/// Inputs named on the command line that do not exist (not a manifest's lines: a batch list
+/// gets a record for each of its paths, as does a file that vanishes during the run): each is
+/// named on stderr and the run stops before it starts, exit status 2.
+fn missing_inputs(args: &[String]) -> Option<ExitCode> {
+    let missing: Vec<&String> = args
+        .iter()
+        .filter(|a| !a.starts_with('@'))
+        .filter(|a| {
+            std::fs::symlink_metadata(a).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+        })
+        .collect();
+    for m in &missing {
+        eprintln!(
+            "{}",
+            tr!(
+                "nhiemvu: {m}: no such file or folder",
+                "nhiemvu: {m}: không có tệp hay thư mục này"
+            )
+        );
+    }
+    let n = missing.len();
+    (n > 0).then(|| {
+        usage(tr!(
+            "{n} input(s) not found; nothing was processed",
+            "không tìm thấy {n} đầu vào; chưa xử lý văn bản nào"
+        ))
+    })
+}
+
 /// A usage problem: message for stderr, exit status 2.
 fn usage(msg: impl std::fmt::Display) -> ExitCode {
     eprintln!("nhiemvu: {msg}");
@@ -202,18 +227,28 @@ fn usage(msg: impl std::fmt::Display) -> ExitCode {
 /// a usage error.
 pub fn run(args: ExtractArgs) -> ExitCode {
     let started = Instant::now();
+    if let Some(code) = missing_inputs(&args.inputs) {
+        return code;
+    }
     let collected = match inputs::collect(&args.inputs) {
         Ok(c) => c,
-        Err(e) => return usage(e),
+        Err(inputs::InputError::Manifest { path, source }) => {
+            let why = crate::msg::io(&source);
+            return usage(tr!(
+                "cannot read manifest {path}: {why}",
+                "không đọc được tệp danh sách {path}: {why}"
+            ));
+        }
     };
     for e in &collected.walk_errors {
-        eprintln!("nhiemvu: warning: {e}");
+        eprintln!("{}", tr!("nhiemvu: warning: {e}", "nhiemvu: cảnh báo: {e}"));
     }
     if collected.inputs.is_empty() {
         // An empty folder or manifest is almost always a wrong path.
-        return usage(format_args!(
-            "no documents (.pdf, .txt, .md) found in {}",
-            args.inputs.join(", ")
+        let named = args.inputs.join(", ");
+        return usage(tr!(
+            "no documents (.pdf, .txt, .md) found in {named}",
+            "không tìm thấy văn bản nào (.pdf, .txt, .md) trong {named}"
         ));
     }
     let walk_failed = !collected.walk_errors.is_empty();
@@ -237,10 +272,16 @@ pub fn run(args: ExtractArgs) -> ExitCode {
     // Held to the end of the run: a second batch into the same folder is refused.
     let mut out_lock = None;
     let out_dir = match (args.format, &args.out) {
-        (Format::Json, None) => return usage("--format json needs --out DIR"),
+        (Format::Json, None) => {
+            return usage(tr!(
+                "--format json needs --out DIR",
+                "--format json cần --out THƯ_MỤC"
+            ))
+        }
         (Format::Json, Some(dir)) => {
             if let Err(e) = std::fs::create_dir_all(dir) {
-                return usage(format_args!("cannot create {}: {e}", dir.display()));
+                let (d, why) = (dir.display(), crate::msg::io(&e));
+                return usage(tr!("cannot create {d}: {why}", "không tạo được {d}: {why}"));
             }
             match crate::lock::OutLock::take_for(dir, shard.map(|s| (s.index, s.count))) {
                 Ok(l) => out_lock = Some(l),
@@ -248,15 +289,22 @@ pub fn run(args: ExtractArgs) -> ExitCode {
             }
             let swept = crate::resume::sweep_stale_temps(dir, crate::resume::STALE_TEMP_AGE);
             if swept > 0 && !args.quiet {
-                eprintln!("nhiemvu: removed {swept} temporary file(s) left by an interrupted run");
+                eprintln!(
+                    "{}",
+                    tr!(
+                        "nhiemvu: removed {swept} temporary file(s) left by an interrupted run",
+                        "nhiemvu: đã xóa {swept} tệp tạm do lần chạy bị ngắt để lại"
+                    )
+                );
             }
             Some(dir.clone())
         }
         (_, Some(file)) if file.is_dir() => {
-            return usage(format_args!(
-                "--out {} is a folder; ndjson and csv write one file",
-                file.display()
-            ))
+            let f = file.display();
+            return usage(tr!(
+                "--out {f} is a folder; ndjson and csv write one file",
+                "--out {f} là thư mục; ndjson và csv ghi ra một tệp"
+            ));
         }
         _ => None,
     };
@@ -271,7 +319,13 @@ pub fn run(args: ExtractArgs) -> ExitCode {
         .build()
     {
         Ok(p) => p,
-        Err(e) => return usage(format_args!("cannot start {:?} threads: {e}", args.jobs)),
+        Err(e) => {
+            let n = args.jobs.unwrap_or(0);
+            return usage(tr!(
+                "cannot start {n} threads: {e}",
+                "không khởi động được {n} luồng: {e}"
+            ));
+        }
     };
     let progress = progress_bar(list.len() as u64, args.quiet);
     let mut opts = nhiemvu_extractor::Options::default();
@@ -290,7 +344,13 @@ pub fn run(args: ExtractArgs) -> ExitCode {
                 (std::thread::available_parallelism().map_or(1, |n| n.get()) / workers).max(1),
             )),
             Err(e) => {
-                eprintln!("nhiemvu: warning: no worker processes ({e}); parsing in threads");
+                eprintln!(
+                    "{}",
+                    tr!(
+                        "nhiemvu: warning: no worker processes ({e}); parsing in threads",
+                        "nhiemvu: cảnh báo: không có tiến trình con ({e}); đọc trong luồng"
+                    )
+                );
                 None
             }
         },
@@ -372,17 +432,30 @@ pub fn run(args: ExtractArgs) -> ExitCode {
         _ => {}
     }
     if broken {
-        eprintln!("nhiemvu: output closed; the remaining inputs were not written");
+        eprintln!(
+            "{}",
+            tr!(
+                "nhiemvu: output closed; the remaining inputs were not written",
+                "nhiemvu: đầu ra đã đóng; các đầu vào còn lại không được ghi"
+            )
+        );
     }
     summary.finish(started.elapsed());
     if !args.quiet {
-        let text = summary.render_in(crate::summary::Lang::resolve(args.lang));
+        let text = summary.render_in(crate::msg::lang());
         eprintln!("{}", paint(&text, args.color.on()));
     }
     if let Some(path) = &args.summary_json {
         let text = serde_json::to_string_pretty(&summary).unwrap_or_default() + "\n";
         if let Err(e) = std::fs::write(path, text) {
-            eprintln!("nhiemvu: cannot write {}: {e}", path.display());
+            let (p, why) = (path.display(), crate::msg::io(&e));
+            eprintln!(
+                "{}",
+                tr!(
+                    "nhiemvu: cannot write {p}: {why}",
+                    "nhiemvu: không ghi được {p}: {why}"
+                )
+            );
             return ExitCode::from(1);
         }
     }

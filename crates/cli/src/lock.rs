@@ -18,13 +18,18 @@ impl OutLock {
     /// Take the lock on `dir` for shard `(index, count)` of a batch, or the whole batch
     /// (`None`); say so when another batch holds it.
     pub fn take_for(dir: &Path, shard: Option<(u64, u64)>) -> Result<OutLock, String> {
+        let d = dir.display();
         let busy = || {
-            format!(
-                "another nhiemvu extract is writing to {}; wait for it or use another --out",
-                dir.display()
+            tr!(
+                "another nhiemvu extract is writing to {d}; wait for it or use another --out",
+                "một lệnh nhiemvu extract khác đang ghi vào {d}; hãy chờ nó xong hoặc dùng --out khác"
             )
         };
-        let handle = File::open(dir).map_err(|e| format!("cannot open {}: {e}", dir.display()))?;
+        let cannot_open = |p: &Path, e: std::io::Error| {
+            let (p, why) = (p.display(), crate::msg::io(&e));
+            tr!("cannot open {p}: {why}", "không mở được {p}: {why}")
+        };
+        let handle = File::open(dir).map_err(|e| cannot_open(dir, e))?;
         let mode = if shard.is_some() {
             libc::LOCK_SH
         } else {
@@ -40,7 +45,7 @@ impl OutLock {
                     .truncate(false)
                     .write(true)
                     .open(&path)
-                    .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+                    .map_err(|e| cannot_open(&path, e))?;
                 flock(&file, libc::LOCK_EX).map_err(|_| busy())?;
                 Some(file)
             }

@@ -1,8 +1,11 @@
 //! `nhiemvu`: batch ingestion of signed directive documents into task JSON, and scoring
 //! against gold files. The binary only wires flags to the library crates.
 
+#[macro_use]
+mod msg;
 mod eval;
 mod extract;
+mod help_vi;
 mod inputs;
 mod lock;
 mod ordered;
@@ -13,7 +16,7 @@ mod summary;
 mod track;
 mod worker;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -25,6 +28,10 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
+    /// Language of help, messages and the summary (default: Vietnamese; English for an
+    /// English locale in LC_ALL, LC_MESSAGES or LANG).
+    #[arg(long, value_enum, global = true)]
+    lang: Option<summary::Lang>,
 }
 
 #[derive(Subcommand)]
@@ -47,8 +54,41 @@ enum Cmd {
     Worker(worker::WorkerArgs),
 }
 
+/// Parse the arguments with help and usage errors in the run's language; a usage error is
+/// exit status 2, help and version exit 0.
+fn parse() -> Result<Cli, ExitCode> {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = msg::from_args(&argv);
+    msg::init(lang);
+    let mut cmd = Cli::command();
+    if lang == summary::Lang::Vi {
+        cmd.build();
+        cmd = help_vi::localize(cmd, "");
+    }
+    let parsed = cmd
+        .try_get_matches_from_mut(&argv)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    parsed.map_err(|e| {
+        use clap::error::ErrorKind as K;
+        let code = match e.kind() {
+            K::DisplayHelp | K::DisplayVersion => 0,
+            _ => 2,
+        };
+        if code == 2 && msg::vi() && e.kind() != K::DisplayHelpOnMissingArgumentOrSubcommand {
+            eprintln!("{}", msg::clap_error_vi(&e));
+        } else {
+            let _ = e.print();
+        }
+        ExitCode::from(code)
+    })
+}
+
 fn main() -> ExitCode {
-    match Cli::parse().cmd {
+    let cli = match parse() {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    match cli.cmd {
         Cmd::Extract(args) => extract::run(args),
         Cmd::Eval(args) => eval::run(&args),
         Cmd::Worker(args) => worker::serve(&args),

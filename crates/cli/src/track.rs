@@ -67,7 +67,12 @@ pub struct TasksArgs {
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    tracking::parse_day(s).ok_or_else(|| format!("not a date (YYYY-MM-DD): {s:?}"))
+    tracking::parse_day(s).ok_or_else(|| {
+        tr!(
+            "not a date (YYYY-MM-DD): {s:?}",
+            "không phải ngày (YYYY-MM-DD): {s:?}"
+        )
+    })
 }
 
 /// Every record of an output folder (its `.json` files, recursively, sorted) or of an NDJSON
@@ -75,8 +80,12 @@ fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
 pub fn load(input: &Path) -> Result<Vec<DocumentRecord>, String> {
     let mut out = Vec::new();
     let mut push = |text: &str, name: &str| -> Result<(), String> {
-        let mut r: DocumentRecord = serde_json::from_str(text)
-            .map_err(|e| format!("{name}: not an nhiemvu record: {e}"))?;
+        let mut r: DocumentRecord = serde_json::from_str(text).map_err(|e| {
+            tr!(
+                "{name}: not an nhiemvu record: {e}",
+                "{name}: không phải bản ghi của nhiemvu: {e}"
+            )
+        })?;
         r.pages.clear();
         out.push(r);
         Ok(())
@@ -96,22 +105,25 @@ pub fn load(input: &Path) -> Result<Vec<DocumentRecord>, String> {
             .collect();
         files.sort();
         for f in files {
-            let text = std::fs::read_to_string(&f).map_err(|e| format!("{}: {e}", f.display()))?;
+            let text = std::fs::read_to_string(&f)
+                .map_err(|e| format!("{}: {}", f.display(), crate::msg::io(&e)))?;
             push(&text, &f.display().to_string())?;
         }
     } else {
-        let text =
-            std::fs::read_to_string(input).map_err(|e| format!("{}: {e}", input.display()))?;
+        let text = std::fs::read_to_string(input)
+            .map_err(|e| format!("{}: {}", input.display(), crate::msg::io(&e)))?;
         for (i, line) in text
             .lines()
             .enumerate()
             .filter(|(_, l)| !l.trim().is_empty())
         {
-            push(line, &format!("{} line {}", input.display(), i + 1))?;
+            let (f, n) = (input.display(), i + 1);
+            push(line, &tr!("{f} line {n}", "{f} dòng {n}"))?;
         }
     }
     if out.is_empty() {
-        return Err(format!("no records in {}", input.display()));
+        let f = input.display();
+        return Err(tr!("no records in {f}", "không có bản ghi nào trong {f}"));
     }
     Ok(out)
 }
@@ -120,7 +132,8 @@ fn completions(path: Option<&Path>) -> Result<Completions, String> {
     match path {
         None => Ok(Completions::new()),
         Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| format!("{}: {}", p.display(), crate::msg::io(&e)))?;
             tracking::read_completions(&text).map_err(|e| format!("{}: {e}", p.display()))
         }
     }
@@ -143,10 +156,14 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
         .unwrap_or(Path::new("."));
     let name = path
         .file_name()
-        .ok_or_else(|| format!("{} names no file", path.display()))?
+        .ok_or_else(|| {
+            let p = path.display();
+            tr!("{p} names no file", "{p} không phải tên tệp")
+        })?
         .to_string_lossy()
         .into_owned();
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("{}: {}", dir.display(), crate::msg::io(&e)))?;
     nhiemvu_exporter::write_atomic(dir, &name, bytes)
         .map(drop)
         .map_err(|e| e.to_string())
@@ -175,7 +192,10 @@ fn fail(msg: impl std::fmt::Display) -> ExitCode {
 /// Run `report`.
 pub fn report(args: &ReportArgs) -> ExitCode {
     if args.html.is_none() && args.xlsx.is_none() {
-        return fail("give --html FILE and/or --xlsx FILE");
+        return fail(tr!(
+            "give --html FILE and/or --xlsx FILE",
+            "cần --html TỆP và/hoặc --xlsx TỆP"
+        ));
     }
     let (records, done, as_of) = match judged(&args.input, args.status.as_deref(), args.as_of) {
         Ok(x) => x,

@@ -132,7 +132,11 @@ mod tests {
         let b = to_json(&failed()).unwrap();
         assert_eq!(a, b);
         assert!(a.ends_with("}\n"));
-        assert!(a.starts_with("{\n  \"schema_version\": \"1\",\n  \"tool\""));
+        let head = format!(
+            "{{\n  \"schema_version\": \"{}\",\n  \"tool\"",
+            nhiemvu_model::SCHEMA_VERSION
+        );
+        assert!(a.starts_with(&head), "{a}");
         assert!(a.contains("\"kind\": \"empty\""));
     }
 

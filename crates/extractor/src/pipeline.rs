@@ -353,12 +353,12 @@ mod tests {
         let sigs = [
             nhiemvu_model::Signature {
                 signer_org: Some("Văn thư".into()),
-                signing_time: Some("D:20260601080000+07'00'".into()),
+                signing_time: Some("2026-06-01T08:00:00+07:00".into()),
                 ..Default::default()
             },
             nhiemvu_model::Signature {
                 signer_org: Some("SỞ NỘI VỤ TỈNH ĐÔNG SƠN".into()),
-                signing_time: Some("D:20260514163000+07'00'".into()),
+                signing_time: Some("2026-05-14T16:30:00+07:00".into()),
                 ..Default::default()
             },
         ];

@@ -74,7 +74,16 @@ fn verdicts_equal_expected_json() {
             assert_eq!(s.signer_org, text("signer_org"), "{at}: O");
             assert_eq!(s.reason, text("reason"), "{at}: reason");
             assert_eq!(s.location, text("location"), "{at}: location");
-            assert_eq!(s.signing_time, text("signing_time"), "{at}: /M");
+            assert_eq!(s.signing_time_raw, text("signing_time"), "{at}: /M");
+            if let Some(raw) = text("signing_time") {
+                // `D:20250328091500+07'00'` is read as RFC 3339 with its offset.
+                let rfc = s.signing_time.clone().unwrap_or_default();
+                let t = chrono::DateTime::parse_from_rfc3339(&rfc);
+                assert!(t.is_ok(), "{at}: signing_time {rfc:?} from {raw}");
+                if raw.ends_with("+07'00'") {
+                    assert!(rfc.ends_with("+07:00"), "{at}: offset kept in {rfc}");
+                }
+            }
             assert_eq!(s.trust, "not_checked");
             assert_eq!(
                 g.certificate

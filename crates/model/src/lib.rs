@@ -23,7 +23,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Version of the JSON contract; bumped on any breaking change (see CHANGELOG.md).
-pub const SCHEMA_VERSION: &str = "1";
+pub const SCHEMA_VERSION: &str = "2";
 
 /// The JSON Schema (draft 2020-12) of one output document, generated from these types.
 /// `schema/document.schema.json` is this, committed; a test fails when they drift.
@@ -673,12 +673,12 @@ pub struct Signature {
     pub sub_filter: Option<String>,
     /// `/ByteRange`.
     pub byte_range: Vec<u64>,
-    /// `/M` signing time as written (`D:20250328091500+07'00'`).
+    /// The `/M` signing time in RFC 3339 with its offset (`2025-03-28T09:15:00+07:00`);
+    /// `None` when `/M` is missing or not a PDF date.
     pub signing_time: Option<String>,
-    /// The same time in RFC 3339 with its offset (`2025-03-28T09:15:00+07:00`), for tools
-    /// that read dates; `None` when `/M` is missing or unreadable.
+    /// `/M` as written in the PDF (`D:20250328091500+07'00'`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub signed_at: Option<String>,
+    pub signing_time_raw: Option<String>,
     /// `/Reason`.
     pub reason: Option<String>,
     /// `/Location`.
@@ -700,7 +700,7 @@ pub struct Signature {
     /// Why the verdict is not `valid` (algorithm unsupported, digest differs…).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub status_reason: Option<String>,
-    /// The signed signing-time attribute (not `/M`), when present.
+    /// The signed signing-time attribute (not `/M`), RFC 3339 in UTC (`Z`), when present.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub signed_signing_time: Option<String>,
     /// Signature algorithm ("rsaEncryption", "ecdsa-with-SHA256").
@@ -709,10 +709,10 @@ pub struct Signature {
     /// The signer certificate's serial number, hex.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub serial: Option<String>,
-    /// Certificate validity start.
+    /// Certificate validity start, RFC 3339 in UTC (`Z`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub valid_from: Option<String>,
-    /// Certificate validity end.
+    /// Certificate validity end, RFC 3339 in UTC (`Z`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub valid_to: Option<String>,
     /// Signer's e-mail from the certificate.

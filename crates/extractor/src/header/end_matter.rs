@@ -40,7 +40,7 @@ pub(super) fn find_end_matter(paras: &[String], regions: &mut Regions, meta: &mu
                 page: 0,
             });
         }
-        if regions.body_end == paras.len() && p.split('\t').any(|c| NOI_NHAN.is_match(c.trim())) {
+        if regions.body_end == paras.len() && opens_recipients(p) {
             regions.body_end = i;
         }
     }
@@ -64,6 +64,29 @@ pub(super) fn find_end_matter(paras: &[String], regions: &mut Regions, meta: &mu
         let end = regions.appendices.first().copied().unwrap_or(paras.len());
         parse_end_matter(&paras[regions.body_end..end.max(regions.body_end)], meta);
     }
+}
+
+/// A row that opens the recipients: "Nơi nhận" as its first cell, or with its colon beside
+/// the signature ("Nơi nhận" as the column head of a report's table is not).
+fn opens_recipients(p: &str) -> bool {
+    p.split('\t').enumerate().any(|(k, c)| {
+        let c = c.trim();
+        NOI_NHAN.is_match(c) && (k == 0 || c.contains(':'))
+    })
+}
+
+/// A row of a table in the end matter (three cells or more, none a recipient or an
+/// authority): "STT | Nội dung | …" before the signature is neither a position nor a name.
+fn is_table_row(p: &str) -> bool {
+    let cells: Vec<&str> = p
+        .split('\t')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    cells.len() >= 3
+        && !cells
+            .iter()
+            .any(|c| NOI_NHAN.is_match(c) || AUTHORITY.is_match(c) || recipient(c).is_some())
 }
 
 static AUTHORITY_INSIDE: Lazy<Regex> =
@@ -125,7 +148,7 @@ fn split_tail(piece: &str) -> Vec<String> {
 /// Recipients and signers from the paragraphs after "Nơi nhận".
 fn parse_end_matter(paras: &[String], meta: &mut Metadata) {
     let mut cells: Vec<String> = Vec::new();
-    for p in paras {
+    for p in paras.iter().filter(|p| !is_table_row(p)) {
         for c in p.split('\t') {
             cells.extend(pieces(c.trim()));
         }

@@ -277,3 +277,35 @@ fn a_report_ending_in_a_table_before_its_signature() {
     assert_eq!(m.signers[0].position.as_deref(), Some("Phó Giám đốc"));
     assert_eq!(m.signers[0].name.as_deref(), Some("Võ Thị Thu"));
 }
+
+#[test]
+fn a_table_with_a_recipient_column_before_the_signature_is_not_the_end_matter() {
+    // The last page: a table whose columns are "STT | Báo cáo | Nơi nhận | Thời hạn", then
+    // the recipients beside the signature block, as a PDF's columns come out.
+    let p = paras("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HÀ GIANG\tĐộc lập - Tự do - Hạnh phúc\nSố: 87/BC-UBND\tHà Giang, ngày 05 tháng 9 năm 2026\nBÁO CÁO\nTình hình thực hiện chế độ báo cáo định kỳ năm 2026\nI. KẾT QUẢ\n1. Các báo cáo định kỳ được gửi đúng hạn theo biểu sau:\nSTT\tTÊN BÁO CÁO\tNơi nhận\tTHỜI HẠN\n1\tBáo cáo kinh tế - xã hội quý III\tBộ Tài chính\t20/9/2026\n2\tBáo cáo cải cách hành chính\tBộ Nội vụ\t25/9/2026\nNơi nhận:\tTM. ỦY BAN NHÂN DÂN\n- Văn phòng Chính phủ;\tKT. CHỦ TỊCH\n- Lưu: VT, KTTH.\tPHÓ CHỦ TỊCH\nLò Văn Thành");
+    let (m, r) = parse(&p);
+    assert_eq!(m.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Hà Giang"));
+    assert_eq!(r.body_end, 10, "the body keeps its table");
+    assert_eq!(m.signers.len(), 1, "{:?}", m.signers);
+    let s = &m.signers[0];
+    assert_eq!(s.authority.as_deref(), Some("TM."));
+    assert_eq!(
+        s.on_behalf_of.as_deref(),
+        Some("ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH")
+    );
+    assert_eq!(s.position.as_deref(), Some("Phó Chủ tịch"));
+    assert_eq!(s.name.as_deref(), Some("Lò Văn Thành"));
+    assert_eq!(m.recipients, vec!["Văn phòng Chính phủ", "Lưu: VT, KTTH"]);
+}
+
+#[test]
+fn a_table_row_inside_the_end_matter_gives_no_position() {
+    // A table set after "Nơi nhận" (the officers in charge, under the recipients) before the
+    // block: its head "STT" is no position and the name in its row is not the signer.
+    let p = paras("SỞ Y TẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 301/BC-SYT\tTây Sơn, ngày 12 tháng 10 năm 2026\nBÁO CÁO\nKết quả tiêm chủng mở rộng quý III năm 2026\n1. Tỷ lệ tiêm chủng đầy đủ đạt 96%.\nNơi nhận:\n- Bộ Y tế;\n- Lưu: VT, NVY.\nSTT\tHỌ VÀ TÊN\tCHỨC VỤ\n1\tPhan Văn Đức\tChuyên viên phòng Nghiệp vụ\nGIÁM ĐỐC SỞ Y TẾ TỈNH TÂY SƠN\nĐinh Thị Mai");
+    let (m, _) = parse(&p);
+    assert_eq!(m.signers.len(), 1, "{:?}", m.signers);
+    let s = &m.signers[0];
+    assert_eq!(s.position.as_deref(), Some("Giám đốc Sở Y tế tỉnh Tây Sơn"));
+    assert_eq!(s.name.as_deref(), Some("Đinh Thị Mai"));
+}
