@@ -19,7 +19,7 @@ const CIRCUMFLEX: char = '\u{302}';
 
 /// The OCR text `text` with Tesseract's systematic errors corrected.
 pub fn correct(text: &str) -> String {
-    let text = footnote_marks(&roman_quarters(text));
+    let text = footnote_marks(&roman_quarters(&doubled_dashes(text)));
     text.split('\n')
         .map(correct_line)
         .collect::<Vec<_>>()
@@ -42,6 +42,14 @@ fn roman_quarters(text: &str) -> String {
         format!("{} {roman}{}", &c[1], &c[3])
     })
     .into_owned()
+}
+
+/// An en or em dash with a hyphen stuck to it: one dash read twice ("Văn hóa –- Xã hội").
+static DOUBLED_DASH: Lazy<Regex> = Lazy::new(|| Regex::new(r"([–—])-+|-+([–—])").unwrap());
+
+/// A dash read twice → the dash.
+fn doubled_dashes(text: &str) -> std::borrow::Cow<'_, str> {
+    DOUBLED_DASH.replace_all(text, "$1$2")
 }
 
 /// A footnote body's first line: its number, then a bracket, a capital or a quote.

@@ -23,6 +23,8 @@ fn tones_dropped_or_misread_on_circumflex_vowels_are_put_back() {
             "báo cáo trong quý I/2027 và quý III năm 2027",
         ),
         ("sản xuât hàng hóa", "sản xuất hàng hóa"),
+        ("Phòng Kinh tế –- Hạ tầng", "Phòng Kinh tế – Hạ tầng"),
+        ("giai đoạn 2026 -— 2030", "giai đoạn 2026 — 2030"),
     ] {
         assert_eq!(correct(ocr), want, "{ocr}");
     }
