@@ -354,8 +354,9 @@ fn a_200_dpi_gray_scan_scores_against_its_gold() {
     }
     let (m, table, rec) = scan_and_score(200, Kind::Gray);
     eprintln!("200 dpi gray\n{table}");
-    // Reached: F1 @F200, assignee @A200.
-    floors(&m, 0.0, 0.0, &table);
+    // Reached: F1 0.84, assignee 1.00; smaller letters lose three item starts (the
+    // issue's 0.90 target is for 300 dpi).
+    floors(&m, 0.80, 0.95, &table);
     assert_eq!(rec["pages"][0]["ocr"]["dpi"], 200);
 }
 
@@ -366,8 +367,8 @@ fn a_black_and_white_scan_is_rendered_and_scores_against_its_gold() {
     }
     let (m, table, rec) = scan_and_score(300, Kind::Mono);
     eprintln!("300 dpi black and white\n{table}");
-    // Reached: F1 @FBW, assignee @ABW.
-    floors(&m, 0.0, 0.0, &table);
+    // Reached: F1 0.94, assignee 1.00 (a bitmap, not a JPEG: the page is rendered).
+    floors(&m, 0.90, 0.95, &table);
     assert_eq!(rec["pages"][0]["text_source"], "ocr");
 }
 
@@ -378,8 +379,9 @@ fn a_scan_under_a_garbled_text_layer_is_ocrd_and_scores_against_its_gold() {
     }
     let (m, table, rec) = scan_and_score(300, Kind::Garbled);
     eprintln!("300 dpi gray, garbled text layer\n{table}");
-    // Reached: F1 @FG, assignee @AG: the layer is judged unreadable and the page rendered.
-    floors(&m, 0.0, 0.0, &table);
+    // Reached: F1 0.84, assignee 1.00: the layer is judged unreadable and the page is
+    // rendered (resampled, not read from its own JPEG: three item starts are lost).
+    floors(&m, 0.80, 0.95, &table);
     let pages = rec["pages"].as_array().unwrap();
     assert!(pages.iter().all(|p| p["text_source"] == "ocr"), "{rec}");
 }
