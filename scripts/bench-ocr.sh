@@ -37,22 +37,20 @@ for f in "$work"/scans/*.pdf; do
     pages=$((pages + $(pdfinfo "$f" | awk '/^Pages:/ {print $2}')))
 done
 
-# One run: wall seconds, peak RSS (KiB) and CPU seconds (with the Tesseract children) of
-# `extract DIR` with the given options.
+# One run: wall seconds and peak RSS (KiB) of `extract DIR` with the given options (the
+# RSS is nhiemvu's: its worker and Tesseract children are measured apart, below).
 measure() {
     local dir=$1; shift
     rm -rf "$work/out"
-    /usr/bin/time -f "%e %M %U %S" -o "$work/time" taskset -c 0 \
+    /usr/bin/time -f "%e %M" -o "$work/time" taskset -c 0 \
         "$bin" extract "$dir" --out "$work/out" -j 1 -q "$@" >/dev/null
     cat "$work/time"
 }
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
-read -r secs rss user sys < <(measure "$work/scans" --ocr auto)
+read -r secs rss < <(measure "$work/scans" --ocr auto)
 echo "OCR: $pages scanned pages in ${secs}s on one core: $(awk -v p="$pages" -v s="$secs" \
-    'BEGIN {printf "%.2f", p / s}') pages/s per core (wall; $(awk -v p="$pages" -v u="$user" \
-    -v s="$sys" 'BEGIN {printf "%.2f", p / (u + s)}') pages per CPU second), peak RSS of nhiemvu \
-$((rss / 1024)) MiB"
+    'BEGIN {printf "%.2f", p / s}') pages/s per core, peak RSS of nhiemvu $((rss / 1024)) MiB"
 # Tesseract's own peak memory on one 300 dpi page (it runs as a child, one per page at once
 # per core): the whole pipeline's peak is nhiemvu's plus this, times the cores.
 first=$(ls "$work"/scans/*.pdf | head -1)
