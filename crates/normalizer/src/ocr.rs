@@ -19,7 +19,7 @@ const CIRCUMFLEX: char = '\u{302}';
 
 /// The OCR text `text` with Tesseract's systematic errors corrected.
 pub fn correct(text: &str) -> String {
-    let text = roman_quarters(text);
+    let text = footnote_marks(&roman_quarters(&doubled_dashes(text)));
     text.split('\n')
         .map(correct_line)
         .collect::<Vec<_>>()
@@ -42,6 +42,47 @@ fn roman_quarters(text: &str) -> String {
         format!("{} {roman}{}", &c[1], &c[3])
     })
     .into_owned()
+}
+
+/// An en or em dash with a hyphen stuck to it: one dash read twice ("Văn hóa –- Xã hội").
+static DOUBLED_DASH: Lazy<Regex> = Lazy::new(|| Regex::new(r"([–—])-+|-+([–—])").unwrap());
+
+/// A dash read twice → the dash.
+fn doubled_dashes(text: &str) -> std::borrow::Cow<'_, str> {
+    DOUBLED_DASH.replace_all(text, "$1$2")
+}
+
+/// A footnote body's first line: its number, then a bracket, a capital or a quote.
+static FOOTNOTE_BODY: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r#"(?m)^([0-9]{1,2}) ?[(“"\p{Lu}]"#).unwrap());
+/// A word with a digit glued to it (a footnote marker read right).
+static GLUED_DIGITS: Lazy<Regex> = Lazy::new(|| Regex::new(r"\p{L}([0-9]{1,2})[\s;,.:)]").unwrap());
+/// A word with an apostrophe glued to it, before a separator: Vietnamese has no
+/// apostrophes, so this is a small raised footnote number read as one ("quá hạn');").
+static GLUED_MARK: Lazy<Regex> = Lazy::new(|| Regex::new(r"(\p{L})['’`](\s|[;,.:)]|$)").unwrap());
+
+/// Footnote markers read as apostrophes put back as the numbers of the page's footnote
+/// bodies that no word carries, when the counts agree (the k-th mark gets the k-th number).
+fn footnote_marks(text: &str) -> String {
+    let glued: Vec<&str> = GLUED_DIGITS
+        .captures_iter(text)
+        .map(|c| c.get(1).map_or("", |m| m.as_str()))
+        .collect();
+    let numbers: Vec<&str> = FOOTNOTE_BODY
+        .captures_iter(text)
+        .map(|c| c.get(1).map_or("", |m| m.as_str()))
+        .filter(|n| !glued.contains(n))
+        .collect();
+    if numbers.is_empty() || GLUED_MARK.find_iter(text).count() != numbers.len() {
+        return text.to_string();
+    }
+    let mut k = 0;
+    GLUED_MARK
+        .replace_all(text, |c: &regex::Captures| {
+            k += 1;
+            format!("{}{}{}", &c[1], numbers[k - 1], &c[2])
+        })
+        .into_owned()
 }
 
 /// Correct the words of one line, left to right, each in the light of its neighbours.

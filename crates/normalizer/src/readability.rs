@@ -241,13 +241,55 @@ pub fn holes(text: &str) -> f32 {
     holed as f32 / words as f32 + 2.0 * lone as f32 / letters.max(1) as f32
 }
 
+/// Share of word tokens, from which a page that does not read as Vietnamese reads as some
+/// other language in Latin letters (a German leaflet): then its text layer is good.
+pub const LATIN_READABLE_FROM: f32 = 0.85;
+/// Fewest word tokens for the Latin-word share to mean anything.
+const LATIN_MIN_WORDS: usize = 5;
+
+/// Whether `text` reads as words of some language written in Latin letters, with no
+/// dictionary: nearly every word token is Latin letters only, has a vowel (or is one
+/// capital letter or an acronym) and is cased as words are ("ist", "Gas", "EU"). Glyph
+/// garbage of broken fonts fails it: mixed case ("NgAN", "uY"), letters of other scripts
+/// or signs inside words ("6Ӣ", "+ҥQK").
+pub fn reads_as_latin(text: &str) -> bool {
+    let (mut words, mut good) = (0usize, 0usize);
+    for m in TOKEN.find_iter(text) {
+        let tok = m.as_str();
+        if tok.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        words += 1;
+        good += latin_word(tok) as usize;
+    }
+    words >= LATIN_MIN_WORDS && good as f32 >= LATIN_READABLE_FROM * words as f32
+}
+
+/// One token shaped like a word in Latin letters (see [`reads_as_latin`]).
+fn latin_word(tok: &str) -> bool {
+    let latin = |c: char| {
+        c.is_ascii_alphabetic()
+            || (('\u{c0}'..='\u{24f}').contains(&c) && c != '×' && c != '÷')
+            || ('\u{1e00}'..='\u{1eff}').contains(&c)
+    };
+    if !tok.chars().all(latin) {
+        return false;
+    }
+    let mut rest = tok.chars().skip(1);
+    let cased = tok.chars().all(char::is_lowercase)
+        || tok.chars().all(char::is_uppercase)
+        || rest.all(char::is_lowercase);
+    let vowel = tok.nfd().any(|c| "aeiouyæøœAEIOUYÆØŒ".contains(c));
+    cased && (vowel || tok.chars().all(char::is_uppercase))
+}
+
 /// Score a page and decide whether it is readable, unreadable or empty.
 pub fn assess(text: &str) -> Readability {
     let letters = text.chars().filter(|&c| crate::text::is_letter(c)).count();
     let (s, tokens) = scored(text);
     let verdict = if letters < 5 {
         Verdict::Empty
-    } else if s < UNREADABLE_BELOW {
+    } else if s < UNREADABLE_BELOW && !reads_as_latin(text) {
         Verdict::Unreadable
     } else {
         Verdict::Readable

@@ -115,9 +115,7 @@ pub fn read_pages(bytes: &[u8], wanted: &[Wanted], budget: &Budget) -> Vec<PageR
             };
             let tsv = run::tesseract(&img, dpi, &base, timeout)?;
             let _ = std::fs::remove_file(&img);
-            let mut text = read_tsv(&tsv);
-            text.dpi = dpi;
-            Ok(text)
+            Ok(read_tsv(&tsv, dpi))
         })
         .collect()
 }

@@ -3,7 +3,7 @@
 
 use super::{read_pages, tools, Failure, OcrMode, Wanted};
 use crate::budget::Budget;
-use nhiemvu_model::{OcrInfo, Page, TextSource, Warning, WarningKind};
+use nhiemvu_model::{OcrInfo, Page, TextLine, TextSource, Warning, WarningKind};
 use nhiemvu_normalizer::readability::{self, Verdict};
 
 /// The Debian packages the OCR stage needs.
@@ -68,8 +68,8 @@ pub fn apply(
             Ok(ocr) => {
                 let text = nhiemvu_normalizer::ocr::correct(&ocr.text);
                 let r = readability::assess(&text);
+                page.lines = corrected_runs(ocr.lines, &text);
                 page.text = text;
-                page.lines.clear();
                 page.text_source = TextSource::Ocr;
                 page.ocr = Some(OcrInfo {
                     confidence: ocr.confidence,
@@ -102,4 +102,21 @@ pub fn apply(
         ));
     }
     true
+}
+
+/// The OCR runs with the corrected text of the page: the correction keeps lines and tabs,
+/// so the page's runs are its non-blank lines split at tabs, in order (none if they differ).
+fn corrected_runs(mut runs: Vec<TextLine>, text: &str) -> Vec<TextLine> {
+    let texts: Vec<&str> = text
+        .split('\n')
+        .filter(|l| !l.is_empty())
+        .flat_map(|l| l.split('\t'))
+        .collect();
+    if texts.len() != runs.len() {
+        return Vec::new();
+    }
+    for (run, t) in runs.iter_mut().zip(texts) {
+        run.text = t.to_string();
+    }
+    runs
 }

@@ -34,6 +34,19 @@ pub(crate) struct Row {
     quarter: u8,
 }
 
+impl Row {
+    /// An upright row of `runs` at `baseline` (points, up the page) in font `size`: how
+    /// lines read from elsewhere (OCR) enter the same page layout.
+    pub(crate) fn upright(runs: Vec<TextLine>, baseline: f32, size: f32) -> Row {
+        Row {
+            runs,
+            baseline,
+            size,
+            quarter: 0,
+        }
+    }
+}
+
 /// Lay out a page's glyphs into rows, upright text first, then other directions.
 pub(crate) fn rows(page: &GlyphPage) -> Vec<Row> {
     let mut out = Vec::new();

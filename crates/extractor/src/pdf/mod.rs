@@ -21,7 +21,7 @@ mod content;
 mod filters;
 mod glyphs;
 mod guard;
-mod layout;
+pub(crate) mod layout;
 mod repair;
 mod walk;
 

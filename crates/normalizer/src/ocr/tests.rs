@@ -23,6 +23,8 @@ fn tones_dropped_or_misread_on_circumflex_vowels_are_put_back() {
             "báo cáo trong quý I/2027 và quý III năm 2027",
         ),
         ("sản xuât hàng hóa", "sản xuất hàng hóa"),
+        ("Phòng Kinh tế –- Hạ tầng", "Phòng Kinh tế – Hạ tầng"),
+        ("giai đoạn 2026 -— 2030", "giai đoạn 2026 — 2030"),
     ] {
         assert_eq!(correct(ocr), want, "{ocr}");
     }
@@ -37,5 +39,21 @@ fn right_words_and_names_stay() {
         "Tổ chức kiểm tra, báo cáo kết quả",
     ] {
         assert_eq!(correct(ok), ok);
+    }
+}
+
+#[test]
+fn a_footnote_marker_read_as_an_apostrophe_gets_its_number_back() {
+    let page = "các nhiệm vụ còn chậm'); báo cáo Sở Nội vụ.\n\n1(1) Rà soát hồ sơ (Sở Xây dựng)";
+    assert_eq!(
+        correct(page),
+        "các nhiệm vụ còn chậm1); báo cáo Sở Nội vụ.\n\n1(1) Rà soát hồ sơ (Sở Xây dựng)"
+    );
+    // No footnote body on the page, or a marker already read right: nothing changes.
+    for same in [
+        "các nhiệm vụ còn chậm'); báo cáo Sở Nội vụ.",
+        "nhiệm vụ chậm1; việc khác'.\n1 Theo Kế hoạch số 12/KH-UBND",
+    ] {
+        assert_eq!(correct(same), same);
     }
 }

@@ -56,3 +56,22 @@ fn a_text_layer_with_dropped_glyphs_is_holed_and_a_table_is_not() {
     assert!(holes(broken) > 0.3, "{}", holes(broken));
     assert!(holes(table) < 0.1, "{}", holes(table));
 }
+
+#[test]
+fn good_latin_text_of_another_language_is_readable_and_broken_font_glyphs_are_not() {
+    // A German leaflet and a Czech notice: few Vietnamese syllables, but words.
+    let german = "Strom und Wärme – zuverlässig, günstig! Für Kiel, Preetz & Plön";
+    let czech = "Oznámení: obecní úřad bude v pondělí zavřený kvůli opravě střechy.";
+    for text in [german, czech] {
+        assert!(score(text) < UNREADABLE_BELOW, "{text}: {}", score(text));
+        assert_eq!(assess(text).verdict, Verdict::Readable, "{text}");
+    }
+    // Broken font maps: mixed-case letters, other scripts and signs inside the words.
+    let broken = [
+        "uY BAN NgAN nAN TiNH HoA BiNH\nSo: 27/TB-UBND\nKeT LuAN cUA pHo cHu TiCH",
+        "UBND 7ӌ1+ BẮC SƠN\n6Ӣ NÔNG NGHIӊP\n&Ӝ1* HÒA XÃ +Ӝ, &+Ӫ 1*+Ƭ$ 9,ӊ7 NAM\nĈӝF OұS - 7ӵ do - +ҥQK phúc",
+    ];
+    for text in broken {
+        assert!(!reads_as_latin(text), "{text}");
+    }
+}
