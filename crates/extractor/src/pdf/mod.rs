@@ -21,6 +21,7 @@ mod filters;
 mod glyphs;
 mod guard;
 mod layout;
+mod poppler;
 mod repair;
 mod walk;
 
@@ -44,6 +45,8 @@ pub struct PdfContent {
     pub pages: Vec<Page>,
     /// Non-fatal problems (a page that failed, an unreadable annotation).
     pub warnings: Vec<Warning>,
+    /// Pages whose text is in doubt, with why: [`reread_with_poppler`] reads them again.
+    in_doubt: Vec<(u32, String)>,
 }
 
 /// Read every page of a PDF. Never panics: panics inside the PDF library become errors.
@@ -65,7 +68,9 @@ pub fn read_pdf_within(
     limits: &Limits,
     budget: &Budget,
 ) -> Result<PdfContent, ExtractError> {
-    read_document(open(bytes, limits)?, limits, budget)
+    let mut content = read_document(open(bytes, limits)?, limits, budget)?;
+    reread_with_poppler(&mut content, bytes, budget);
+    Ok(content)
 }
 
 /// Check the header and size of `bytes` and parse them into a document, opened with the
@@ -176,12 +181,71 @@ pub fn read_document(
         threads
     };
     let read = reader.read_shared(&jobs, workers)?;
-    for (page, warnings) in read {
+    for (page, warnings, doubt) in read {
         out.warnings.extend(warnings);
+        if let Some(why) = doubt {
+            out.in_doubt.push((page.number, why));
+        }
         out.pages.push(page);
     }
     Ok(out)
 }
+
+/// Read the pages whose text is in doubt once more with poppler's `pdftotext`, when it is
+/// installed, and keep poppler's reading of a page where it finds more letters and
+/// digits than ours (by a twentieth) (`text_source` poppler, a `poppler_text` warning naming why). Pages within
+/// [`POPPLER_GAP`] of each other are read in one run. Without poppler nothing changes.
+pub fn reread_with_poppler(content: &mut PdfContent, bytes: &[u8], budget: &Budget) {
+    let doubts = std::mem::take(&mut content.in_doubt);
+    if doubts.is_empty() || !poppler::available() {
+        return;
+    }
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for &(n, _) in &doubts {
+        match runs.last_mut() {
+            Some((_, last)) if n <= *last + POPPLER_GAP => *last = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    for (first, last) in runs {
+        let left = budget.remaining().unwrap_or(poppler::TIMEOUT);
+        if budget.expired() {
+            return;
+        }
+        let Ok(read) = poppler::read_pages(bytes, first, last, left) else {
+            continue;
+        };
+        for (glyph_page, n) in read.iter().zip(first..=last) {
+            let Some((_, why)) = doubts.iter().find(|(d, _)| *d == n) else {
+                continue;
+            };
+            let Some(page) = content.pages.iter_mut().find(|p| p.number == n) else {
+                continue;
+            };
+            let rows = layout::rows(glyph_page);
+            let text = layout::page_text(&rows);
+            let (theirs, ours) = (poppler::weight(&text), poppler::weight(&page.text));
+            if theirs <= ours + ours / 20 {
+                continue;
+            }
+            page.text = text;
+            page.lines = rows.into_iter().flat_map(|r| r.runs).collect();
+            page.text_source = nhiemvu_model::TextSource::Poppler;
+            // What our reader could not read is read now: its warnings give way to this one.
+            content.warnings.retain(|w| {
+                !(w.kind == nhiemvu_model::WarningKind::ContentUnreadable && w.page == Some(n))
+            });
+            content.warnings.push(Warning::new(
+                nhiemvu_model::WarningKind::PopplerText,
+                format!("page {n} read by poppler's pdftotext ({theirs} letters and digits against {ours}): {why}"),
+                Some(n),
+            ));
+        }
+    }
+}
+
+/// Pages in doubt at most this far apart are read by one `pdftotext` run.
+const POPPLER_GAP: u32 = 4;
 
 /// The next page for worker `k`: the front of its stretch, or else the first page of the back
 /// half it takes over from the largest stretch left; `None` when every page is taken.
@@ -206,8 +270,11 @@ fn next_page(stretches: &Mutex<Vec<Range<usize>>>, k: usize) -> Option<usize> {
     Some(i)
 }
 
-/// One page read, with its warnings, or why reading stopped.
-type PageRead = Result<(Page, Vec<Warning>), ExtractError>;
+/// One page read: the page, its warnings, and why its text is in doubt (see [`doubt`]).
+type PageOut = (Page, Vec<Warning>, Option<String>);
+
+/// One page read, or why reading stopped.
+type PageRead = Result<PageOut, ExtractError>;
 
 /// One page to read and the annotations on it.
 struct PageJob {
@@ -231,11 +298,7 @@ impl PageReader<'_> {
     /// back half of the largest stretch left: pages stay in long runs per worker (a drawer
     /// parses each font it meets, so fonts are parsed about once), and a worker that starts
     /// late or meets heavy pages does not hold the others up.
-    fn read_shared(
-        &self,
-        jobs: &[PageJob],
-        workers: usize,
-    ) -> Result<Vec<(Page, Vec<Warning>)>, ExtractError> {
+    fn read_shared(&self, jobs: &[PageJob], workers: usize) -> Result<Vec<PageOut>, ExtractError> {
         let n = jobs.len();
         let stretches: Mutex<Vec<Range<usize>>> = Mutex::new(
             (0..workers)
@@ -269,17 +332,19 @@ impl PageReader<'_> {
     }
 
     /// One page: its text and lines, its annotations' text, and what went wrong.
-    fn read_page(
-        &self,
-        drawer: &mut PageDrawer<'_>,
-        job: &PageJob,
-    ) -> Result<(Page, Vec<Warning>), ExtractError> {
+    fn read_page(&self, drawer: &mut PageDrawer<'_>, job: &PageJob) -> PageRead {
         let (number, doc, budget) = (job.number, self.doc, self.budget);
         let mut warnings = Vec::new();
+        let mut in_doubt;
         budget.check(|| format!("before page {number}"))?;
         let mut page = match draw(drawer, doc, job.id, number, self.limits, budget)? {
-            Ok((rows, troubles)) => {
+            Ok(Drawn {
+                rows,
+                troubles,
+                doubt,
+            }) => {
                 note_troubles(&mut warnings, troubles, number, "");
+                in_doubt = doubt;
                 let text = layout::page_text(&rows);
                 let lines = rows.into_iter().flat_map(|r| r.runs).collect();
                 Page {
@@ -293,6 +358,7 @@ impl PageReader<'_> {
                 }
             }
             Err(why) => {
+                in_doubt = Some(format!("the page could not be drawn ({why})"));
                 warnings.push(Warning::new(
                     nhiemvu_model::WarningKind::PageFailed,
                     format!("page {number} could not be read: {why}"),
@@ -314,8 +380,15 @@ impl PageReader<'_> {
             if let Some(ap_page) = spec.appearance_page {
                 let ap_number = self.numbers.get(&ap_page).copied().unwrap_or(0);
                 match draw(drawer, doc, ap_page, ap_number, self.limits, budget)? {
-                    Ok((rows, troubles)) => {
+                    Ok(Drawn {
+                        rows,
+                        troubles,
+                        doubt,
+                    }) => {
                         note_troubles(&mut warnings, troubles, number, "an annotation: ");
+                        if in_doubt.is_none() {
+                            in_doubt = doubt.map(|d| format!("an annotation: {d}"));
+                        }
                         text = layout::plain_text(&rows);
                     }
                     Err(why) => warnings.push(Warning::new(
@@ -341,7 +414,7 @@ impl PageReader<'_> {
                 text,
             });
         }
-        Ok((page, warnings))
+        Ok((page, warnings, in_doubt))
     }
 }
 
@@ -479,10 +552,16 @@ fn note_troubles(warnings: &mut Vec<Warning>, troubles: Vec<String>, number: u32
     }
 }
 
-/// Walk then draw one page: its rows, and what could not be read on it (bytes of its
-/// content, fonts). The outer `Err` is a document-level limit; the inner one says why the
-/// page could not be drawn.
-#[allow(clippy::type_complexity)]
+/// One page (or annotation appearance) drawn: its rows, what could not be read on it (bytes
+/// of its content, fonts), and why its text is in doubt, if it is.
+struct Drawn {
+    rows: Vec<layout::Row>,
+    troubles: Vec<String>,
+    doubt: Option<String>,
+}
+
+/// Walk then draw one page. The outer `Err` is a document-level limit; the inner one says why
+/// the page could not be drawn.
 fn draw(
     drawer: &mut PageDrawer<'_>,
     doc: &Document,
@@ -490,7 +569,7 @@ fn draw(
     number: u32,
     limits: WalkLimits,
     budget: &Budget,
-) -> Result<Result<(Vec<layout::Row>, Vec<String>), String>, ExtractError> {
+) -> Result<Result<Drawn, String>, ExtractError> {
     let fonts = match walk::walk_page(doc, id, limits) {
         Ok(f) => f,
         Err(e @ (WalkError::Cycle(_) | WalkError::Depth(_) | WalkError::Bytes(_))) => {
@@ -498,6 +577,7 @@ fn draw(
         }
     };
     drawer.take_troubles();
+    let shown = fonts.string_fonts.len();
     let drawn = guard::guarded(|| {
         let mut dev = GlyphCollector::new(fonts.fonts, &fonts.string_fonts, budget);
         let result = match &fonts.content {
@@ -514,14 +594,48 @@ fn draw(
         Ok(Ok(page)) => Ok(page),
         Err(panic) => Err(panic),
     };
-    let troubles = fonts
+    let troubles: Vec<String> = fonts
         .trouble
         .into_iter()
         .chain(drawer.take_troubles())
         .collect();
     Ok(match drawn {
-        Ok(Ok(page)) => Ok((layout::rows(&page), troubles)),
+        Ok(Ok(page)) => Ok(Drawn {
+            rows: layout::rows(&page),
+            doubt: doubt(&page, shown, &troubles),
+            troubles,
+        }),
         Ok(Err(e)) => Err(e.to_string()),
         Err(panic) => Err(format!("PDF reader panicked: {panic}")),
     })
+}
+
+/// Fewest characters drawn from which a page's decoding is judged.
+const DOUBT_MIN_CHARS: u32 = 8;
+
+/// Why the text drawn on a page is in doubt: content or fonts that could not be read, many
+/// characters that decoded to nothing, only symbols where letters are expected, or strings
+/// shown with nothing drawn. `None` for a page read well (or with no text to show).
+fn doubt(page: &glyphs::GlyphPage, shown: usize, troubles: &[String]) -> Option<String> {
+    if let Some(t) = troubles.first() {
+        return Some(t.clone());
+    }
+    let (drawn, lost) = (page.drawn, page.lost);
+    if drawn >= DOUBT_MIN_CHARS && lost * 5 >= drawn {
+        return Some(format!("{lost} of {drawn} characters decode to nothing"));
+    }
+    let letters = poppler::weight(&page.text) as u32;
+    let visible = page.glyphs.iter().filter(|g| !g.blank).count() as u32;
+    if visible >= DOUBT_MIN_CHARS && letters * 4 < visible {
+        return Some(format!(
+            "{visible} characters drawn, only {letters} letters or digits"
+        ));
+    }
+    if shown > 0 && drawn == 0 {
+        return Some(format!("{shown} strings shown, no character decoded"));
+    }
+    if shown as u32 >= DOUBT_MIN_CHARS && visible * 2 < shown as u32 {
+        return Some(format!("{shown} strings shown, {visible} characters drawn"));
+    }
+    None
 }
