@@ -40,7 +40,7 @@ done <<<"$SOURCES"
 OUT="$CACHE/out"
 rm -rf "$OUT"
 mkdir -p "$OUT"
-"$BIN" extract "$CACHE/pdfs" --out "$OUT" -q --ocr never >/dev/null 2>&1 || true
+"$BIN" extract "$CACHE/pdfs" --out "$OUT" -q --ocr never ${FOREIGN_JOBS:+-j "$FOREIGN_JOBS"} >/dev/null 2>&1 || true
 
 python3 - "$CACHE" <<'EOF'
 import json, os, subprocess, sys

@@ -469,14 +469,81 @@ fn load_as_is(bytes: &[u8]) -> Result<Document, ExtractError> {
     })?;
     if doc.is_encrypted() && !doc.was_encrypted() {
         // lopdf opens documents with an empty user password while loading; if it did not,
-        // try once more explicitly before giving up.
-        if doc.decrypt("").is_err() {
-            return Err(ExtractError::Encrypted(
-                "the document needs a user password".into(),
-            ));
+        // try once more explicitly, then with an odd `/ID` read as poppler reads it, before
+        // giving up, unless only attachments are encrypted.
+        if doc.decrypt("").is_ok() || (mend_file_id(&mut doc) && doc.decrypt("").is_ok()) {
+            return Ok(doc);
         }
+        if only_attachments_encrypted(&doc) {
+            return load_as_is(&without_encryption(bytes));
+        }
+        return Err(ExtractError::Encrypted(
+            "the document needs a user password".into(),
+        ));
     }
     Ok(doc)
+}
+
+/// Give the trailer a usable `/ID` where it has none or an odd one (not an array, a first
+/// element that is not a string, or a reference to one): the first string found, else an
+/// empty string, as poppler and qpdf take it for the key. Whether anything changed.
+fn mend_file_id(doc: &mut Document) -> bool {
+    let first = match doc.trailer.get(b"ID") {
+        Ok(Object::Array(items)) => items.first().cloned(),
+        Ok(other) => Some(other.clone()),
+        Err(_) => None,
+    };
+    let first = first.map(|o| match o {
+        Object::Reference(id) => doc.get_object(id).cloned().unwrap_or(Object::Null),
+        o => o,
+    });
+    let id = match first {
+        Some(Object::String(s, _)) => {
+            if matches!(doc.trailer.get(b"ID"), Ok(Object::Array(a)) if a.iter().all(|o| o.as_str().is_ok()))
+            {
+                return false;
+            }
+            s
+        }
+        _ => Vec::new(),
+    };
+    let id = Object::String(id, pdf_extract::StringFormat::Hexadecimal);
+    doc.trailer.set("ID", vec![id.clone(), id]);
+    true
+}
+
+/// Whether the encryption dictionary leaves strings and streams in the clear (`/V` 4 or 5 with
+/// `/StmF` and `/StrF` `/Identity`, their default) so that only embedded files (`/EFF`) are
+/// encrypted: the page content reads without the password.
+fn only_attachments_encrypted(doc: &Document) -> bool {
+    let Ok(dict) = doc.get_encrypted() else {
+        return false;
+    };
+    let version = dict.get(b"V").and_then(Object::as_i64).unwrap_or(0);
+    let identity = |key: &[u8]| match dict.get(key) {
+        Ok(Object::Name(n)) => n == b"Identity",
+        Err(_) => true,
+        Ok(_) => false,
+    };
+    (version == 4 || version == 5) && identity(b"StmF") && identity(b"StrF")
+}
+
+/// `bytes` with each `/Encrypt` key of a trailer or cross-reference stream renamed (same
+/// length, so every offset holds): lopdf then reads the clear content as unencrypted.
+fn without_encryption(bytes: &[u8]) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    let key = b"/Encrypt";
+    let mut i = 0;
+    while let Some(at) = out[i..].windows(key.len()).position(|w| w == key) {
+        let end = i + at + key.len();
+        // Not a longer name such as /EncryptMetadata.
+        let next = out.get(end).copied().unwrap_or(b' ');
+        if !next.is_ascii_alphanumeric() {
+            out[end - 1] = b'_';
+        }
+        i = end;
+    }
+    out
 }
 
 /// Empty every image stream: pdf-extract would otherwise inflate each image it meets and
