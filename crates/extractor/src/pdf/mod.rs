@@ -342,9 +342,10 @@ impl PageReader<'_> {
                 rows,
                 troubles,
                 doubt,
+                empty,
             }) => {
                 note_troubles(&mut warnings, troubles, number, "");
-                in_doubt = doubt;
+                in_doubt = doubt.or_else(|| empty.then(|| "no character drawn".to_string()));
                 let text = layout::page_text(&rows);
                 let lines = rows.into_iter().flat_map(|r| r.runs).collect();
                 Page {
@@ -384,6 +385,7 @@ impl PageReader<'_> {
                         rows,
                         troubles,
                         doubt,
+                        ..
                     }) => {
                         note_troubles(&mut warnings, troubles, number, "an annotation: ");
                         if in_doubt.is_none() {
@@ -625,6 +627,9 @@ struct Drawn {
     rows: Vec<layout::Row>,
     troubles: Vec<String>,
     doubt: Option<String>,
+    /// Nothing visible drawn: a scan, an empty page, or text our reader did not see. A page
+    /// like that is worth a cheap look by poppler; an empty annotation appearance is not.
+    empty: bool,
 }
 
 /// Walk then draw one page. The outer `Err` is a document-level limit; the inner one says why
@@ -670,6 +675,7 @@ fn draw(
         Ok(Ok(page)) => Ok(Drawn {
             rows: layout::rows(&page),
             doubt: doubt(&page, shown, &troubles),
+            empty: page.glyphs.iter().all(|g| g.blank),
             troubles,
         }),
         Ok(Err(e)) => Err(e.to_string()),
@@ -681,8 +687,8 @@ fn draw(
 const DOUBT_MIN_CHARS: u32 = 8;
 
 /// Why the text drawn on a page is in doubt: content or fonts that could not be read, many
-/// characters that decoded to nothing, only symbols where letters are expected, or strings
-/// shown with nothing drawn. `None` for a page read well (or with no text to show).
+/// characters that decoded to nothing, only symbols where letters are expected, or fewer
+/// characters than strings shown. `None` for a page read well (see also [`Drawn::empty`]).
 fn doubt(page: &glyphs::GlyphPage, shown: usize, troubles: &[String]) -> Option<String> {
     if let Some(t) = troubles.first() {
         return Some(t.clone());
@@ -697,9 +703,6 @@ fn doubt(page: &glyphs::GlyphPage, shown: usize, troubles: &[String]) -> Option<
         return Some(format!(
             "{visible} characters drawn, only {letters} letters or digits"
         ));
-    }
-    if shown > 0 && drawn == 0 {
-        return Some(format!("{shown} strings shown, no character decoded"));
     }
     if shown as u32 >= DOUBT_MIN_CHARS && visible * 2 < shown as u32 {
         return Some(format!("{shown} strings shown, {visible} characters drawn"));
