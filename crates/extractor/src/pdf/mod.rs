@@ -709,3 +709,66 @@ fn doubt(page: &glyphs::GlyphPage, shown: usize, troubles: &[String]) -> Option<
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use glyphs::{Glyph, GlyphPage};
+
+    /// A page of `text`, one glyph per character, with `lost` more characters that decoded
+    /// to nothing.
+    fn page(text: &str, lost: u32) -> GlyphPage {
+        let mut p = GlyphPage::default();
+        for (i, c) in text.chars().enumerate() {
+            let start = p.text.len() as u32;
+            p.text.push(c);
+            p.glyphs.push(Glyph {
+                x: 10.0 * i as f32,
+                y: 700.0,
+                w: 6.0,
+                size: 12.0,
+                font: 0,
+                start,
+                len: c.len_utf8() as u16,
+                quarter: 0,
+                blank: c == ' ',
+            });
+        }
+        p.drawn = text.chars().count() as u32 + lost;
+        p.lost = lost;
+        p
+    }
+
+    #[test]
+    fn a_page_read_well_is_not_in_doubt() {
+        let p = page("Sở Tài chính chủ trì, hoàn thành trước 30/6/2026", 0);
+        assert_eq!(doubt(&p, 3, &[]), None);
+        // A few lost characters (a bullet glyph) do not count.
+        assert_eq!(
+            doubt(&page("Ủy ban nhân dân xã Tân Phước", 2), 2, &[]),
+            None
+        );
+    }
+
+    #[test]
+    fn fonts_lost_codes_symbols_and_missing_characters_put_a_page_in_doubt() {
+        let fine = page("Kế hoạch triển khai", 0);
+        let trouble = ["font /F2 could not be read".to_string()];
+        assert!(doubt(&fine, 1, &trouble).unwrap().contains("/F2"));
+        let holed = page("Kế hoạch", 40);
+        assert!(doubt(&holed, 5, &[]).unwrap().contains("decode to nothing"));
+        let symbols = page("□△ △□ □△△□ △□", 0);
+        assert!(doubt(&symbols, 4, &[]).unwrap().contains("letters"));
+        let sparse = page("Mục 1", 0);
+        assert!(doubt(&sparse, 60, &[]).unwrap().contains("60 strings"));
+    }
+
+    #[test]
+    fn only_the_encrypt_key_is_renamed() {
+        let bytes = b"trailer << /Encrypt 5 0 R /EncryptMetadata false /Root 1 0 R >>";
+        let out = without_encryption(bytes);
+        assert_eq!(out.len(), bytes.len());
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("/Encryp_ 5 0 R") && out.contains("/EncryptMetadata false"));
+    }
+}
