@@ -29,12 +29,17 @@ while read -r name url under; do
     gitdir="$CACHE/git/$name.git"
     [ -d "$gitdir" ] || git clone -q --bare --depth 1 "$url" "$gitdir"
   fi
-  mkdir -p "$CACHE/pdfs/$name"
-  # Every PDF under the folder, flattened into one name per file.
+  # Every PDF under the folder, flattened into one name per file; the folder takes its
+  # name only once complete, so an interrupted copy is made again.
+  part="$CACHE/pdfs/.$name.part"
+  rm -rf "$part"
+  mkdir -p "$part"
   git --git-dir "$gitdir" ls-tree -r --name-only HEAD -- "$under" | grep -i '\.pdf$' |
     while read -r path; do
-      git --git-dir "$gitdir" show "HEAD:$path" >"$CACHE/pdfs/$name/${path//\//__}" 2>/dev/null || true
+      git --git-dir "$gitdir" show "HEAD:$path" >"$part/${path//\//__}" 2>/dev/null || true
     done
+  rm -rf "$CACHE/pdfs/$name"
+  mv "$part" "$CACHE/pdfs/$name"
 done <<<"$SOURCES"
 
 OUT="$CACHE/out"
