@@ -243,7 +243,8 @@ fn read(
             rayon::join(
                 || {
                     panic::catch_unwind(AssertUnwindSafe(|| {
-                        let content = pdf::read_document(doc, &opts.limits, budget)?;
+                        let mut content = pdf::read_document(doc, &opts.limits, budget)?;
+                        pdf::reread_with_poppler(&mut content, bytes, budget);
                         Ok((content.pages, content.warnings))
                     }))
                 },

@@ -200,6 +200,9 @@ pub enum TextSource {
     TextLayer,
     /// Read from the page image by optical character recognition.
     Ocr,
+    /// The PDF's text layer as poppler's `pdftotext` decodes it: a page whose fonts our own
+    /// reader could not decode (a `poppler_text` warning says why).
+    Poppler,
 }
 
 /// How one page was OCR'd.
@@ -814,6 +817,9 @@ pub enum WarningKind {
     OcrUnavailable,
     /// A page could not be read; the others were.
     PageFailed,
+    /// A page our reader could not read fully (fonts it cannot decode) was read by poppler's
+    /// `pdftotext` instead; its `text_source` is `poppler`.
+    PopplerText,
     /// A damaged file (cross-reference table, trailer, stream lengths) was rebuilt by scanning
     /// it for its objects before it was read.
     Repaired,
@@ -835,6 +841,7 @@ impl WarningKind {
             WarningKind::OcrNeeded => "ocr_needed",
             WarningKind::OcrUnavailable => "ocr_unavailable",
             WarningKind::PageFailed => "page_failed",
+            WarningKind::PopplerText => "poppler_text",
             WarningKind::Repaired => "repaired",
             WarningKind::SignatureFailed => "signature_failed",
             WarningKind::SignaturesUnreadable => "signatures_unreadable",

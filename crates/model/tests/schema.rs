@@ -90,6 +90,7 @@ fn closed_kinds_serialise_as_their_names() {
         WarningKind::OcrNeeded,
         WarningKind::OcrUnavailable,
         WarningKind::PageFailed,
+        WarningKind::PopplerText,
         WarningKind::SignatureFailed,
         WarningKind::SignaturesUnreadable,
     ];

@@ -55,6 +55,11 @@ pub(crate) struct GlyphPage {
     pub glyphs: Vec<Glyph>,
     /// Font names referenced by [`Glyph::font`].
     pub fonts: Vec<String>,
+    /// Characters pdf-extract handed over.
+    pub drawn: u32,
+    /// Of those, characters that decoded to nothing readable (no text, control characters,
+    /// U+FFFD, private use): a font it could not decode.
+    pub lost: u32,
 }
 
 /// The `OutputDev` that fills a [`GlyphPage`].
@@ -171,6 +176,12 @@ impl<'a> GlyphCollector<'a> {
             }
         }
         let len = self.page.text.len() - start;
+        if self.page.text[start..]
+            .chars()
+            .all(|c| c == '\u{fffd}' || ('\u{e000}'..='\u{f8ff}').contains(&c))
+        {
+            self.page.lost += 1;
+        }
         if len == 0 || len > u16::MAX as usize {
             self.page.text.truncate(start);
             return;
@@ -213,6 +224,7 @@ impl OutputDev for GlyphCollector<'_> {
         char: &str,
     ) -> Result<(), OutputError> {
         self.since_check += 1;
+        self.page.drawn += 1;
         if self.since_check >= GLYPHS_PER_CHECK {
             self.since_check = 0;
             if self.budget.expired() {

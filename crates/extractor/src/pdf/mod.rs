@@ -22,6 +22,7 @@ mod filters;
 mod glyphs;
 mod guard;
 pub(crate) mod layout;
+mod poppler;
 mod repair;
 mod walk;
 
@@ -45,6 +46,8 @@ pub struct PdfContent {
     pub pages: Vec<Page>,
     /// Non-fatal problems (a page that failed, an unreadable annotation).
     pub warnings: Vec<Warning>,
+    /// Pages whose text is in doubt, with why: [`reread_with_poppler`] reads them again.
+    in_doubt: Vec<(u32, String)>,
 }
 
 /// Read every page of a PDF. Never panics: panics inside the PDF library become errors.
@@ -66,7 +69,9 @@ pub fn read_pdf_within(
     limits: &Limits,
     budget: &Budget,
 ) -> Result<PdfContent, ExtractError> {
-    read_document(open(bytes, limits)?, limits, budget)
+    let mut content = read_document(open(bytes, limits)?, limits, budget)?;
+    reread_with_poppler(&mut content, bytes, budget);
+    Ok(content)
 }
 
 /// Check the header and size of `bytes` and parse them into a document, opened with the
@@ -176,12 +181,71 @@ pub fn read_document(
         threads
     };
     let read = reader.read_shared(&jobs, workers)?;
-    for (page, warnings) in read {
+    for (page, warnings, doubt) in read {
         out.warnings.extend(warnings);
+        if let Some(why) = doubt {
+            out.in_doubt.push((page.number, why));
+        }
         out.pages.push(page);
     }
     Ok(out)
 }
+
+/// Read the pages whose text is in doubt once more with poppler's `pdftotext`, when it is
+/// installed, and keep poppler's reading of a page where it finds more letters and
+/// digits than ours (by a twentieth) (`text_source` poppler, a `poppler_text` warning naming why). Pages within
+/// [`POPPLER_GAP`] of each other are read in one run. Without poppler nothing changes.
+pub fn reread_with_poppler(content: &mut PdfContent, bytes: &[u8], budget: &Budget) {
+    let doubts = std::mem::take(&mut content.in_doubt);
+    if doubts.is_empty() || !poppler::available() {
+        return;
+    }
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for &(n, _) in &doubts {
+        match runs.last_mut() {
+            Some((_, last)) if n <= *last + POPPLER_GAP => *last = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    for (first, last) in runs {
+        let left = budget.remaining().unwrap_or(poppler::TIMEOUT);
+        if budget.expired() {
+            return;
+        }
+        let Ok(read) = poppler::read_pages(bytes, first, last, left) else {
+            continue;
+        };
+        for (glyph_page, n) in read.iter().zip(first..=last) {
+            let Some((_, why)) = doubts.iter().find(|(d, _)| *d == n) else {
+                continue;
+            };
+            let Some(page) = content.pages.iter_mut().find(|p| p.number == n) else {
+                continue;
+            };
+            let rows = layout::rows(glyph_page);
+            let text = layout::page_text(&rows);
+            let (theirs, ours) = (poppler::weight(&text), poppler::weight(&page.text));
+            if theirs <= ours + ours / 20 {
+                continue;
+            }
+            page.text = text;
+            page.lines = rows.into_iter().flat_map(|r| r.runs).collect();
+            page.text_source = nhiemvu_model::TextSource::Poppler;
+            // What our reader could not read is read now: its warnings give way to this one.
+            content.warnings.retain(|w| {
+                !(w.kind == nhiemvu_model::WarningKind::ContentUnreadable && w.page == Some(n))
+            });
+            content.warnings.push(Warning::new(
+                nhiemvu_model::WarningKind::PopplerText,
+                format!("page {n} read by poppler's pdftotext ({theirs} letters and digits against {ours}): {why}"),
+                Some(n),
+            ));
+        }
+    }
+}
+
+/// Pages in doubt at most this far apart are read by one `pdftotext` run.
+const POPPLER_GAP: u32 = 4;
 
 /// The next page for worker `k`: the front of its stretch, or else the first page of the back
 /// half it takes over from the largest stretch left; `None` when every page is taken.
@@ -206,8 +270,11 @@ fn next_page(stretches: &Mutex<Vec<Range<usize>>>, k: usize) -> Option<usize> {
     Some(i)
 }
 
-/// One page read, with its warnings, or why reading stopped.
-type PageRead = Result<(Page, Vec<Warning>), ExtractError>;
+/// One page read: the page, its warnings, and why its text is in doubt (see [`doubt`]).
+type PageOut = (Page, Vec<Warning>, Option<String>);
+
+/// One page read, or why reading stopped.
+type PageRead = Result<PageOut, ExtractError>;
 
 /// One page to read and the annotations on it.
 struct PageJob {
@@ -231,11 +298,7 @@ impl PageReader<'_> {
     /// back half of the largest stretch left: pages stay in long runs per worker (a drawer
     /// parses each font it meets, so fonts are parsed about once), and a worker that starts
     /// late or meets heavy pages does not hold the others up.
-    fn read_shared(
-        &self,
-        jobs: &[PageJob],
-        workers: usize,
-    ) -> Result<Vec<(Page, Vec<Warning>)>, ExtractError> {
+    fn read_shared(&self, jobs: &[PageJob], workers: usize) -> Result<Vec<PageOut>, ExtractError> {
         let n = jobs.len();
         let stretches: Mutex<Vec<Range<usize>>> = Mutex::new(
             (0..workers)
@@ -269,17 +332,20 @@ impl PageReader<'_> {
     }
 
     /// One page: its text and lines, its annotations' text, and what went wrong.
-    fn read_page(
-        &self,
-        drawer: &mut PageDrawer<'_>,
-        job: &PageJob,
-    ) -> Result<(Page, Vec<Warning>), ExtractError> {
+    fn read_page(&self, drawer: &mut PageDrawer<'_>, job: &PageJob) -> PageRead {
         let (number, budget) = (job.number, self.budget);
         let mut warnings = Vec::new();
+        let mut in_doubt;
         budget.check(|| format!("before page {number}"))?;
         let mut page = match self.draw(drawer, job.id, number)? {
-            Ok((rows, troubles)) => {
+            Ok(Drawn {
+                rows,
+                troubles,
+                doubt,
+                empty,
+            }) => {
                 note_troubles(&mut warnings, troubles, number, "");
+                in_doubt = doubt.or_else(|| empty.then(|| "no character drawn".to_string()));
                 let text = layout::page_text(&rows);
                 let lines = rows.into_iter().flat_map(|r| r.runs).collect();
                 Page {
@@ -293,6 +359,7 @@ impl PageReader<'_> {
                 }
             }
             Err(why) => {
+                in_doubt = Some(format!("the page could not be drawn ({why})"));
                 warnings.push(Warning::new(
                     nhiemvu_model::WarningKind::PageFailed,
                     format!("page {number} could not be read: {why}"),
@@ -318,8 +385,16 @@ impl PageReader<'_> {
                     other => other?,
                 };
                 match drawn {
-                    Ok((rows, troubles)) => {
+                    Ok(Drawn {
+                        rows,
+                        troubles,
+                        doubt,
+                        ..
+                    }) => {
                         note_troubles(&mut warnings, troubles, number, "an annotation: ");
+                        if in_doubt.is_none() {
+                            in_doubt = doubt.map(|d| format!("an annotation: {d}"));
+                        }
                         text = layout::plain_text(&rows);
                     }
                     Err(why) => warnings.push(Warning::new(
@@ -345,7 +420,7 @@ impl PageReader<'_> {
                 text,
             });
         }
-        Ok((page, warnings))
+        Ok((page, warnings, in_doubt))
     }
 
     /// [`draw`] with this document's notes, limits and budget.
@@ -355,7 +430,7 @@ impl PageReader<'_> {
         drawer: &mut PageDrawer<'_>,
         id: ObjectId,
         number: u32,
-    ) -> Result<Result<(Vec<layout::Row>, Vec<Trouble>), String>, ExtractError> {
+    ) -> Result<Result<Drawn, String>, ExtractError> {
         let Self {
             doc,
             notes,
@@ -448,14 +523,81 @@ fn load_as_is(bytes: &[u8]) -> Result<Document, ExtractError> {
     })?;
     if doc.is_encrypted() && !doc.was_encrypted() {
         // lopdf opens documents with an empty user password while loading; if it did not,
-        // try once more explicitly before giving up.
-        if doc.decrypt("").is_err() {
-            return Err(ExtractError::Encrypted(
-                "the document needs a user password".into(),
-            ));
+        // try once more explicitly, then with an odd `/ID` read as poppler reads it, before
+        // giving up, unless only attachments are encrypted.
+        if doc.decrypt("").is_ok() || (mend_file_id(&mut doc) && doc.decrypt("").is_ok()) {
+            return Ok(doc);
         }
+        if only_attachments_encrypted(&doc) {
+            return load_as_is(&without_encryption(bytes));
+        }
+        return Err(ExtractError::Encrypted(
+            "the document needs a user password".into(),
+        ));
     }
     Ok(doc)
+}
+
+/// Give the trailer a usable `/ID` where it has none or an odd one (not an array, a first
+/// element that is not a string, or a reference to one): the first string found, else an
+/// empty string, as poppler and qpdf take it for the key. Whether anything changed.
+fn mend_file_id(doc: &mut Document) -> bool {
+    let first = match doc.trailer.get(b"ID") {
+        Ok(Object::Array(items)) => items.first().cloned(),
+        Ok(other) => Some(other.clone()),
+        Err(_) => None,
+    };
+    let first = first.map(|o| match o {
+        Object::Reference(id) => doc.get_object(id).cloned().unwrap_or(Object::Null),
+        o => o,
+    });
+    let id = match first {
+        Some(Object::String(s, _)) => {
+            if matches!(doc.trailer.get(b"ID"), Ok(Object::Array(a)) if a.iter().all(|o| o.as_str().is_ok()))
+            {
+                return false;
+            }
+            s
+        }
+        _ => Vec::new(),
+    };
+    let id = Object::String(id, pdf_extract::StringFormat::Hexadecimal);
+    doc.trailer.set("ID", vec![id.clone(), id]);
+    true
+}
+
+/// Whether the encryption dictionary leaves strings and streams in the clear (`/V` 4 or 5 with
+/// `/StmF` and `/StrF` `/Identity`, their default) so that only embedded files (`/EFF`) are
+/// encrypted: the page content reads without the password.
+fn only_attachments_encrypted(doc: &Document) -> bool {
+    let Ok(dict) = doc.get_encrypted() else {
+        return false;
+    };
+    let version = dict.get(b"V").and_then(Object::as_i64).unwrap_or(0);
+    let identity = |key: &[u8]| match dict.get(key) {
+        Ok(Object::Name(n)) => n == b"Identity",
+        Err(_) => true,
+        Ok(_) => false,
+    };
+    (version == 4 || version == 5) && identity(b"StmF") && identity(b"StrF")
+}
+
+/// `bytes` with each `/Encrypt` key of a trailer or cross-reference stream renamed (same
+/// length, so every offset holds): lopdf then reads the clear content as unencrypted.
+fn without_encryption(bytes: &[u8]) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    let key = b"/Encrypt";
+    let mut i = 0;
+    while let Some(at) = out[i..].windows(key.len()).position(|w| w == key) {
+        let end = i + at + key.len();
+        // Not a longer name such as /EncryptMetadata.
+        let next = out.get(end).copied().unwrap_or(b' ');
+        if !next.is_ascii_alphanumeric() {
+            out[end - 1] = b'_';
+        }
+        i = end;
+    }
+    out
 }
 
 /// Empty every image stream: pdf-extract would otherwise inflate each image it meets and
@@ -534,10 +676,19 @@ fn note_troubles(warnings: &mut Vec<Warning>, troubles: Vec<Trouble>, number: u3
     }
 }
 
-/// Walk then draw one page: its rows, and what could not be read on it (bytes of its
-/// content, fonts). The outer `Err` is a document-level limit; the inner one says why the
-/// page could not be drawn.
-#[allow(clippy::type_complexity)]
+/// One page (or annotation appearance) drawn: its rows, what could not be read on it (bytes
+/// of its content, fonts), and why its text is in doubt, if it is.
+struct Drawn {
+    rows: Vec<layout::Row>,
+    troubles: Vec<Trouble>,
+    doubt: Option<String>,
+    /// Nothing visible drawn: a scan, an empty page, or text our reader did not see. A page
+    /// like that is worth a cheap look by poppler; an empty annotation appearance is not.
+    empty: bool,
+}
+
+/// Walk then draw one page. The outer `Err` is a document-level limit; the inner one says why
+/// the page could not be drawn.
 fn draw(
     drawer: &mut PageDrawer<'_>,
     doc: &Document,
@@ -546,7 +697,7 @@ fn draw(
     number: u32,
     limits: WalkLimits,
     budget: &Budget,
-) -> Result<Result<(Vec<layout::Row>, Vec<Trouble>), String>, ExtractError> {
+) -> Result<Result<Drawn, String>, ExtractError> {
     let fonts = match walk::walk_page(doc, notes, id, limits) {
         Ok(f) => f,
         Err(e @ (WalkError::Cycle(_) | WalkError::Depth(_) | WalkError::Bytes(_))) => {
@@ -554,6 +705,7 @@ fn draw(
         }
     };
     drawer.take_troubles();
+    let shown = fonts.string_fonts.len();
     let drawn = guard::guarded(|| {
         let mut dev = GlyphCollector::new(fonts.fonts, &fonts.string_fonts, budget);
         let result = match &fonts.content {
@@ -588,8 +740,105 @@ fn draw(
         }
     }
     Ok(match drawn {
-        Ok(Ok((_, page))) => Ok((layout::rows(&page), troubles)),
+        Ok(Ok((_, page))) => Ok(Drawn {
+            rows: layout::rows(&page),
+            doubt: doubt(&page, shown, &troubles),
+            empty: page.glyphs.iter().all(|g| g.blank),
+            troubles,
+        }),
         Ok(Err(e)) => Err(e.to_string()),
         Err(panic) => Err(format!("PDF reader panicked: {panic}")),
     })
+}
+
+/// Fewest characters drawn from which a page's decoding is judged.
+const DOUBT_MIN_CHARS: u32 = 8;
+
+/// Why the text drawn on a page is in doubt: content or fonts that could not be read, many
+/// characters that decoded to nothing, only symbols where letters are expected, or fewer
+/// characters than strings shown. `None` for a page read well (see also [`Drawn::empty`]).
+fn doubt(page: &glyphs::GlyphPage, shown: usize, troubles: &[Trouble]) -> Option<String> {
+    // A cap reached (a bomb) is no reason to hand the page to another reader.
+    let unreadable = troubles.iter().find(|(k, _)| *k == nhiemvu_model::WarningKind::ContentUnreadable);
+    if let Some((_, t)) = unreadable {
+        return Some(t.clone());
+    }
+    let (drawn, lost) = (page.drawn, page.lost);
+    if drawn >= DOUBT_MIN_CHARS && lost * 5 >= drawn {
+        return Some(format!("{lost} of {drawn} characters decode to nothing"));
+    }
+    let letters = poppler::weight(&page.text) as u32;
+    let visible = page.glyphs.iter().filter(|g| !g.blank).count() as u32;
+    if visible >= DOUBT_MIN_CHARS && letters * 4 < visible {
+        return Some(format!(
+            "{visible} characters drawn, only {letters} letters or digits"
+        ));
+    }
+    if shown as u32 >= DOUBT_MIN_CHARS && visible * 2 < shown as u32 {
+        return Some(format!("{shown} strings shown, {visible} characters drawn"));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use glyphs::{Glyph, GlyphPage};
+
+    /// A page of `text`, one glyph per character, with `lost` more characters that decoded
+    /// to nothing.
+    fn page(text: &str, lost: u32) -> GlyphPage {
+        let mut p = GlyphPage::default();
+        for (i, c) in text.chars().enumerate() {
+            let start = p.text.len() as u32;
+            p.text.push(c);
+            p.glyphs.push(Glyph {
+                x: 10.0 * i as f32,
+                y: 700.0,
+                w: 6.0,
+                size: 12.0,
+                font: 0,
+                start,
+                len: c.len_utf8() as u16,
+                quarter: 0,
+                blank: c == ' ',
+            });
+        }
+        p.drawn = text.chars().count() as u32 + lost;
+        p.lost = lost;
+        p
+    }
+
+    #[test]
+    fn a_page_read_well_is_not_in_doubt() {
+        let p = page("Sở Tài chính chủ trì, hoàn thành trước 30/6/2026", 0);
+        assert_eq!(doubt(&p, 3, &[]), None);
+        // A few lost characters (a bullet glyph) do not count.
+        assert_eq!(
+            doubt(&page("Ủy ban nhân dân xã Tân Phước", 2), 2, &[]),
+            None
+        );
+    }
+
+    #[test]
+    fn fonts_lost_codes_symbols_and_missing_characters_put_a_page_in_doubt() {
+        let fine = page("Kế hoạch triển khai", 0);
+        let trouble = ["font /F2 could not be read".to_string()];
+        assert!(doubt(&fine, 1, &trouble).unwrap().contains("/F2"));
+        let holed = page("Kế hoạch", 40);
+        assert!(doubt(&holed, 5, &[]).unwrap().contains("decode to nothing"));
+        let symbols = page("□△ △□ □△△□ △□", 0);
+        assert!(doubt(&symbols, 4, &[]).unwrap().contains("letters"));
+        let sparse = page("Mục 1", 0);
+        assert!(doubt(&sparse, 60, &[]).unwrap().contains("60 strings"));
+    }
+
+    #[test]
+    fn only_the_encrypt_key_is_renamed() {
+        let bytes = b"trailer << /Encrypt 5 0 R /EncryptMetadata false /Root 1 0 R >>";
+        let out = without_encryption(bytes);
+        assert_eq!(out.len(), bytes.len());
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("/Encryp_ 5 0 R") && out.contains("/EncryptMetadata false"));
+    }
 }
