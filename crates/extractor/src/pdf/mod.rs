@@ -759,7 +759,9 @@ const DOUBT_MIN_CHARS: u32 = 8;
 /// characters than strings shown. `None` for a page read well (see also [`Drawn::empty`]).
 fn doubt(page: &glyphs::GlyphPage, shown: usize, troubles: &[Trouble]) -> Option<String> {
     // A cap reached (a bomb) is no reason to hand the page to another reader.
-    let unreadable = troubles.iter().find(|(k, _)| *k == nhiemvu_model::WarningKind::ContentUnreadable);
+    let unreadable = troubles
+        .iter()
+        .find(|(k, _)| *k == nhiemvu_model::WarningKind::ContentUnreadable);
     if let Some((_, t)) = unreadable {
         return Some(t.clone());
     }
@@ -823,8 +825,11 @@ mod tests {
     #[test]
     fn fonts_lost_codes_symbols_and_missing_characters_put_a_page_in_doubt() {
         let fine = page("Kế hoạch triển khai", 0);
-        let trouble = ["font /F2 could not be read".to_string()];
+        use nhiemvu_model::WarningKind::{ContentUnreadable, LimitReached};
+        let trouble = [(ContentUnreadable, "font /F2 could not be read".to_string())];
         assert!(doubt(&fine, 1, &trouble).unwrap().contains("/F2"));
+        let capped = [(LimitReached, "more than 500000 operators".to_string())];
+        assert_eq!(doubt(&fine, 1, &capped), None, "a cap reached is no doubt");
         let holed = page("Kế hoạch", 40);
         assert!(doubt(&holed, 5, &[]).unwrap().contains("decode to nothing"));
         let symbols = page("□△ △□ □△△□ △□", 0);
