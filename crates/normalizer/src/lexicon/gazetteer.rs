@@ -362,10 +362,38 @@ fn word_ends(s: &str, max_words: usize) -> Vec<usize> {
     ends
 }
 
+/// The first token of a name key, up to a space or a dash: every key of a name written with
+/// a given first word begins with it, so a prefix whose first word gives a token no name
+/// begins with cannot be a name (this keeps the search from keying every word prefix).
+fn first_token(key: &str) -> Option<&str> {
+    key.split([' ', '-']).find(|t| !t.is_empty())
+}
+
+/// First tokens of every name and province key.
+static FIRST_TOKENS: Lazy<HashSet<String>> = Lazy::new(|| {
+    (NAME_KEYS.iter().chain(PROVINCE_KEYS.iter()))
+        .filter_map(|k| first_token(k).map(str::to_string))
+        .collect()
+});
+
 fn longest_in(s: &str, keys: &HashSet<String>, max_words: usize) -> Option<usize> {
-    word_ends(s, max_words)
-        .into_iter()
-        .find(|&e| keys.contains(&name_key(&s[..e])))
+    let mut seen: Option<(&str, bool)> = None;
+    for e in word_ends(s, max_words) {
+        let word = s[..e].split_whitespace().next().unwrap_or("");
+        let may_start = match seen {
+            Some((w, ok)) if w == word => ok,
+            _ => {
+                let key = name_key(word);
+                let ok = first_token(&key).is_some_and(|t| FIRST_TOKENS.contains(t));
+                seen = Some((word, ok));
+                ok
+            }
+        };
+        if may_start && keys.contains(&name_key(&s[..e])) {
+            return Some(e);
+        }
+    }
+    None
 }
 
 /// Length in bytes of the longest official name at the start of `s`
