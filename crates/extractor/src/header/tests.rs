@@ -309,3 +309,23 @@ fn a_table_row_inside_the_end_matter_gives_no_position() {
     assert_eq!(s.position.as_deref(), Some("Giám đốc Sở Y tế tỉnh Tây Sơn"));
     assert_eq!(s.name.as_deref(), Some("Đinh Thị Mai"));
 }
+
+#[test]
+fn place_and_date_split_at_a_blank_day_are_read_together() {
+    // A blank day leaves a wide gap that the layout (or OCR) turns into a cell break.
+    let p = paras("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCỤC THỦY LỢI\tĐộc lập - Tự do - Hạnh phúc\nSố:     /TL-QLCT\tHà Nội, ngày\ttháng 7 năm 2026\nV/v kiểm tra an toàn hồ chứa\nKính gửi: Sở Nông nghiệp và Môi trường các tỉnh");
+    let (m, _) = parse(&p);
+    assert_eq!(m.place.as_deref(), Some("Hà Nội"));
+    assert_eq!((m.year, m.month, m.date), (Some(2026), Some(7), None));
+    assert_eq!(m.issuer.as_deref(), Some("Cục Thủy lợi"));
+    assert_eq!(
+        m.addressees,
+        vec!["Sở Nông nghiệp và Môi trường các tỉnh".to_string()]
+    );
+    // A day that is there still dates the document when the line is split elsewhere.
+    let p = paras("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ AN PHÚ\tĐộc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND\tAn Phú, ngày 03\ttháng 8 năm 2026\nKẾ HOẠCH");
+    let (m, _) = parse(&p);
+    assert_eq!(m.place.as_deref(), Some("An Phú"));
+    assert_eq!(m.date, chrono::NaiveDate::from_ymd_opt(2026, 8, 3));
+    assert_eq!(m.number.as_deref(), Some("12/KH-UBND"));
+}

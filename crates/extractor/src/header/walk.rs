@@ -65,6 +65,20 @@ impl<'m> Walk<'m> {
                 header_hit = true;
             }
         }
+        // The place and date can fall in separate runs too, around a blank day's wide gap
+        // ("Hà Nội, ngày\ttháng 4 năm 2026"): read it from two neighbouring cells joined.
+        if self.meta.year.is_none()
+            && cells.len() > 1
+            && !cells.iter().any(|c| DATE_LINE.is_match(c))
+        {
+            let joined = cells
+                .windows(2)
+                .map(|w| format!("{} {}", w[0], w[1]))
+                .find(|j| j.len() < 120 && DATE_LINE.is_match(j));
+            if let Some(j) = joined {
+                header_hit |= self.date(&j);
+            }
+        }
         let mut title_here = false;
         for cell in &cells {
             header_hit |= self.cell(cell, &mut title_here);
