@@ -4,10 +4,26 @@ use nhiemvu_model::DocNumber;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-pub(super) static NUMBER: Lazy<Regex> = Lazy::new(|| {
+static NUMBER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i:^|\s|\t)Số\s*:?\s*([0-9]*)[\s.…_]*([-/]\s*[A-ZĐ0-9][A-Za-zĐđ0-9&.\-/]*)")
         .unwrap()
 });
+
+/// A serial run into its symbol with the slash lost ("Số: 1105KH-ĐKT", as OCR reads a thin
+/// slash); only taken when the letters before the hyphen are a kind code (NĐ 30 form).
+static NUMBER_BARE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i:^|\s|\t)Số\s*:?\s*([0-9]+)([A-ZĐ]{1,4})(-[A-ZĐ][A-Za-zĐđ0-9&.\-/]*)").unwrap()
+});
+
+/// The serial and symbol of the "Số: …" field in `text`, if any. A slash lost between a
+/// serial and its kind code ("1105KH-ĐKT") is restored, since the NĐ 30 form always has it.
+pub(super) fn number_fields(text: &str) -> Option<(String, String)> {
+    if let Some(c) = NUMBER.captures(text) {
+        return Some((c[1].to_string(), c[2].to_string()));
+    }
+    let c = NUMBER_BARE.captures(text)?;
+    is_kind_code(&c[2]).then(|| (c[1].to_string(), format!("/{}{}", &c[2], &c[3])))
+}
 
 /// Parse a number and symbol ("146/KH-UBND", "09-TB/VPTU", "/UBND-KGVX").
 pub fn parse_number(serial: &str, symbol: &str) -> DocNumber {

@@ -329,3 +329,18 @@ fn place_and_date_split_at_a_blank_day_are_read_together() {
     assert_eq!(m.date, chrono::NaiveDate::from_ymd_opt(2026, 8, 3));
     assert_eq!(m.number.as_deref(), Some("12/KH-UBND"));
 }
+
+#[test]
+fn a_slash_lost_between_serial_and_kind_code_is_restored() {
+    let p = paras("SỞ XÂY DỰNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỔ CÔNG TÁC\tĐộc lập - Tự do - Hạnh phúc\nSố: 218KH-TCT\tBình Sơn, ngày 14 tháng 5 năm 2026\nKẾ HOẠCH\nRà soát nhà ở xuống cấp");
+    let (m, _) = parse(&p);
+    assert_eq!(m.number.as_deref(), Some("218/KH-TCT"));
+    let n = m.number_parts.expect("parts");
+    assert_eq!(
+        (n.kind_code.as_deref(), n.issuer_code.as_deref()),
+        (Some("KH"), Some("TCT"))
+    );
+    // Letters that are no kind code are not taken for a symbol.
+    let p = paras("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 218AB-CD\tBình Sơn, ngày 14 tháng 5 năm 2026\nKẾ HOẠCH");
+    assert_eq!(parse(&p).0.number, None);
+}

@@ -11,7 +11,7 @@ use super::date::DATE_LINE;
 use super::end_matter;
 use super::issuer::is_caps;
 use super::kind::kind_line;
-use super::number::{parse_number, NUMBER};
+use super::number::{number_fields, parse_number};
 use super::MOTTO;
 
 static VV: Lazy<Regex> = Lazy::new(|| Regex::new(r"^V/v\s*(.*)").unwrap());
@@ -60,8 +60,8 @@ impl<'m> Walk<'m> {
         let mut header_hit = false;
         // "Số:" and its symbol can fall in separate runs ("Số:\t/UBND-KGVX").
         if self.meta.number_parts.is_none() && cells.len() > 1 {
-            if let Some(c) = NUMBER.captures(&p.replace('\t', " ")) {
-                self.set_number(&c[1], &c[2]);
+            if let Some((serial, symbol)) = number_fields(&p.replace('\t', " ")) {
+                self.set_number(&serial, &symbol);
                 header_hit = true;
             }
         }
@@ -99,9 +99,9 @@ impl<'m> Walk<'m> {
     /// One cell of a header paragraph; true when it is a header field.
     fn cell(&mut self, cell: &str, title_here: &mut bool) -> bool {
         let mut hit = false;
-        if let Some(c) = NUMBER.captures(cell) {
+        if let Some((serial, symbol)) = number_fields(cell) {
             if self.meta.number_parts.is_none() {
-                self.set_number(&c[1], &c[2]);
+                self.set_number(&serial, &symbol);
                 hit = true;
                 // The date may share the cell when the header has one column.
                 if !DATE_LINE.is_match(cell) {
