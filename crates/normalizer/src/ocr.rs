@@ -123,16 +123,39 @@ fn fix_word(prev: Option<&str>, word: &str, next: Option<&str>) -> Option<String
     if pairs(word) {
         return None;
     }
-    let (base, tone) = split_tone(word)?;
+    let split = split_tone(word);
+    if let Some((base, tone)) = &split {
+        let paired: Vec<String> = TONES
+            .iter()
+            .filter(|&&t| Some(t) != tone.1)
+            .map(|&t| with_tone(base, tone.0, t))
+            .filter(|v| pairs(v))
+            .collect();
+        if let [one] = paired.as_slice() {
+            return Some(same_case(word, one));
+        }
+    }
+    // In capitals the circumflex and the tone above it merge, and OCR keeps only the tone
+    // ("QUYÉT ĐỊNH", "HÓA CHÁT", "GIÁM ĐÓC"): the one hatted reading that makes a pair.
+    let caps = word.chars().filter(|c| c.is_uppercase()).count() > 1
+        && !word.chars().any(char::is_lowercase);
+    if caps {
+        let mut hatted: Vec<String> = hat_variants(word)
+            .into_iter()
+            .filter(|v| pairs(v))
+            .collect();
+        hatted.sort();
+        hatted.dedup();
+        if let [one] = hatted.as_slice() {
+            return Some(same_case(word, one));
+        }
+    }
+    let (base, tone) = split?;
     let variants: Vec<(char, String)> = TONES
         .iter()
         .filter(|&&t| Some(t) != tone.1)
         .map(|&t| (t, with_tone(&base, tone.0, t)))
         .collect();
-    let paired: Vec<&String> = variants.iter().map(|v| &v.1).filter(|v| pairs(v)).collect();
-    if let [one] = paired.as_slice() {
-        return Some(same_case(word, one));
-    }
     let lower = word.to_lowercase();
     let circumflex = base.contains(&CIRCUMFLEX);
     // A stop final (p, t, c, ch) takes an acute or a dot below: without a tone the syllable
@@ -159,6 +182,34 @@ fn fix_word(prev: Option<&str>, word: &str, next: Option<&str>) -> Option<String
         }
     }
     None
+}
+
+/// `word` in lower case with a circumflex put on one of its bare "a", "e", "o", under
+/// every tone (and none): the readings OCR may have lost the hat of.
+fn hat_variants(word: &str) -> Vec<String> {
+    let lower: Vec<char> = word.to_lowercase().nfd().collect();
+    let mut out = Vec::new();
+    for k in 0..lower.len() {
+        let bare = matches!(lower[k], 'a' | 'e' | 'o')
+            && !lower.get(k + 1).is_some_and(|c| MODIFIERS.contains(c));
+        if !bare {
+            continue;
+        }
+        let mut v = lower.clone();
+        v.insert(k + 1, CIRCUMFLEX);
+        let hatted: String = v.into_iter().nfc().collect();
+        if let Some((base, (at, tone))) = split_tone(&hatted) {
+            out.push(base.iter().copied().nfc().collect());
+            out.extend(
+                TONES
+                    .iter()
+                    .filter(|&&t| Some(t) != tone)
+                    .map(|&t| with_tone(&base, at, t)),
+            );
+        }
+        out.push(hatted);
+    }
+    out
 }
 
 /// Whether a lower-case syllable ends in a stop consonant ("p", "t", "c", "ch").

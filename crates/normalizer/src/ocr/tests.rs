@@ -25,6 +25,12 @@ fn tones_dropped_or_misread_on_circumflex_vowels_are_put_back() {
         ("sản xuât hàng hóa", "sản xuất hàng hóa"),
         ("Phòng Kinh tế –- Hạ tầng", "Phòng Kinh tế – Hạ tầng"),
         ("giai đoạn 2026 -— 2030", "giai đoạn 2026 — 2030"),
+        // Capitals: a circumflex merged into the tone above it, a tone misread.
+        ("QUYÉT ĐỊNH BAN HÀNH", "QUYẾT ĐỊNH BAN HÀNH"),
+        ("CỤC HÓA CHÁT", "CỤC HÓA CHẤT"),
+        ("KT. GIÁM ĐÓC", "KT. GIÁM ĐỐC"),
+        ("CỘNG HÕA XÃ HỘI", "CỘNG HÒA XÃ HỘI"),
+        ("PHÓ CỤC TRƯỜNG", "PHÓ CỤC TRƯỞNG"),
     ] {
         assert_eq!(correct(ocr), want, "{ocr}");
     }
@@ -37,6 +43,8 @@ fn right_words_and_names_stay() {
         "Ông Nguyễn Văn Thuân, tính toán chi phí",
         "quý khách; 1/2027",
         "Tổ chức kiểm tra, báo cáo kết quả",
+        "TRƯỜNG TIỂU HỌC AN PHÚ",
+        "HÓA ĐƠN ĐIỆN TỬ",
     ] {
         assert_eq!(correct(ok), ok);
     }
